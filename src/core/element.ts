@@ -1,0 +1,130 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type OuderSettings, settingsContext } from './config.js';
+import type { DefinitionController } from './definition.js';
+import {
+  directionOf,
+  inheritedLanguageTag,
+  type Language,
+  toLanguage,
+  type Translation,
+  translationFor,
+} from './i18n/index.js';
+import { formStyles, tokens } from './styles.js';
+
+/**
+ * What every Ouderstem widget shares: the common attributes (each also settable on
+ * `<ouder-config>`, the widget's own winning), language and direction, and the rendering of
+ * the loading and failure states of its definition.
+ */
+export abstract class OuderElement extends LitElement {
+  static override styles = [tokens, formStyles];
+
+  /** URL the widget POSTs submissions to; without `src` and `definition` it GETs its definition here. */
+  @property() endpoint?: string;
+
+  /** URL of the definition JSON (a static file is fine). */
+  @property() src?: string;
+
+  /** Language: `nl` (default), `en`, `ar` (right-to-left). Falls back to the nearest ancestor's `lang`, then `<html lang>`. */
+  @property() override lang!: string;
+
+  /** URL of the privacy statement, linked from every consent text. */
+  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+
+  /** `none`: use no localStorage or sessionStorage at all (no drafts, no outbox). */
+  @property() storage?: string;
+
+  /** The definition as an object; overrides both `src` and the GET of `endpoint`. */
+  @property({ attribute: false }) definition?: unknown;
+
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  protected settings: OuderSettings = {};
+
+  private languageObserver?: MutationObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Follow a page that switches `<html lang>` (a language menu) without reloading.
+    this.languageObserver = new MutationObserver(() => this.requestUpdate());
+    this.languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.languageObserver?.disconnect();
+  }
+
+  /** Where submissions go: own `endpoint`, else `<ouder-config endpoint>`. */
+  get submitUrl(): string | undefined {
+    return this.endpoint || this.settings.endpoint || undefined;
+  }
+
+  /** Where the definition comes from: `src`, else `endpoint` (own first, then `<ouder-config>`). */
+  get definitionUrl(): string | undefined {
+    return this.src || (this.endpoint ? undefined : this.settings.src) || this.submitUrl;
+  }
+
+  get language(): Language {
+    return toLanguage(this.lang || this.settings.lang || (this.parentNode ? inheritedLanguageTag(this.parentNode) : undefined));
+  }
+
+  get t(): Translation {
+    return translationFor(this.language);
+  }
+
+  get storageEnabled(): boolean {
+    return (this.storage ?? this.settings.storage) !== 'none';
+  }
+
+  get privacyHref(): string | undefined {
+    return this.privacyUrl || this.settings.privacyUrl || undefined;
+  }
+
+  /** Moves focus to an element of this widget once it is rendered (success view, error summary). */
+  protected async focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** The privacy link, opening in a new window so a half-filled form is not lost. */
+  protected renderPrivacyLink() {
+    const href = this.privacyHref;
+    if (!href) return nothing;
+    return html`<a href=${href} target="_blank" rel="noopener noreferrer"
+      >${this.t.privacyLink} <span class="visually-hidden">${this.t.opensInNewWindow}</span></a
+    >`;
+  }
+
+  /**
+   * Loading, failed and invalid states of a definition; `ready` renders the widget itself.
+   * Wraps everything in an element carrying the language and direction.
+   */
+  protected renderFrame<T>(definition: DefinitionController<T>, ready: (definition: T) => unknown) {
+    const { t } = this;
+    const { state } = definition;
+    let content: unknown;
+    switch (state.status) {
+      case 'loading':
+        content = html`<p class="status" role="status">${t.loading}</p>`;
+        break;
+      case 'failed':
+        content = html`<div class="panel panel--error" role="alert">
+          <p>${t.loadFailed}</p>
+          <div class="actions">
+            <button type="button" part="button" @click=${() => definition.reload()}>${t.retry}</button>
+          </div>
+        </div>`;
+        break;
+      case 'invalid':
+        content = html`<div class="panel panel--error" role="alert"><p>${state.error.describe(t)}</p></div>`;
+        break;
+      case 'ready':
+        content = ready(state.definition);
+        break;
+    }
+    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>${content}</div>`;
+  }
+}

@@ -1,0 +1,355 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from './events.js';
+import type { FieldError, SubmissionAnswer } from './schema-types.js';
+import { Store } from './storage.js';
+
+export type FormType = 'peiling' | 'meedenksessie' | 'ervaring';
+
+/** The body every widget POSTs (schemas/submission.schema.json). */
+export interface Submission<D extends object = Record<string, unknown>> {
+  type: FormType;
+  formId: string;
+  submissionId: string;
+  submittedAt: string;
+  lang: string;
+  data: D;
+  meta: Record<string, unknown>;
+  honeypot?: string;
+}
+
+export type SubmissionState =
+  | { status: 'idle' }
+  | { status: 'sending'; payload: Submission; attempt: number }
+  | { status: 'queued'; payload: Submission; attempt: number }
+  | { status: 'sent'; payload: Submission; response: SubmissionAnswer; later: boolean }
+  | { status: 'rejected'; payload: Submission; httpStatus: number; errors: FieldError[] };
+
+/** How hard one delivery run tries before the payload waits in the outbox for a better moment. */
+export const retryPolicy = {
+  /** Tries per run, the first included. */
+  attempts: 4,
+  /** The n-th retry waits between half and all of `baseDelay × 2^(n-1)` ms (first wait ≥ 0.5 s). */
+  baseDelay: 1000,
+  /** A `Retry-After` longer than this ends the run; the outbox sends it later. */
+  maxRetryAfter: 60_000,
+};
+
+/** Exponential backoff with "equal jitter", never shorter than the server's `Retry-After`. */
+export function backoffDelay(retry: number, retryAfter = 0, random: () => number = Math.random): number {
+  const ceiling = retryPolicy.baseDelay * 2 ** (retry - 1);
+  return Math.max(ceiling / 2 + (random() * ceiling) / 2, retryAfter);
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export type Outcome =
+  | { kind: 'sent'; response: SubmissionAnswer }
+  | { kind: 'rejected'; status: number; errors: FieldError[] }
+  | { kind: 'retry'; status: number; retryAfter?: number };
+
+const finalClientErrors = new Set([400, 413, 415, 422]);
+const transientStatuses = new Set([408, 425, 429]);
+
+/** The CONTRACT's answer table: what one server answer means for the submission. */
+export function classifyAnswer(status: number, body: unknown, retryAfter?: number): Outcome {
+  const errors = errorsOf(body);
+  if (status >= 200 && status < 300) return { kind: 'sent', response: isObject(body) ? body : {} };
+  if (status === 409) return errors ? { kind: 'rejected', status, errors } : { kind: 'retry', status, retryAfter };
+  if (transientStatuses.has(status) || status >= 500) return { kind: 'retry', status, retryAfter };
+  if (finalClientErrors.has(status)) return { kind: 'rejected', status, errors: errors ?? [] };
+  // Other 4xx (a wrong endpoint, a refused origin): trying again will not help.
+  return { kind: 'rejected', status, errors: errors ?? [] };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorsOf(body: unknown): FieldError[] | undefined {
+  if (!isObject(body) || !Array.isArray(body.errors)) return undefined;
+  const errors = body.errors.filter(
+    (error): error is FieldError => isObject(error) && typeof error.message === 'string',
+  );
+  return errors.length > 0 ? errors : undefined;
+}
+
+/** A random UUID v4; works on plain-http pages too, where `crypto.randomUUID` is missing. */
+export function uuidV4(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+async function post(endpoint: string, payload: Submission): Promise<Outcome> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.submissionId },
+      body: JSON.stringify(payload),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    return { kind: 'retry', status: 0 };
+  }
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return classifyAnswer(response.status, body, parseRetryAfter(response.headers.get('Retry-After')));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The outbox: payloads that wait for a connection, in localStorage under `ouderstem:outbox`.
+
+export interface OutboxEntry {
+  endpoint: string;
+  payload: Submission;
+  /** Tries so far, over every run. */
+  attempts: number;
+}
+
+const outboxKey = 'outbox';
+const sharedStore = new Store('local');
+
+function readOutbox(store: Store): OutboxEntry[] {
+  const entries = store.read<OutboxEntry[]>(outboxKey);
+  return Array.isArray(entries) ? entries : [];
+}
+
+function writeOutbox(store: Store, entries: OutboxEntry[]): void {
+  if (entries.length === 0) store.remove(outboxKey);
+  else store.write(outboxKey, entries);
+}
+
+function saveEntry(store: Store, entry: OutboxEntry): void {
+  const others = readOutbox(store).filter((e) => e.payload.submissionId !== entry.payload.submissionId);
+  writeOutbox(store, [...others, entry]);
+}
+
+function removeEntry(store: Store, submissionId: string): void {
+  writeOutbox(
+    store,
+    readOutbox(store).filter((e) => e.payload.submissionId !== submissionId),
+  );
+}
+
+/** Submissions this tab is delivering now (the fallback where Web Locks are missing). */
+const inFlight = new Set<string>();
+
+/**
+ * Runs `task` only if no tab of this origin is delivering the same submission; Web Locks make
+ * "exactly once, even with two tabs" hold in the browser, the Idempotency-Key on the server.
+ */
+async function exclusively<T>(submissionId: string, task: () => Promise<T>): Promise<T | undefined> {
+  if (inFlight.has(submissionId)) return undefined;
+  inFlight.add(submissionId);
+  try {
+    if (!navigator.locks) return await task();
+    return await navigator.locks.request(`ouderstem:send:${submissionId}`, { ifAvailable: true }, (lock) =>
+      lock ? task() : undefined,
+    );
+  } finally {
+    inFlight.delete(submissionId);
+  }
+}
+
+export type DeliveryResult = Exclude<Outcome, { kind: 'retry' }> | { kind: 'queued'; attempts: number };
+
+/** What happened to a delivery, for every controller on the page that waits for it. */
+const deliveries = new EventTarget();
+type DeliveryEvent = CustomEvent<{ entry: OutboxEntry; result: DeliveryResult }>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Delivers one payload: tries, waits with backoff, tries again. A final answer removes it from
+ * the outbox; running out of tries leaves it there for the next `online`, `pageshow` or load.
+ * Returns undefined when another tab (or run) is already delivering it.
+ */
+function deliver(
+  entry: OutboxEntry,
+  store: Store,
+  onAttempt: (attempt: number) => void = () => {},
+): Promise<DeliveryResult | undefined> {
+  const id = entry.payload.submissionId;
+  return exclusively(id, async () => {
+    if (store.available && entry.attempts > 0 && !readOutbox(store).some((e) => e.payload.submissionId === id)) {
+      return undefined; // Another tab delivered it meanwhile.
+    }
+    saveEntry(store, entry); // Kept from the first try on: a closed tab loses nothing.
+    let result: DeliveryResult | undefined;
+    for (let run = 1; !result; run++) {
+      entry.attempts++;
+      onAttempt(entry.attempts);
+      const outcome = await post(entry.endpoint, entry.payload);
+      if (outcome.kind !== 'retry') {
+        result = outcome;
+        removeEntry(store, id);
+      } else if (
+        run >= retryPolicy.attempts ||
+        !navigator.onLine ||
+        (outcome.retryAfter ?? 0) > retryPolicy.maxRetryAfter
+      ) {
+        result = { kind: 'queued', attempts: entry.attempts };
+        saveEntry(store, entry);
+      } else {
+        saveEntry(store, entry);
+        await sleep(backoffDelay(run, outcome.retryAfter));
+      }
+    }
+    deliveries.dispatchEvent(new CustomEvent('delivery', { detail: { entry, result } }) as DeliveryEvent);
+    return result;
+  });
+}
+
+/** Sends everything in the outbox; each entry at most once at a time across all tabs. */
+export async function flushOutbox(): Promise<void> {
+  await Promise.all(readOutbox(sharedStore).map((entry) => deliver(entry, sharedStore)));
+}
+
+let listening = false;
+function listenForConnection(): void {
+  if (listening) return;
+  listening = true;
+  const flush = () => void flushOutbox();
+  addEventListener('online', flush);
+  addEventListener('pageshow', flush);
+  flush(); // On load.
+}
+
+/** What the submission controller needs from its widget. */
+export interface SubmissionHost extends ReactiveControllerHost, HTMLElement {
+  /** Where to POST. */
+  readonly submitUrl?: string;
+  /** False with `storage="none"`: no outbox. */
+  readonly storageEnabled: boolean;
+  /** The language of the submission. */
+  readonly language: string;
+}
+
+/**
+ * Sends a widget's submission as the CONTRACT's answer table says, fires the `ouder-*` events
+ * and keeps the state the widget renders: idle, sending, queued, sent or rejected.
+ */
+export class SubmissionController implements ReactiveController {
+  state: SubmissionState = { status: 'idle' };
+
+  constructor(private readonly host: SubmissionHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    deliveries.addEventListener('delivery', this.onDelivery);
+    addEventListener('storage', this.onStorage);
+    listenForConnection();
+  }
+
+  hostDisconnected(): void {
+    deliveries.removeEventListener('delivery', this.onDelivery);
+    removeEventListener('storage', this.onStorage);
+  }
+
+  get busy(): boolean {
+    return this.state.status === 'sending';
+  }
+
+  /**
+   * Picks up a submission for this form that an earlier visit left in the outbox, so the
+   * parent sees it is still on its way.
+   */
+  resume(formId: string): void {
+    if (this.state.status !== 'idle') return;
+    const waiting = readOutbox(this.store).find(
+      (entry) => entry.payload.formId === formId && entry.endpoint === this.host.submitUrl,
+    );
+    if (waiting) this.setState({ status: 'queued', payload: waiting.payload, attempt: waiting.attempts });
+  }
+
+  /** Builds the envelope, lets the host page veto it, and delivers it. A second call while sending is ignored. */
+  async submit(type: FormType, formId: string, data: object, honeypot = ''): Promise<void> {
+    if (this.busy) return;
+    const payload: Submission = {
+      type,
+      formId,
+      submissionId: uuidV4(),
+      submittedAt: new Date().toISOString(),
+      lang: this.host.language,
+      data: data as Record<string, unknown>,
+      meta: {},
+      ...(honeypot ? { honeypot } : {}),
+    };
+    if (!emit(this.host, 'ouder-submit', { payload }, true)) return;
+    const endpoint = this.host.submitUrl;
+    if (!endpoint) {
+      console.error('ouderstem: no endpoint to send to; set the endpoint attribute.');
+      this.finish(payload, { kind: 'rejected', status: 0, errors: [] });
+      return;
+    }
+    this.setState({ status: 'sending', payload, attempt: 1 });
+    const result = await deliver({ endpoint, payload, attempts: 0 }, this.store, (attempt) =>
+      this.setState({ status: 'sending', payload, attempt }),
+    );
+    if (result) this.finish(payload, result);
+  }
+
+  /** Back to a fresh form after a final answer. */
+  reset(): void {
+    this.setState({ status: 'idle' });
+  }
+
+  private get store(): Store {
+    return this.host.storageEnabled ? sharedStore : new Store('local', false);
+  }
+
+  private finish(payload: Submission, result: DeliveryResult, later = false): void {
+    switch (result.kind) {
+      case 'sent':
+        this.setState({ status: 'sent', payload, response: result.response, later });
+        emit(this.host, 'ouder-submitted', { payload, response: result.response });
+        break;
+      case 'rejected':
+        this.setState({ status: 'rejected', payload, httpStatus: result.status, errors: result.errors });
+        emit(this.host, 'ouder-error', { payload, status: result.status, errors: result.errors });
+        break;
+      case 'queued':
+        this.setState({ status: 'queued', payload, attempt: result.attempts });
+        emit(this.host, 'ouder-queued', { payload, attempt: result.attempts });
+        break;
+    }
+  }
+
+  private setState(state: SubmissionState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  /** A delivery started elsewhere on this page (a flush) may finish this widget's submission. */
+  private onDelivery = (event: Event): void => {
+    const { entry, result } = (event as DeliveryEvent).detail;
+    if (this.state.status !== 'queued' || this.state.payload.submissionId !== entry.payload.submissionId) return;
+    if (result.kind === 'queued') this.state.attempt = result.attempts;
+    else this.finish(entry.payload, result, true);
+  };
+
+  /** Another tab delivered this widget's queued submission: it left the shared outbox. */
+  private onStorage = (event: StorageEvent): void => {
+    if (this.state.status !== 'queued' || event.key !== `ouderstem:${outboxKey}`) return;
+    const id = this.state.payload.submissionId;
+    if (!readOutbox(this.store).some((entry) => entry.payload.submissionId === id)) {
+      this.setState({ status: 'sent', payload: this.state.payload, response: {}, later: true });
+    }
+  };
+}
