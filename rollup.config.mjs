@@ -1,0 +1,30 @@
+// Two builds:
+// 1. npm entries (`ouderstem`, `ouderstem/peiling`, …): ESM with shared chunks; Lit stays an
+//    import so an application that already uses Lit loads it once.
+// 2. dist/ouderstem.js: one minified file with Lit's production build inside, for a CMS page.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { widgets } from './scripts/entries.mjs';
+
+export const plugins = ({ minify }) => [
+  nodeResolve({ exportConditions: ['production'] }),
+  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: false }),
+  minify && terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+const external = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/');
+
+export default [
+  {
+    input: { index: 'src/index.ts', ...Object.fromEntries(widgets.map((name) => [name, `src/${name}/index.ts`])) },
+    external,
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: plugins({ minify: false }),
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/ouderstem.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    plugins: plugins({ minify: true }),
+  },
+];

@@ -1,0 +1,30 @@
+/**
+ * Helpers for stories: they show every widget state without a server by answering the widget's
+ * requests from the story itself.
+ */
+export type StoryAnswer = { status: number; body?: unknown } | 'network-error' | 'pending';
+
+const realFetch = globalThis.fetch.bind(globalThis);
+let answers: StoryAnswer[] = [];
+
+globalThis.fetch = async (input, init) => {
+  if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return realFetch(input, init);
+  const answer = answers.length > 1 ? answers.shift()! : (answers[0] ?? { status: 201, body: {} });
+  if (answer === 'network-error') throw new TypeError('Failed to fetch');
+  if (answer === 'pending') return new Promise<Response>(() => {});
+  return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+    status: answer.status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+};
+
+/** Sets how the simulated server answers the next POSTs of a story (the last one repeats). */
+export function answerPostsWith(...next: StoryAnswer[]): void {
+  answers = next;
+}
+
+/** The languages every story is shown in. */
+export const languageArg = {
+  control: { type: 'inline-radio' as const },
+  options: ['nl', 'en', 'ar'],
+};
