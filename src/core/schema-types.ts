@@ -242,7 +242,7 @@ export interface PeilingData {
       | string[]
       | number
       | {
-          value: string;
+          value: string | string[];
           other: string;
         };
   };
