@@ -132,7 +132,8 @@ export interface DefinitionSource extends ReactiveControllerHost, EventTarget {
 export class DefinitionController<T> implements ReactiveController {
   state: DefinitionState<T> = { status: 'loading' };
 
-  private loadedFrom?: unknown;
+  /** What the current state was loaded from; a fresh symbol so the first update always loads. */
+  private loadedFrom: unknown = Symbol('not loaded');
   private announced?: T;
   private abort?: AbortController;
 
@@ -164,7 +165,7 @@ export class DefinitionController<T> implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort?.abort();
-    this.loadedFrom = undefined;
+    this.loadedFrom = Symbol('not loaded');
   }
 
   /** Loads again (the "probeer opnieuw" button). */

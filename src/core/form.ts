@@ -166,7 +166,7 @@ export function errorSummary(errors: readonly FieldError[], t: Translation, root
     (control as HTMLElement | null)?.focus();
     (target as HTMLElement | null)?.scrollIntoView?.({ block: 'center' });
   };
-  return html`<div class="panel panel--error error-summary" tabindex="-1" aria-labelledby="error-summary-title" part="error-summary">
+  return html`<div class="panel panel--error error-summary" tabindex="-1" part="error-summary">
     <div role="alert">
       <h3 id="error-summary-title">${t.errorSummaryTitle}</h3>
       <ul>
