@@ -17,10 +17,11 @@ export function parseEmail(value: string): string | undefined {
 
 /**
  * Dutch and international phone numbers: "06 12345678", "070-1234567", "+31 6 1234 5678",
- * "0031 6 12345678", "+32 470 12 34 56". Returns the number without spaces, dashes or brackets.
+ * "0031 6 12345678", "+31 (0)6 1234 5678", "+32 470 12 34 56". Returns the number without spaces, dashes or brackets.
  */
 export function parsePhone(value: string): string | undefined {
-  const compact = value.trim().replace(/[\s\-().]/g, '');
+  // "+31 (0)6 …": the (0) is written for callers inside the country; it is not dialled with +31.
+  const compact = value.trim().replace(/\(0\)/g, '').replace(/[\s\-().]/g, '');
   if (/^0[1-9]\d{8}$/.test(compact)) return compact;
   if (/^(\+|00)[1-9]\d{7,14}$/.test(compact)) return compact.replace(/^00/, '+');
   return undefined;

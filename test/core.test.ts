@@ -1,0 +1,186 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import { localize, plural, toLanguage } from '../src/core/i18n/index.js';
+import { define, upgradeCompatibilityMarkup } from '../src/core/register.js';
+import { Store } from '../src/core/storage.js';
+import {
+  backoffDelay,
+  classifyAnswer,
+  flushOutbox,
+  parseRetryAfter,
+  retryPolicy,
+  uuidV4,
+} from '../src/core/submission.js';
+import { checkLength, parseEmail, parsePhone, parsePostcode } from '../src/core/validators.js';
+import { FakeServer, until } from './helpers/server.js';
+
+describe('core', () => {
+  describe('answer table (classifyAnswer)', () => {
+    const errors = { errors: [{ field: 'email', message: 'Vul je e-mailadres in.' }] };
+
+    it('treats every 2xx as sent, with its body as the response', () => {
+      expect(classifyAnswer(201, { status: 'confirmed' })).to.deep.equal({ kind: 'sent', response: { status: 'confirmed' } });
+      expect(classifyAnswer(204, undefined)).to.deep.equal({ kind: 'sent', response: {} });
+    });
+
+    for (const status of [400, 413, 415, 422]) {
+      it(`does not retry ${status}, and keeps its field errors`, () => {
+        expect(classifyAnswer(status, errors)).to.deep.equal({ kind: 'rejected', status, errors: errors.errors });
+      });
+    }
+
+    it('treats 409 with errors as a final conflict and 409 without body as retryable', () => {
+      expect(classifyAnswer(409, errors).kind).to.equal('rejected');
+      expect(classifyAnswer(409, undefined).kind).to.equal('retry');
+    });
+
+    for (const status of [408, 425, 429, 500, 502, 503, 504]) {
+      it(`retries ${status}`, () => expect(classifyAnswer(status, undefined, 2000)).to.deep.equal({ kind: 'retry', status, retryAfter: 2000 }));
+    }
+  });
+
+  describe('backoff', () => {
+    it('waits at least 0.5 s before the first retry and doubles after, with jitter', () => {
+      expect(retryPolicy.baseDelay).to.equal(1000);
+      expect(backoffDelay(1, 0, () => 0)).to.equal(500);
+      expect(backoffDelay(1, 0, () => 0.999)).to.be.closeTo(1000, 1);
+      expect(backoffDelay(2, 0, () => 0)).to.equal(1000);
+      expect(backoffDelay(3, 0, () => 0.5)).to.equal(3000);
+    });
+
+    it('never waits less than Retry-After', () => {
+      expect(backoffDelay(1, 7000, () => 0)).to.equal(7000);
+    });
+
+    it('reads Retry-After as seconds or as an HTTP date', () => {
+      expect(parseRetryAfter('3')).to.equal(3000);
+      expect(parseRetryAfter('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).to.equal(10000);
+      expect(parseRetryAfter(null)).to.be.undefined;
+      expect(parseRetryAfter('soon')).to.be.undefined;
+    });
+  });
+
+  it('makes RFC 4122 version 4 UUIDs', () => {
+    const ids = new Set(Array.from({ length: 100 }, uuidV4));
+    expect(ids.size).to.equal(100);
+    for (const id of ids) expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  describe('outbox', () => {
+    let server: FakeServer;
+    beforeEach(() => {
+      localStorage.clear();
+      server = new FakeServer();
+    });
+    afterEach(() => server.restore());
+
+    it('sends a waiting submission exactly once when two flushes race (two tabs, online + pageshow)', async () => {
+      const payload = { type: 'peiling', formId: 'f', submissionId: uuidV4(), submittedAt: new Date().toISOString(), lang: 'nl', data: {}, meta: {} };
+      localStorage.setItem('ouderstem:outbox', JSON.stringify([{ endpoint: 'https://api.example.org/f', payload, attempts: 4 }]));
+      server.on('POST', 'https://api.example.org/f', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { status: 201, body: {} };
+      });
+      await Promise.all([flushOutbox(), flushOutbox(), flushOutbox()]);
+      expect(server.posts()).to.have.length(1);
+      expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
+      await flushOutbox();
+      expect(server.posts()).to.have.length(1);
+    });
+  });
+
+  describe('i18n', () => {
+    it('reduces language tags to a supported language, nl by default', () => {
+      expect(toLanguage('en-GB')).to.equal('en');
+      expect(toLanguage('AR')).to.equal('ar');
+      expect(toLanguage('de')).to.equal('nl');
+      expect(toLanguage(undefined)).to.equal('nl');
+    });
+
+    it('picks definition text by language, then nl, then the first key', () => {
+      expect(localize('Hallo', 'en')).to.equal('Hallo');
+      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'en')).to.equal('Hello');
+      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'ar')).to.equal('Hallo');
+      expect(localize({ fy: 'Goeie', en: 'Hello' }, 'ar')).to.equal('Goeie');
+    });
+
+    it('chooses plural forms per language', () => {
+      const forms = { zero: 'z', one: 'één', two: 'twee', few: '{n} few', many: '{n} many', other: '{n} andere' };
+      expect(plural(forms, 1, 'nl')).to.equal('één');
+      expect(plural(forms, 3, 'nl')).to.equal('3 andere');
+      expect(plural(forms, 2, 'ar')).to.equal('twee');
+      expect(plural(forms, 3, 'ar')).to.match(/^(3|٣) few$/);
+    });
+  });
+
+  describe('validators', () => {
+    it('parses e-mail addresses', () => {
+      expect(parseEmail(' ouder@example.nl ')).to.equal('ouder@example.nl');
+      for (const bad of ['ouder', 'ouder@', 'ouder@example', 'ou der@example.nl', '@example.nl']) expect(parseEmail(bad), bad).to.be.undefined;
+    });
+
+    it('parses Dutch and international phone numbers', () => {
+      expect(parsePhone('06 12345678')).to.equal('0612345678');
+      expect(parsePhone('070-123 45 67')).to.equal('0701234567');
+      expect(parsePhone('+31 (0)6 1234 5678')).to.equal('+31612345678');
+      expect(parsePhone('+31 6 1234 5678')).to.equal('+31612345678');
+      expect(parsePhone('0032 470 12 34 56')).to.equal('+32470123456');
+      expect(parsePhone('12345')).to.be.undefined;
+    });
+
+    it('parses postcodes', () => {
+      expect(parsePostcode('2511ab')).to.equal('2511 AB');
+      expect(parsePostcode('0123 AB')).to.be.undefined;
+      expect(parsePostcode('1234 SS')).to.be.undefined;
+    });
+
+    it('checks lengths in characters as people count them', () => {
+      expect(checkLength('', { required: true })).to.equal('required');
+      expect(checkLength('👩‍👧'.slice(0, 2), { max: 1 })).to.be.undefined;
+      expect(checkLength('abc', { min: 5 })).to.equal('too-short');
+      expect(checkLength('abcdef', { max: 5 })).to.equal('too-long');
+    });
+  });
+
+  describe('storage', () => {
+    it('prefixes keys with ouderstem: and does nothing when switched off', () => {
+      localStorage.clear();
+      new Store('local').write('probe', { a: 1 });
+      expect(localStorage.getItem('ouderstem:probe')).to.equal('{"a":1}');
+      new Store('local', false).write('other', 1);
+      expect(new Store('local', false).read('probe')).to.be.undefined;
+      expect(localStorage.getItem('ouderstem:other')).to.be.null;
+      localStorage.clear();
+    });
+  });
+
+  describe('registration', () => {
+    it('never throws when a second bundle defines the same tag', () => {
+      class Impostor extends HTMLElement {}
+      expect(() => define('ouder-peiling', Impostor)).not.to.throw();
+      expect(customElements.get('ouder-peiling')).not.to.equal(Impostor);
+    });
+
+    it('upgrades <div data-ouderstem> markup that a CMS left, replacing its fallback text', async () => {
+      const host = await fixture(html`<div data-ouderstem="peiling" data-endpoint="/api/forms/x" data-lang="en" data-storage="none">
+        <p>Vul de peiling in op <a href="/peiling">onze site</a>.</p>
+      </div>`);
+      upgradeCompatibilityMarkup(host.parentNode!);
+      const widget = host.querySelector('ouder-peiling')!;
+      expect(widget).to.exist;
+      expect(widget.getAttribute('endpoint')).to.equal('/api/forms/x');
+      expect(widget.getAttribute('lang')).to.equal('en');
+      expect(widget.getAttribute('storage')).to.equal('none');
+      expect(host.querySelector('p')).to.be.null;
+    });
+
+    it('upgrades markup added to the page later', async () => {
+      const host = document.createElement('div');
+      host.dataset.ouderstem = 'peiling';
+      host.dataset.src = '/poll.json';
+      document.body.append(host);
+      await until(() => !!host.querySelector('ouder-peiling'), 1000, 'upgrade');
+      host.remove();
+    });
+  });
+});
