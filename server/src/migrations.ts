@@ -1,0 +1,84 @@
+/**
+ * Versioned schema changes, oldest first; version = position + 1. Never edit a released migration:
+ * append a new one. Every statement runs on both PGlite and PostgreSQL.
+ */
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE submissions (
+      id uuid PRIMARY KEY,
+      form_id text NOT NULL,
+      type text NOT NULL,
+      body_hash text NOT NULL,
+      state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done')),
+      answer_status integer,
+      answer_body jsonb,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX submissions_form_created ON submissions (form_id, created_at)',
+    `CREATE TABLE votes (
+      submission_id uuid PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+      form_id text NOT NULL,
+      voter_token text,
+      answers jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE UNIQUE INDEX votes_one_per_token ON votes (form_id, voter_token)',
+    `CREATE TABLE vote_choices (
+      submission_id uuid NOT NULL REFERENCES votes (submission_id) ON DELETE CASCADE,
+      form_id text NOT NULL,
+      question_id text NOT NULL,
+      value text NOT NULL
+    )`,
+    'CREATE INDEX vote_choices_form ON vote_choices (form_id, question_id)',
+    `CREATE TABLE codes (
+      form_id text NOT NULL,
+      code text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      used_at timestamptz,
+      PRIMARY KEY (form_id, code)
+    )`,
+    `CREATE TABLE sessions (
+      form_id text NOT NULL,
+      session_id text NOT NULL,
+      capacity integer,
+      taken integer NOT NULL DEFAULT 0 CHECK (taken >= 0),
+      PRIMARY KEY (form_id, session_id)
+    )`,
+    `CREATE TABLE signups (
+      submission_id uuid PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+      form_id text NOT NULL,
+      name text NOT NULL,
+      email text NOT NULL,
+      phone text,
+      role text,
+      gemeente text,
+      needs jsonb NOT NULL DEFAULT '[]',
+      remarks text,
+      cancel_token text NOT NULL UNIQUE,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE TABLE signup_sessions (
+      seq bigserial PRIMARY KEY,
+      submission_id uuid NOT NULL REFERENCES signups (submission_id) ON DELETE CASCADE,
+      form_id text NOT NULL,
+      session_id text NOT NULL,
+      status text NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+      UNIQUE (submission_id, session_id)
+    )`,
+    'CREATE INDEX signup_sessions_queue ON signup_sessions (form_id, session_id, status, seq)',
+    `CREATE TABLE stories (
+      submission_id uuid PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+      form_id text NOT NULL,
+      story text NOT NULL,
+      themes jsonb NOT NULL,
+      region text,
+      level text,
+      anonymous boolean NOT NULL,
+      contact_name text,
+      contact_email text,
+      consent text NOT NULL,
+      withdraw_code text NOT NULL UNIQUE,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+  ],
+];

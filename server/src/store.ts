@@ -1,0 +1,401 @@
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from './db.js';
+import type { ErvaringDefinition, Form, MeedenksessieDefinition, PeilingDefinition } from './content.js';
+import { cancelToken, formatCode, normalizeCode, withdrawCode } from './codes.js';
+import { ApiError, fieldError, type Lang } from './messages.js';
+import { countedValues, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
+
+export interface Submission {
+  type: 'peiling' | 'meedenksessie' | 'ervaring';
+  formId: string;
+  submissionId: string;
+  lang: string;
+  data: Record<string, unknown>;
+}
+
+export interface Outcome {
+  status: number;
+  body?: unknown;
+}
+
+export interface Tally {
+  total: number;
+  questions: Record<string, { counts: Record<string, number>; total: number }>;
+}
+
+/** Hooks that let tests hold a request at a precise moment. */
+export interface TestHooks {
+  afterClaim?: (submissionId: string) => Promise<void>;
+}
+
+/** A stable JSON text (object keys sorted) so the same body always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function bodyHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+/** A claim older than this belongs to a process that died mid-request; a retry may take it over. */
+const STALE_CLAIM_SECONDS = 60;
+
+type Claim = { owned: true } | { owned: false; outcome: Outcome };
+
+/**
+ * Reserves the submission id before any work is done, in its own statement, so that a concurrent
+ * request with the same key sees the reservation: 409 without a body while the first is in progress,
+ * the first answer once it is done, 422 when the body differs. The primary key guarantees one row.
+ */
+async function claim(db: Database, submission: Submission, hash: string, lang: Lang): Promise<Claim> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const inserted = await db.query(
+      `INSERT INTO submissions (id, form_id, type, body_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [submission.submissionId, submission.formId, submission.type, hash],
+    );
+    if (inserted.rows.length === 1) return { owned: true };
+    const existing = await db.query<{ body_hash: string; state: string; answer_status: number | null; answer_body: unknown; stale: boolean }>(
+      `SELECT body_hash, state, answer_status, answer_body,
+              created_at < now() - make_interval(secs => $2) AS stale
+       FROM submissions WHERE id = $1`,
+      [submission.submissionId, STALE_CLAIM_SECONDS],
+    );
+    const row = existing.rows[0];
+    if (!row) continue;
+    if (row.body_hash !== hash) {
+      return { owned: false, outcome: { status: 422, body: { errors: [fieldError('idempotency-key-reused', lang, 'submissionId')] } } };
+    }
+    if (row.state === 'done') {
+      return { owned: false, outcome: { status: row.answer_status ?? 201, body: row.answer_body ?? undefined } };
+    }
+    if (row.stale) {
+      const taken = await db.query(
+        `UPDATE submissions SET created_at = now() WHERE id = $1 AND state = 'pending'
+         AND created_at < now() - make_interval(secs => $2) RETURNING id`,
+        [submission.submissionId, STALE_CLAIM_SECONDS],
+      );
+      if (taken.rows.length === 1) return { owned: true };
+    }
+    return { owned: false, outcome: { status: 409 } };
+  }
+  return { owned: false, outcome: { status: 409 } };
+}
+
+async function finish(tx: Queryable, submissionId: string, outcome: Outcome): Promise<void> {
+  await tx.query(`UPDATE submissions SET state = 'done', answer_status = $2, answer_body = $3 WHERE id = $1`, [
+    submissionId,
+    outcome.status,
+    outcome.body === undefined ? null : JSON.stringify(outcome.body),
+  ]);
+}
+
+export interface SubmitContext {
+  db: Database;
+  form: Form;
+  submission: Submission;
+  lang: Lang;
+  baseUrl: string;
+  hooks?: TestHooks;
+}
+
+/** Stores one validated submission exactly once and returns the answer to send (and to replay). */
+export async function submit(context: SubmitContext): Promise<Outcome> {
+  const { db, submission, lang } = context;
+  const reservation = await claim(db, submission, bodyHash(submission), lang);
+  if (!reservation.owned) return reservation.outcome;
+  await context.hooks?.afterClaim?.(submission.submissionId);
+  try {
+    return await db.transaction(async (tx) => {
+      const outcome = await handleByType(tx, context);
+      await finish(tx, submission.submissionId, outcome);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.statusCode === 409 && error.errors) {
+      const outcome: Outcome = { status: 409, body: { errors: error.errors } };
+      await finish(db, submission.submissionId, outcome);
+      return outcome;
+    }
+    await db.query(`DELETE FROM submissions WHERE id = $1 AND state = 'pending'`, [submission.submissionId]).catch(() => undefined);
+    throw error;
+  }
+}
+
+function handleByType(tx: Queryable, context: SubmitContext): Promise<Outcome> {
+  switch (context.form.definition.type) {
+    case 'peiling':
+      return vote(tx, context, context.form.definition);
+    case 'meedenksessie':
+      return signUp(tx, context, context.form.definition);
+    case 'ervaring':
+      return shareStory(tx, context, context.form.definition);
+  }
+}
+
+function conflict(lang: Lang, field: string, code: 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed', session?: string): ApiError {
+  return new ApiError(409, [fieldError(code, lang, field, session === undefined ? {} : { session })]);
+}
+
+export function isClosed(definition: PeilingDefinition, now = new Date()): boolean {
+  return definition.closesAt !== undefined && new Date(definition.closesAt) <= now;
+}
+
+async function vote(tx: Queryable, context: SubmitContext, definition: PeilingDefinition): Promise<Outcome> {
+  const { submission, lang } = context;
+  const data = submission.data as { answers: Record<string, PeilingAnswer>; voterToken?: string; code?: string };
+  if (isClosed(definition)) throw conflict(lang, 'answers', 'poll-closed');
+  const stored = await tx.query(
+    `INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (form_id, voter_token) DO NOTHING RETURNING submission_id`,
+    [submission.submissionId, definition.id, data.voterToken ?? null, JSON.stringify(data.answers)],
+  );
+  if (stored.rows.length === 0) throw conflict(lang, 'voterToken', 'already-voted');
+  if (definition.integrity === 'code') {
+    const code = normalizeCode(data.code ?? '');
+    const used = await tx.query(
+      `UPDATE codes SET used_at = now() WHERE form_id = $1 AND code = $2 AND used_at IS NULL RETURNING code`,
+      [definition.id, code],
+    );
+    if (used.rows.length === 0) {
+      const known = await tx.query('SELECT 1 FROM codes WHERE form_id = $1 AND code = $2', [definition.id, code]);
+      throw conflict(lang, 'code', known.rows.length > 0 ? 'code-used' : 'code-invalid');
+    }
+  }
+  const choices: unknown[] = [];
+  for (const question of definition.questions) {
+    const answer = data.answers[question.id];
+    if (answer === undefined) continue;
+    for (const value of countedValues(question, answer)) choices.push(submission.submissionId, definition.id, question.id, value);
+  }
+  if (choices.length > 0) {
+    const rows = Array.from({ length: choices.length / 4 }, (_, row) => `($${row * 4 + 1}, $${row * 4 + 2}, $${row * 4 + 3}, $${row * 4 + 4})`);
+    await tx.query(`INSERT INTO vote_choices (submission_id, form_id, question_id, value) VALUES ${rows.join(', ')}`, choices);
+  }
+  const tally = visibleTally(definition, await countVotes(tx, definition));
+  return { status: 201, body: tally ? { tally } : {} };
+}
+
+/** The tally, counted by the database; every option of a closed question is present, also at 0. */
+export async function countVotes(db: Queryable, definition: PeilingDefinition): Promise<Tally> {
+  const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM votes WHERE form_id = $1', [definition.id]);
+  const counts = await db.query<{ question_id: string; value: string; n: number }>(
+    `SELECT question_id, value, count(*)::int AS n FROM vote_choices WHERE form_id = $1 GROUP BY question_id, value`,
+    [definition.id],
+  );
+  const answered = await db.query<{ question_id: string; n: number }>(
+    `SELECT question_id, count(DISTINCT submission_id)::int AS n FROM vote_choices WHERE form_id = $1 GROUP BY question_id`,
+    [definition.id],
+  );
+  const questions: Tally['questions'] = {};
+  for (const question of definition.questions) {
+    if (question.type === 'open') continue;
+    const zero: Record<string, number> = {};
+    if (question.type === 'scale') {
+      for (let value = question.min ?? 1; value <= (question.max ?? 5); value++) zero[String(value)] = 0;
+    } else {
+      for (const option of question.options ?? []) zero[option.value] = 0;
+      if (question.other) zero.other = 0;
+    }
+    questions[question.id] = { counts: zero, total: 0 };
+  }
+  for (const row of counts.rows) {
+    const question = questions[row.question_id];
+    if (question) question.counts[row.value] = row.n;
+  }
+  for (const row of answered.rows) {
+    const question = questions[row.question_id];
+    if (question) question.total = row.n;
+  }
+  return { total: total.rows[0]?.n ?? 0, questions };
+}
+
+/**
+ * What may leave the server: `after-vote` always, `after-close` once closed, `hidden` never; below
+ * `minResponses` (default 10) only the total, so small counts cannot identify anyone.
+ */
+export function visibleTally(definition: PeilingDefinition, tally: Tally, now = new Date()): Tally | undefined {
+  if (definition.results === 'hidden') return undefined;
+  if (definition.results === 'after-close' && !isClosed(definition, now)) return undefined;
+  if (tally.total < (definition.minResponses ?? 10)) return { total: tally.total, questions: {} };
+  return tally;
+}
+
+export function signUpClosed(session: MeedenksessieDefinition['sessions'][number], now = new Date()): boolean {
+  return new Date(session.deadline ?? session.start) <= now;
+}
+
+async function signUp(tx: Queryable, context: SubmitContext, definition: MeedenksessieDefinition): Promise<Outcome> {
+  const { submission, lang } = context;
+  const data = submission.data as unknown as MeedenksessieData;
+  const sessions = new Map(definition.sessions.map((session) => [session.id, session]));
+  for (const id of data.sessionIds) {
+    if (signUpClosed(sessions.get(id)!)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
+  }
+  const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
+  // A fixed order of row locks, so two multi-session sign-ups cannot deadlock each other.
+  for (const id of [...data.sessionIds].sort()) {
+    const place = await tx.query(
+      `UPDATE sessions SET taken = taken + 1
+       WHERE form_id = $1 AND session_id = $2 AND (capacity IS NULL OR taken < capacity) RETURNING taken`,
+      [definition.id, id],
+    );
+    if (place.rows.length === 1) statuses.set(id, 'confirmed');
+    else if (sessions.get(id)!.waitlist && data.waitlist === true) statuses.set(id, 'waitlisted');
+    else throw conflict(lang, 'sessionIds', 'session-full', id);
+  }
+  const token = cancelToken();
+  await tx.query(
+    `INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      submission.submissionId,
+      definition.id,
+      data.name,
+      data.email,
+      data.phone ?? null,
+      data.role ?? null,
+      data.gemeente ?? null,
+      JSON.stringify(data.needs ?? []),
+      data.remarks ?? null,
+      token,
+    ],
+  );
+  for (const id of data.sessionIds) {
+    await tx.query(
+      'INSERT INTO signup_sessions (submission_id, form_id, session_id, status) VALUES ($1, $2, $3, $4)',
+      [submission.submissionId, definition.id, id, statuses.get(id)],
+    );
+  }
+  const outcomes = data.sessionIds.map((id) => ({ id, status: statuses.get(id)! }));
+  return {
+    status: 201,
+    body: {
+      status: outcomes.every((session) => session.status === 'confirmed') ? 'confirmed' : 'waitlisted',
+      sessions: outcomes,
+      cancelUrl: `${context.baseUrl}/api/cancel/${token}`,
+    },
+  };
+}
+
+async function shareStory(tx: Queryable, context: SubmitContext, definition: ErvaringDefinition): Promise<Outcome> {
+  const { submission } = context;
+  const data = submission.data as unknown as ErvaringData;
+  const code = withdrawCode();
+  await tx.query(
+    `INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      submission.submissionId,
+      definition.id,
+      data.story,
+      JSON.stringify(data.themes),
+      data.region ?? null,
+      data.level ?? null,
+      data.anonymous,
+      data.anonymous ? null : (data.contact?.name ?? null),
+      data.anonymous ? null : (data.contact?.email ?? null),
+      data.consent,
+      code,
+    ],
+  );
+  return {
+    status: 201,
+    body: { withdrawCode: formatCode(code, 4), withdrawUrl: `${context.baseUrl}/api/withdraw/${formatCode(code, 4)}` },
+  };
+}
+
+/** Remaining places per session with a capacity, as counted in the database. */
+export async function remainingPlaces(db: Queryable, formId: string): Promise<Map<string, number>> {
+  const result = await db.query<{ session_id: string; capacity: number | null; taken: number }>(
+    'SELECT session_id, capacity, taken FROM sessions WHERE form_id = $1',
+    [formId],
+  );
+  const remaining = new Map<string, number>();
+  for (const row of result.rows) {
+    if (row.capacity !== null) remaining.set(row.session_id, Math.max(0, row.capacity - row.taken));
+  }
+  return remaining;
+}
+
+/** Makes the sessions table follow the content: new sessions appear, capacities follow edits. */
+export async function syncSessions(db: Database, forms: Iterable<Form>): Promise<void> {
+  for (const form of forms) {
+    if (form.definition.type !== 'meedenksessie') continue;
+    for (const session of form.definition.sessions) {
+      await db.query(
+        `INSERT INTO sessions (form_id, session_id, capacity) VALUES ($1, $2, $3)
+         ON CONFLICT (form_id, session_id) DO UPDATE SET capacity = EXCLUDED.capacity`,
+        [form.definition.id, session.id, session.capacity ?? null],
+      );
+    }
+  }
+}
+
+export interface Cancellation {
+  formId: string;
+  sessions: { id: string; status: 'cancelled' }[];
+  promoted: number;
+}
+
+/**
+ * Cancels every session of one sign-up. Each place it held goes to the first person on that
+ * session's waiting list; when nobody waits, the place becomes free again.
+ */
+export async function cancelSignUp(db: Database, token: string): Promise<Cancellation | undefined> {
+  return db.transaction(async (tx) => {
+    const signup = await tx.query<{ submission_id: string; form_id: string }>(
+      'SELECT submission_id, form_id FROM signups WHERE cancel_token = $1',
+      [token],
+    );
+    const row = signup.rows[0];
+    if (!row) return undefined;
+    const active = await tx.query<{ session_id: string; status: string }>(
+      `SELECT session_id, status FROM signup_sessions WHERE submission_id = $1 AND status <> 'cancelled' ORDER BY seq FOR UPDATE`,
+      [row.submission_id],
+    );
+    await tx.query(`UPDATE signup_sessions SET status = 'cancelled' WHERE submission_id = $1`, [row.submission_id]);
+    let promoted = 0;
+    for (const session of active.rows) {
+      if (session.status !== 'confirmed') continue;
+      const next = await tx.query(
+        `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
+           SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
+           ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING seq`,
+        [row.form_id, session.session_id],
+      );
+      if (next.rows.length === 1) promoted++;
+      else {
+        await tx.query('UPDATE sessions SET taken = taken - 1 WHERE form_id = $1 AND session_id = $2 AND taken > 0', [
+          row.form_id,
+          session.session_id,
+        ]);
+      }
+    }
+    const all = await tx.query<{ session_id: string }>('SELECT session_id FROM signup_sessions WHERE submission_id = $1 ORDER BY seq', [
+      row.submission_id,
+    ]);
+    return {
+      formId: row.form_id,
+      sessions: all.rows.map((session) => ({ id: session.session_id, status: 'cancelled' as const })),
+      promoted,
+    };
+  });
+}
+
+/** Deletes a story for good (AVG art. 17). True when there was one. */
+export async function withdrawStory(db: Database, code: string): Promise<boolean> {
+  const deleted = await db.query(
+    'DELETE FROM submissions WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id',
+    [normalizeCode(code)],
+  );
+  return deleted.rows.length === 1;
+}
