@@ -4,12 +4,15 @@
 // 2. dist/ouderstem.js: one minified file with Lit's production build inside, for a CMS page.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import esbuild from 'rollup-plugin-esbuild';
 import { widgets } from './scripts/entries.mjs';
 
 export const plugins = ({ minify }) => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: false }),
+  // White space inside html`` and css`` templates is most of what terser cannot shrink.
+  minify && literalsHtmlCssMinifier({ include: ['src/**/*.ts'], failOnError: true }),
   minify && terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
