@@ -111,8 +111,8 @@ export async function submit(context: SubmitContext): Promise<Outcome> {
   const { db, submission, lang } = context;
   const reservation = await claim(db, submission, bodyHash(submission), lang);
   if (!reservation.owned) return reservation.outcome;
-  await context.hooks?.afterClaim?.(submission.submissionId);
   try {
+    await context.hooks?.afterClaim?.(submission.submissionId);
     return await db.transaction(async (tx) => {
       const outcome = await handleByType(tx, context);
       await finish(tx, submission.submissionId, outcome);
