@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { ContentError, loadContent } from '../src/content.js';
+import { BAD_CONTENT_DIR, CONTENT_DIR, schemas } from './helpers.js';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../bin/ouderstem-server.js', import.meta.url));
+const DEMO_CONTENT = fileURLToPath(new URL('../../content/demo/', import.meta.url));
+
+describe('content', () => {
+  it('the demo content is valid', () => {
+    const content = loadContent(DEMO_CONTENT, schemas);
+    assert.ok(content.forms.size >= 4);
+    assert.ok((content.networks?.networks as unknown[]).length >= 15);
+  });
+
+  it('an invalid file names the file and the JSON path', () => {
+    assert.throws(
+      () => loadContent(BAD_CONTENT_DIR, schemas),
+      (error: Error) => error instanceof ContentError && /poll\.json/.test(error.message) && /\/results/.test(error.message) && /\/questions\/0/.test(error.message),
+    );
+  });
+
+  it('start-up stops with that message', async () => {
+    await assert.rejects(run(process.execPath, [BIN, '--content', BAD_CONTENT_DIR, '--port', '0']), (error: Error & { stderr: string; code: number }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /poll\.json does not match peiling\.definition\.schema\.json/);
+      assert.doesNotMatch(error.stderr, /at .*\.js:\d+/);
+      return true;
+    });
+  });
+});
+
+describe('command line (PGlite data directory)', () => {
+  let data: string;
+  const env = { ...process.env, DATABASE_URL: '' };
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'ouderstem-cli-'));
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  it('codes --form ID --count N prints N distinct single-use codes', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'codes', '--form', 'poll-code', '--count', '5', '--content', CONTENT_DIR, '--data', data], { env });
+    const codes = stdout.trim().split('\n');
+    assert.equal(codes.length, 5);
+    assert.equal(new Set(codes).size, 5);
+    for (const code of codes) assert.match(code, /^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  });
+
+  it('codes refuses a poll without integrity "code"', async () => {
+    await assert.rejects(run(process.execPath, [BIN, 'codes', '--form', 'poll', '--count', '5', '--content', CONTENT_DIR, '--data', data], { env }), /does not use participation codes/);
+  });
+
+  it('export --form ID writes CSV to stdout', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'export', '--form', 'signup', '--content', CONTENT_DIR, '--data', data], { env });
+    assert.equal(stdout, 'ontvangen,sessie,sessietitel,status,naam,e-mail,telefoon,rol,gemeente,behoeften,opmerkingen\r\n');
+  });
+});
