@@ -1,0 +1,142 @@
+// Writes src/netwerkkaart/outline.ts: the outline of the European Netherlands as one small SVG
+// path, projected and simplified here so that the widget needs no geo library at run time.
+//
+//   node scripts/build-netherlands-outline.mjs
+//
+// Source: Natural Earth 1:10m admin-0 countries via the `world-atlas` package (public domain),
+// decoded with `topojson-client`, projected with `d3-geo` (all three are dev dependencies only).
+//
+// Projection: equirectangular with a standard parallel of 52.2° N (x = lon · cos 52.2°, y = lat),
+// fitted to the map's width. Over the Netherlands (50.75°–53.55° N) it stretches east–west by at
+// most 3 % at the far north and south, invisible at this size, and it is two multiplications at
+// run time (`project` in src/netwerkkaart/geo.ts), which this script checks against d3.
+import { geoProjection } from 'd3-geo';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { feature } from 'topojson-client';
+
+const require = createRequire(import.meta.url);
+const world = require('world-atlas/countries-10m.json');
+
+const WIDTH = 400;
+const PADDING = 8;
+const PARALLEL = 52.2;
+/** Douglas–Peucker tolerance in map units (one unit is about 0.7 km). */
+const TOLERANCE = 0.9;
+/** Islands smaller than this (map units²) are left out. */
+const MIN_AREA = 6;
+
+const netherlands = feature(
+  world,
+  world.objects.countries.geometries.find((geometry) => geometry.id === '528'),
+);
+// Natural Earth's "Netherlands" includes the Caribbean islands; the map shows the European part.
+const european = {
+  type: 'Feature',
+  properties: {},
+  geometry: {
+    type: 'MultiPolygon',
+    coordinates: netherlands.geometry.coordinates.filter((polygon) =>
+      polygon[0].every(([lon, lat]) => lon > 2 && lon < 8 && lat > 50 && lat < 54),
+    ),
+  },
+};
+
+const cosParallel = Math.cos((PARALLEL * Math.PI) / 180);
+const projection = geoProjection((lambda, phi) => [lambda * cosParallel, phi])
+  .precision(0)
+  .fitWidth(WIDTH - 2 * PADDING, european);
+projection.translate([projection.translate()[0] + PADDING, projection.translate()[1] + PADDING]);
+
+// The run-time formula: x = x0 + kx · lon, y = y0 − ky · lat (degrees).
+const radians = Math.PI / 180;
+const [x0, y0] = projection.translate();
+const kx = projection.scale() * cosParallel * radians;
+const ky = projection.scale() * radians;
+for (const [lon, lat] of [[4.9, 52.37], [6.57, 53.22], [5.69, 50.85]]) {
+  const [dx, dy] = projection([lon, lat]);
+  if (Math.abs(dx - (x0 + kx * lon)) > 1e-6 || Math.abs(dy - (y0 - ky * lat)) > 1e-6) {
+    throw new Error(`run-time projection differs from d3 at ${lon},${lat}`);
+  }
+}
+
+/** Douglas–Peucker on a closed ring, split at the point farthest from its start. */
+function simplifyRing(ring, tolerance) {
+  const points = ring.slice(0, -1);
+  let split = 1;
+  points.forEach(([x, y], i) => {
+    if (Math.hypot(x - points[0][0], y - points[0][1]) > Math.hypot(points[split][0] - points[0][0], points[split][1] - points[0][1])) split = i;
+  });
+  return [...simplify(points.slice(0, split + 1), tolerance), ...simplify(points.slice(split), tolerance).slice(1)];
+}
+
+function simplify(points, tolerance) {
+  if (points.length < 3) return points;
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack = [[0, points.length - 1]];
+  while (stack.length) {
+    const [first, last] = stack.pop();
+    const [ax, ay] = points[first];
+    const [bx, by] = points[last];
+    const length = Math.hypot(bx - ax, by - ay) || 1;
+    let farthest = -1;
+    let distance = tolerance;
+    for (let i = first + 1; i < last; i++) {
+      const [px, py] = points[i];
+      const d = Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
+      if (d > distance) [farthest, distance] = [i, d];
+    }
+    if (farthest > 0) {
+      keep[farthest] = 1;
+      stack.push([first, farthest], [farthest, last]);
+    }
+  }
+  return points.filter((_, i) => keep[i]);
+}
+
+const area = (ring) =>
+  Math.abs(ring.reduce((sum, [x, y], i) => {
+    const [nx, ny] = ring[(i + 1) % ring.length];
+    return sum + x * ny - nx * y;
+  }, 0)) / 2;
+
+let path = '';
+let maxY = 0;
+for (const polygon of european.geometry.coordinates) {
+  for (const ring of polygon) {
+    const projected = simplifyRing(ring.map((point) => projection(point)), TOLERANCE);
+    if (projected.length < 4 || area(projected) < MIN_AREA) continue;
+    let previous;
+    for (const [x, y] of projected.map(([x, y]) => [Math.round(x), Math.round(y)])) {
+      maxY = Math.max(maxY, y);
+      if (!previous) path += `M${x} ${y}`;
+      else if (x !== previous[0] || y !== previous[1]) path += `l${x - previous[0]} ${y - previous[1]}`;
+      previous = [x, y];
+    }
+    path += 'z';
+  }
+}
+path = path.replace(/ -/g, '-');
+const height = Math.ceil(maxY + PADDING);
+const round = (n) => Number(n.toFixed(6));
+
+writeFileSync(
+  new URL('../src/netwerkkaart/outline.ts', import.meta.url),
+  `// GENERATED by scripts/build-netherlands-outline.mjs — do not edit; run
+//   node scripts/build-netherlands-outline.mjs
+// to regenerate. Natural Earth 1:10m (public domain) via world-atlas, equirectangular with a
+// standard parallel of ${PARALLEL}° N, simplified to ${TOLERANCE} map units.
+
+/** Size of the map in SVG units (viewBox 0 0 width height). */
+export const mapSize = { width: ${WIDTH}, height: ${height} } as const;
+
+/** The projection the outline was drawn with: x = x0 + kx · lon, y = y0 − ky · lat (degrees). */
+export const projection = { x0: ${round(x0)}, y0: ${round(y0)}, kx: ${round(kx)}, ky: ${round(ky)} } as const;
+
+/** The European Netherlands as one SVG path in map units. */
+export const outline =
+  '${path}';
+`,
+);
+console.log(`outline.ts: ${path.length} characters of path, viewBox 0 0 ${WIDTH} ${height}`);

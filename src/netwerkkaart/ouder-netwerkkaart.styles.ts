@@ -1,0 +1,244 @@
+import { css } from 'lit';
+
+export const netwerkkaartStyles = css`
+  :host {
+    --_ouder-max-width: var(--ouder-max-width, 72rem);
+    --_ouder-land-color: var(--ouder-land-color, #f1efe9);
+    --_ouder-region-color: var(--ouder-region-color, #b9d7ea);
+  }
+  .root {
+    container: netwerkkaart / inline-size;
+  }
+  .layout {
+    display: grid;
+    gap: calc(var(--_ouder-space) * 1.5);
+  }
+  @container netwerkkaart (min-width: 50rem) {
+    .layout {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      align-items: start;
+    }
+    .map {
+      position: sticky;
+      inset-block-start: 0;
+    }
+  }
+  .list,
+  .map,
+  .result,
+  .search {
+    display: grid;
+    gap: 0.75em;
+    align-content: start;
+  }
+  .search {
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: end;
+  }
+  .search .field {
+    min-inline-size: 0;
+  }
+  .combobox {
+    position: relative;
+  }
+  [role='listbox'] {
+    position: absolute;
+    z-index: 1;
+    inset-inline: 0;
+    inset-block-start: 100%;
+    max-block-size: 18rem;
+    overflow-y: auto;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    background: var(--_ouder-background);
+    border: 2px solid var(--_ouder-border-color);
+    border-block-start: 0;
+  }
+  [role='listbox'][hidden] {
+    display: none;
+  }
+  [role='option'] {
+    min-block-size: 2.75rem;
+    padding: 0.4em 0.6em;
+    cursor: pointer;
+  }
+  [role='option']:hover {
+    background: var(--_ouder-surface);
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--_ouder-primary);
+    color: var(--_ouder-on-primary);
+  }
+  .result {
+    padding: var(--_ouder-space);
+    border-inline-start: 6px solid var(--_ouder-primary);
+    background: var(--_ouder-surface);
+  }
+  .networks {
+    display: grid;
+    gap: 0.75em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .network {
+    display: grid;
+    gap: 0.4em;
+    justify-items: start;
+    padding: 0.75em var(--_ouder-space);
+    border: 2px solid var(--_ouder-surface);
+    border-radius: var(--_ouder-radius);
+    background: var(--_ouder-background);
+  }
+  .network--selected {
+    border-color: var(--_ouder-focus-color);
+    border-inline-start: 8px solid var(--_ouder-focus-background);
+  }
+  .network h3:focus {
+    outline: 3px solid var(--_ouder-focus-color);
+    outline-offset: 2px;
+  }
+  dl {
+    display: grid;
+    gap: 0.2em;
+    margin: 0;
+  }
+  dl div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+  }
+  dt {
+    font-weight: 700;
+  }
+  dt::after {
+    content: ':';
+  }
+  dd {
+    margin: 0;
+  }
+  dd a {
+    display: inline-block;
+    min-block-size: 1.5rem;
+  }
+  .filter select {
+    inline-size: auto;
+    max-inline-size: 100%;
+  }
+  .panel--warning {
+    border-color: var(--_ouder-focus-color);
+    border-inline-start-width: 8px;
+  }
+  .panel ul,
+  .group {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .map-frame {
+    border: 1px solid var(--_ouder-border-color);
+    border-radius: var(--_ouder-radius);
+    background: var(--_ouder-background);
+  }
+  svg {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 400 / 473;
+  }
+  .land {
+    fill: var(--_ouder-land-color);
+    stroke: var(--_ouder-border-color);
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+  }
+  .region {
+    fill: transparent;
+    stroke: var(--_ouder-muted-color);
+    stroke-width: 0.5;
+    stroke-opacity: 0.5;
+    vector-effect: non-scaling-stroke;
+    cursor: pointer;
+  }
+  .region--served {
+    fill: var(--_ouder-region-color);
+  }
+  .region:hover {
+    stroke-opacity: 1;
+    stroke-width: 1.5;
+  }
+  .marker {
+    cursor: pointer;
+    outline: none;
+  }
+  .marker .target {
+    fill: transparent;
+  }
+  .marker .dot {
+    fill: var(--_ouder-primary);
+    stroke: var(--_ouder-background);
+    stroke-width: 2;
+    vector-effect: non-scaling-stroke;
+  }
+  .marker--selected .dot {
+    fill: var(--_ouder-focus-background);
+    stroke: var(--_ouder-focus-color);
+  }
+  .marker .ring {
+    fill: none;
+    stroke: none;
+  }
+  .marker:focus-visible .ring {
+    stroke: var(--_ouder-focus-color);
+    stroke-width: 3;
+    vector-effect: non-scaling-stroke;
+  }
+  .count-label {
+    fill: var(--_ouder-on-primary);
+    font-weight: 700;
+    text-anchor: middle;
+    pointer-events: none;
+  }
+  .marker--selected .count-label {
+    fill: var(--_ouder-focus-color);
+  }
+  .map-panel {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+  }
+  .link-button {
+    min-block-size: 1.5rem;
+    text-align: start;
+  }
+  @media (forced-colors: active) {
+    .land,
+    .region {
+      stroke: CanvasText;
+    }
+    .region--served {
+      fill: GrayText;
+    }
+    .marker .dot {
+      fill: LinkText;
+      stroke: Canvas;
+    }
+    .marker--selected .dot {
+      fill: Highlight;
+    }
+    .marker:focus-visible .ring {
+      stroke: Highlight;
+    }
+    .count-label {
+      fill: Canvas;
+    }
+    [role='option'][aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+    .network--selected {
+      border-color: Highlight;
+    }
+  }
+`;
