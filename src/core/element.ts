@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type OuderSettings, settingsContext } from './config.js';
@@ -39,14 +38,29 @@ export abstract class OuderElement extends LitElement {
   /** The definition as an object; overrides both `src` and the GET of `endpoint`. */
   @property({ attribute: false }) definition?: unknown;
 
-  @consume({ context: settingsContext, subscribe: true })
+  /** From the nearest `<ouder-config>`, kept current while connected (see `connectedCallback`). */
   @state()
   protected settings: OuderSettings = {};
 
   private languageObserver?: MutationObserver;
+  private unsubscribeSettings?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The `context-request` event of the Community Protocols context, as `@consume` sends it.
+    const request = new Event('context-request', { bubbles: true, composed: true });
+    this.dispatchEvent(
+      Object.assign(request, {
+        context: settingsContext,
+        contextTarget: this,
+        subscribe: true,
+        callback: (settings: OuderSettings, unsubscribe?: () => void) => {
+          if (unsubscribe !== this.unsubscribeSettings) this.unsubscribeSettings?.();
+          this.unsubscribeSettings = unsubscribe;
+          this.settings = settings;
+        },
+      }),
+    );
     // Follow a page that switches `<html lang>` (a language menu) without reloading.
     this.languageObserver = new MutationObserver(() => this.requestUpdate());
     this.languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -55,6 +69,8 @@ export abstract class OuderElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.languageObserver?.disconnect();
+    this.unsubscribeSettings?.();
+    this.unsubscribeSettings = undefined;
   }
 
   /** Where submissions go: own `endpoint`, else `<ouder-config endpoint>`. */
