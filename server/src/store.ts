@@ -185,13 +185,13 @@ async function vote(tx: Queryable, context: SubmitContext, definition: PeilingDe
 
 /** The tally, counted by the database; every option of a closed question is present, also at 0. */
 export async function countVotes(db: Queryable, definition: PeilingDefinition): Promise<Tally> {
-  const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM votes WHERE form_id = $1', [definition.id]);
-  const counts = await db.query<{ question_id: string; value: string; n: number }>(
-    `SELECT question_id, value, count(*)::int AS n FROM vote_choices WHERE form_id = $1 GROUP BY question_id, value`,
-    [definition.id],
-  );
-  const answered = await db.query<{ question_id: string; n: number }>(
-    `SELECT question_id, count(DISTINCT submission_id)::int AS n FROM vote_choices WHERE form_id = $1 GROUP BY question_id`,
+  // One statement: per (question, value) the count, per question (value NULL) how many answered it.
+  const counts = await db.query<{ question_id: string | null; value: string | null; n: number }>(
+    `SELECT question_id, value, count(DISTINCT submission_id)::int AS n
+     FROM vote_choices WHERE form_id = $1
+     GROUP BY GROUPING SETS ((question_id, value), (question_id))
+     UNION ALL
+     SELECT NULL, NULL, count(*)::int FROM votes WHERE form_id = $1`,
     [definition.id],
   );
   const questions: Tally['questions'] = {};
@@ -206,15 +206,14 @@ export async function countVotes(db: Queryable, definition: PeilingDefinition): 
     }
     questions[question.id] = { counts: zero, total: 0 };
   }
+  let total = 0;
   for (const row of counts.rows) {
-    const question = questions[row.question_id];
-    if (question) question.counts[row.value] = row.n;
+    if (row.question_id === null) total = row.n;
+    else if (row.value === null) {
+      if (questions[row.question_id]) questions[row.question_id]!.total = row.n;
+    } else if (questions[row.question_id]) questions[row.question_id]!.counts[row.value] = row.n;
   }
-  for (const row of answered.rows) {
-    const question = questions[row.question_id];
-    if (question) question.total = row.n;
-  }
-  return { total: total.rows[0]?.n ?? 0, questions };
+  return { total, questions };
 }
 
 /**

@@ -60,7 +60,7 @@ function asValues(answer: PeilingAnswer): { values: string[]; other?: string } |
 export function countedValues(question: PeilingDefinition['questions'][number], answer: PeilingAnswer): string[] {
   if (question.type === 'open') return [];
   if (question.type === 'scale') return [String(answer)];
-  return asValues(answer)?.values.filter((value) => value !== '') ?? [];
+  return [...new Set(asValues(answer)?.values.filter((value) => value !== '') ?? [])];
 }
 
 /** Answers checked against the poll's own questions (the shared schema checks only their shape). */
