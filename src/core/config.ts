@@ -1,6 +1,5 @@
 import { type ContextCallback, type ContextEvent, createContext } from '@lit/context';
-import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 
 /** Settings that `<ouder-config>` hands to every widget inside it. */
 export interface OuderSettings {
@@ -32,20 +31,22 @@ export class OuderConfig extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = { endpoint: {}, src: {}, lang: {}, privacyUrl: { attribute: 'privacy-url' }, storage: {} };
+
   /** URL that widgets inside POST to (and GET their definition from, without `src`). */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** URL of a definition JSON for the widgets inside. */
-  @property() src?: string;
+  src?: string;
 
   /** Language of the widgets inside: `nl` (default), `en`, `ar`. */
-  @property() override lang!: string;
+  override lang!: string;
 
   /** URL of the privacy statement linked from every consent text. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  privacyUrl?: string;
 
   /** `none`: the widgets inside use no localStorage or sessionStorage at all. */
-  @property() storage?: string;
+  storage?: string;
 
   /** What the widgets inside receive; handed to them again after every change. */
   settings: OuderSettings = {};

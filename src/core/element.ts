@@ -1,5 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type OuderSettings, settingsContext } from './config.js';
 import type { DefinitionController } from './definition.js';
 import {
@@ -20,26 +19,35 @@ import { formStyles, tokens } from './styles.js';
 export abstract class OuderElement extends LitElement {
   static override styles = [tokens, formStyles];
 
+  // Declared here rather than with decorators: the decorator helpers cost every bundle bytes.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    src: {},
+    lang: {},
+    privacyUrl: { attribute: 'privacy-url' },
+    storage: {},
+    definition: { attribute: false },
+  };
+
   /** URL the widget POSTs submissions to; without `src` and `definition` it GETs its definition here. */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** URL of the definition JSON (a static file is fine). */
-  @property() src?: string;
+  src?: string;
 
   /** Language: `nl` (default), `en`, `ar` (right-to-left). Falls back to the nearest ancestor's `lang`, then `<html lang>`. */
-  @property() override lang!: string;
+  override lang!: string;
 
   /** URL of the privacy statement, linked from every consent text. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  privacyUrl?: string;
 
   /** `none`: use no localStorage or sessionStorage at all (no drafts, no outbox). */
-  @property() storage?: string;
+  storage?: string;
 
   /** The definition as an object; overrides both `src` and the GET of `endpoint`. */
-  @property({ attribute: false }) definition?: unknown;
+  definition?: unknown;
 
-  /** From the nearest `<ouder-config>`, kept current while connected (see `connectedCallback`). */
-  @state()
+  /** From the nearest `<ouder-config>`, kept current while connected (see `connectedCallback`); reactive like state. */
   protected settings: OuderSettings = {};
 
   private languageObserver?: MutationObserver;
@@ -57,7 +65,9 @@ export abstract class OuderElement extends LitElement {
         callback: (settings: OuderSettings, unsubscribe?: () => void) => {
           if (unsubscribe !== this.unsubscribeSettings) this.unsubscribeSettings?.();
           this.unsubscribeSettings = unsubscribe;
+          const previous = this.settings;
           this.settings = settings;
+          this.requestUpdate('settings', previous);
         },
       }),
     );

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { DefinitionController } from '../core/definition.js';
 import { OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
@@ -78,18 +77,22 @@ interface VoterRecord {
  */
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, peilingStyles];
+  /** Internal reactive state (Lit's `state: true`: no attribute, not part of the API). */
+  static override properties: PropertyDeclarations = Object.fromEntries(
+    ['entries', 'code', 'bait', 'step', 'errors', 'record', 'tally'].map((name) => [name, { state: true }]),
+  );
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
-  @state() private entries: Record<string, Entry> = {};
-  @state() private code = '';
-  @state() private bait = '';
-  @state() private step = 0;
-  @state() private errors = new Map<string, string>();
-  @state() private record?: VoterRecord;
-  @state() private tally?: PeilingTally;
+  private entries: Record<string, Entry> = {};
+  private code = '';
+  private bait = '';
+  private step = 0;
+  private errors = new Map<string, string>();
+  private record?: VoterRecord;
+  private tally?: PeilingTally;
 
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<string>();
