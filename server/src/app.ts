@@ -212,9 +212,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (submission.formId !== form.definition.id) return sendErrors(reply, 422, [fieldError('form-mismatch', lang, 'formId')]);
     if (submission.type !== form.definition.type) return sendErrors(reply, 422, [fieldError('type-mismatch', lang, 'type')]);
 
+    if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl(request)));
     const errors = businessErrors(form, submission, lang);
     if (errors.length > 0) return sendErrors(reply, 422, errors);
-    if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl(request)));
 
     const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(request), hooks: options.hooks });
     reply.code(outcome.status);
