@@ -1,21 +1,8 @@
-import { type ContextCallback, type ContextEvent, createContext } from '@lit/context';
+import type { ContextCallback, ContextEvent } from '@lit/context';
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
+import { type OuderSettings, settingsContext } from './settings.js';
 
-/** Settings that `<ouder-config>` hands to every widget inside it. */
-export interface OuderSettings {
-  endpoint?: string;
-  src?: string;
-  lang?: string;
-  privacyUrl?: string;
-  storage?: string;
-}
-
-/**
- * The key of the Community Protocols context (`context-request` events) that carries the
- * settings. The protocol is spoken here directly: `@lit/context`'s controllers and decorators
- * cost about 0.6 KiB (brotli) of every widget's bundle for two small listeners.
- */
-export const settingsContext = createContext<OuderSettings>(Symbol.for('ouderstem:settings'));
+export { type OuderSettings, settingsContext } from './settings.js';
 
 /**
  * Provides shared settings to every Ouderstem widget inside it. A widget's own attribute wins.

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import { type OuderSettings, settingsContext } from './config.js';
+import { type OuderSettings, settingsContext } from './settings.js';
 import type { DefinitionController } from './definition.js';
 import {
   directionOf,
