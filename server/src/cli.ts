@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ContentError, loadContent, type Content } from './content.js';
@@ -10,12 +11,19 @@ import { formatCode, participationCode } from './codes.js';
 import { syncSessions } from './store.js';
 
 const USAGE = `Usage:
-  ouderstem-server [serve] [--port N] [--host H] [--data DIR] [--content DIR] [--static DIR]...
+  ouderstem-server [serve] [--port N] [--host H] [--data DIR] [--content DIR] [--static DIR]... [--demo]
   ouderstem-server codes --form ID --count N      print N single-use participation codes
   ouderstem-server export --form ID               write the form's submissions as CSV to stdout
 
+--demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
 Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, DATABASE_URL, OUDERSTEM_EXPORT_TOKEN,
 OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY.`;
+
+/** `--demo`: the demo content, page and widget build of this repository, unless flags or env say otherwise. */
+const DEMO = {
+  content: fileURLToPath(new URL('../../content/demo/', import.meta.url)),
+  static: [fileURLToPath(new URL('../../../demo/', import.meta.url)), fileURLToPath(new URL('../../../dist/', import.meta.url))],
+};
 
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
@@ -24,9 +32,10 @@ interface Setup {
   db: Database;
 }
 
-async function setup(values: { data?: string; content?: string }): Promise<Setup> {
+async function setup(values: { data?: string; content?: string; demo?: boolean }): Promise<Setup> {
   const schemas = loadSchemas();
-  const content = loadContent(resolve(values.content ?? process.env.OUDERSTEM_CONTENT ?? 'content'), schemas);
+  const contentDir = values.content ?? process.env.OUDERSTEM_CONTENT ?? (values.demo ? DEMO.content : 'content');
+  const content = loadContent(resolve(contentDir), schemas);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const db = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data') });
   await syncSessions(db, content.forms.values());
@@ -39,13 +48,13 @@ function formOf(content: Content, id: string | undefined) {
   return form;
 }
 
-async function serve(values: { port?: string; host?: string; data?: string; content?: string; static?: string[] }): Promise<void> {
+async function serve(values: { port?: string; host?: string; data?: string; content?: string; static?: string[]; demo?: boolean }): Promise<void> {
   const { content, db } = await setup(values);
   const app = await buildApp({
     db,
     content,
     schemas: loadSchemas(),
-    staticDirs: (values.static ?? []).map((dir) => resolve(dir)),
+    staticDirs: (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir)),
     exportToken: process.env.OUDERSTEM_EXPORT_TOKEN || undefined,
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
     trustProxy: process.env.OUDERSTEM_TRUST_PROXY || undefined,
@@ -121,6 +130,7 @@ export async function main(argv: string[]): Promise<void> {
       data: { type: 'string' },
       content: { type: 'string' },
       static: { type: 'string', multiple: true },
+      demo: { type: 'boolean' },
       form: { type: 'string' },
       count: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
