@@ -45,6 +45,10 @@ export const peilingStyles = css`
     margin-block-start: 0.2em;
     border: 1px solid var(--_ouder-border-color);
   }
+  /* Bars grow from the start of the line: the right in right-to-left languages. */
+  [dir='rtl'] .bar {
+    transform: scaleX(-1);
+  }
   .bar rect {
     fill: var(--_ouder-primary);
   }
