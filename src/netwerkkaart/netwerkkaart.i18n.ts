@@ -29,7 +29,6 @@ export interface NetwerkkaartStrings {
   group: Plural;
   selected: (name: string) => string;
   showInList: string;
-  wholeMap: string;
   withoutLocation: Plural;
   regionsFailed: string;
   problemsTitle: string;
@@ -74,7 +73,6 @@ const nl: NetwerkkaartStrings = {
   group: { one: '1 netwerk', other: '{n} netwerken op deze plek' },
   selected: (name) => `Gekozen: ${name}`,
   showInList: 'Bekijk in de lijst',
-  wholeMap: 'Hele kaart tonen',
   withoutLocation: {
     one: '1 netwerk staat niet op de kaart, omdat de plek niet bekend is.',
     other: '{n} netwerken staan niet op de kaart, omdat de plek niet bekend is.',
@@ -122,7 +120,6 @@ const en: NetwerkkaartStrings = {
   group: { one: '1 network', other: '{n} networks here' },
   selected: (name) => `Selected: ${name}`,
   showInList: 'See it in the list',
-  wholeMap: 'Show the whole map',
   withoutLocation: {
     one: '1 network is not on the map because its location is unknown.',
     other: '{n} networks are not on the map because their location is unknown.',
@@ -174,10 +171,9 @@ const ar: NetwerkkaartStrings = {
   notOnMap: 'ليست على الخريطة: المكان غير معروف.',
   mapLabel: 'خريطة هولندا مع الشبكات',
   mapHint: 'اختر نقطة على الخريطة. باستخدام لوحة المفاتيح: انتقل إلى الخريطة بمفتاح Tab، واختر بمفاتيح الأسهم، ثم اضغط Enter.',
-  group: { one: 'شبكة واحدة', two: 'شبكتان هنا', few: '{n} شبكات هنا', many: '{n} شبكة هنا', other: '{n} شبكة هنا' },
+  group: { one: 'شبكة واحدة', two: 'شبكتان ({n}) هنا', few: '{n} شبكات هنا', many: '{n} شبكة هنا', other: '{n} شبكة هنا' },
   selected: (name) => `تم اختيار: ${name}`,
   showInList: 'اعرضها في القائمة',
-  wholeMap: 'أظهر الخريطة كاملة',
   withoutLocation: {
     one: 'شبكة واحدة ليست على الخريطة لأن مكانها غير معروف.',
     two: 'شبكتان ليستا على الخريطة لأن مكانهما غير معروف.',

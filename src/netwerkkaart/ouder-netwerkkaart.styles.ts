@@ -38,14 +38,7 @@ export const netwerkkaartStyles = css`
   .search .field {
     min-inline-size: 0;
   }
-  .combobox {
-    position: relative;
-  }
   [role='listbox'] {
-    position: absolute;
-    z-index: 1;
-    inset-inline: 0;
-    inset-block-start: 100%;
     max-block-size: 18rem;
     overflow-y: auto;
     margin: 0;
@@ -136,6 +129,7 @@ export const netwerkkaartStyles = css`
     padding-inline-start: 1.2em;
   }
   .map-frame {
+    overflow: hidden;
     border: 1px solid var(--_ouder-border-color);
     border-radius: var(--_ouder-radius);
     background: var(--_ouder-background);
@@ -194,13 +188,13 @@ export const netwerkkaartStyles = css`
     vector-effect: non-scaling-stroke;
   }
   .count-label {
-    fill: var(--_ouder-on-primary);
-    font-weight: 700;
-    text-anchor: middle;
-    pointer-events: none;
+    fill: none;
+    stroke: var(--_ouder-on-primary);
+    stroke-width: 1.4;
+    stroke-linejoin: round;
   }
   .marker--selected .count-label {
-    fill: var(--_ouder-focus-color);
+    stroke: var(--_ouder-focus-color);
   }
   .map-panel {
     display: grid;
@@ -230,7 +224,7 @@ export const netwerkkaartStyles = css`
       stroke: Highlight;
     }
     .count-label {
-      fill: Canvas;
+      stroke: Canvas;
     }
     [role='option'][aria-selected='true'] {
       background: Highlight;

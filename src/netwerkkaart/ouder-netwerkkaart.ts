@@ -43,20 +43,13 @@ declare global {
   }
 }
 
-interface ViewBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 type Marker = MarkerGroup<Network> & { key: string };
 
-const wholeMap: ViewBox = { x: 0, y: 0, ...mapSize };
-/** Markers are drawn and hit at the same size on screen, whatever the map's size or zoom. */
+/** Markers are drawn and hit at the same size on screen, whatever the map's size. */
 const markerPixels = { dot: 8, target: 14 };
-const maxZoom = 8;
 const shownProblems = 20;
+/** Digits 0–9 as strokes in a 4 × 6 box, each path starting at its top-left corner. */
+const digitStrokes = ['h4v6h-4z', 'm2 0v6', 'h4v3h-4v3h4', 'h4v6h-4m0-3h4', 'v3h4m0-3v6', 'm4 0h-4v3h4v3h-4', 'm4 0h-4v6h4v-3h-4', 'h4v6', 'h4v6h-4zm0 3h4', 'm4 3h-4v-3h4v6h-4'];
 
 /** Lets the boundaries file load through the core's definition controller, from `regions-src`. */
 class RegionsSource extends EventTarget implements DefinitionSource {
@@ -135,7 +128,6 @@ export class OuderNetwerkkaart extends OuderElement {
   @state() private typeFilter = '';
   @state() private selectedId?: string;
   @state() private focusKey?: string;
-  @state() private view: ViewBox = wholeMap;
   @state() private openGroup?: Network[];
   @state() private mapPixels = 0;
 
@@ -195,9 +187,9 @@ export class OuderNetwerkkaart extends OuderElement {
     return type ? localize(type.label, this.language) : value;
   }
 
-  /** Map units per screen pixel at the current zoom. */
+  /** Map units per screen pixel. */
   private get unitsPerPixel(): number {
-    return this.mapPixels > 0 ? this.view.width / this.mapPixels : 1;
+    return this.mapPixels > 0 ? mapSize.width / this.mapPixels : 1;
   }
 
   private markers(kaart: Netwerkkaart): Marker[] {
@@ -292,9 +284,6 @@ export class OuderNetwerkkaart extends OuderElement {
       return;
     }
     this.select(network, 'list');
-    const [x, y] = project(network.location!.lon, network.location!.lat);
-    const { view } = this;
-    if (x < view.x || x > view.x + view.width || y < view.y || y > view.y + view.height) this.view = wholeMap;
   }
 
   private activateMarker(marker: Marker): void {
@@ -305,33 +294,8 @@ export class OuderNetwerkkaart extends OuderElement {
       void this.revealInList(marker.members[0], false);
       return;
     }
+    // Markers at (almost) the same spot: the panel under the map lists them to choose from.
     this.openGroup = marker.members;
-    this.zoomTo(marker.members);
-  }
-
-  /** Zooms so that a group's members fit, when they are not all at one spot. */
-  private zoomTo(members: Network[]): void {
-    const points = members.map((network) => project(network.location!.lon, network.location!.lat));
-    const xs = points.map(([x]) => x);
-    const ys = points.map(([, y]) => y);
-    const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-    if (spread < 0.5) return;
-    const width = Math.min(mapSize.width, Math.max(mapSize.width / maxZoom, spread * 4));
-    const height = (width * mapSize.height) / mapSize.width;
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-    this.view = {
-      x: Math.min(Math.max(cx - width / 2, 0), mapSize.width - width),
-      y: Math.min(Math.max(cy - height / 2, 0), mapSize.height - height),
-      width,
-      height,
-    };
-  }
-
-  private resetZoom(): void {
-    this.view = wholeMap;
-    this.openGroup = undefined;
-    void this.focusMarker();
   }
 
   private onMapKey(kaart: Netwerkkaart, event: KeyboardEvent): void {
@@ -346,8 +310,8 @@ export class OuderNetwerkkaart extends OuderElement {
       event.preventDefault();
       this.activateMarker(current);
       return;
-    } else if (event.key === 'Escape' && this.view !== wholeMap) {
-      this.resetZoom();
+    } else if (event.key === 'Escape' && this.openGroup) {
+      this.openGroup = undefined;
       return;
     } else return;
     event.preventDefault();
@@ -590,7 +554,7 @@ export class OuderNetwerkkaart extends OuderElement {
   }
 
   private renderMap(kaart: Netwerkkaart) {
-    const { strings, view } = this;
+    const { strings } = this;
     const markers = this.markers(kaart);
     const focusKey = markers.some((marker) => marker.members.some((network) => network.id === this.focusKey))
       ? this.focusKey
@@ -607,7 +571,7 @@ export class OuderNetwerkkaart extends OuderElement {
       <h2 id="map-title" class="visually-hidden">${strings.mapLabel}</h2>
       <div class="map-frame" dir="ltr">
         <svg
-          viewBox="${view.x} ${view.y} ${view.width} ${view.height}"
+          viewBox="0 0 ${mapSize.width} ${mapSize.height}"
           role=${markers.length > 0 ? 'group' : 'img'}
           aria-label=${strings.mapLabel}
           aria-describedby=${ifDefined(markers.length > 0 ? 'map-hint' : undefined)}
@@ -628,11 +592,9 @@ export class OuderNetwerkkaart extends OuderElement {
       ${withoutLocation > 0 ? html`<p class="hint">${plural(strings.withoutLocation, withoutLocation, this.language)}</p>` : nothing}
       ${this.boundaries.state.status === 'failed' && this.regionsRequested ? html`<p class="hint">${strings.regionsFailed}</p>` : nothing}
       <div class="map-panel">
-        ${view !== wholeMap
-          ? html`<button type="button" class="secondary" part="button" @click=${() => this.resetZoom()}>${strings.wholeMap}</button>`
-          : nothing}
         ${this.openGroup
-          ? html`<ul class="group">
+          ? html`<p>${plural(strings.group, this.openGroup.length, this.language)}:</p>
+              <ul class="group">
               ${this.openGroup.map(
                 (network) =>
                   html`<li>
@@ -663,6 +625,18 @@ export class OuderNetwerkkaart extends OuderElement {
     </section>`;
   }
 
+  /**
+   * The count on a group marker, drawn as strokes: SVG text on a shape is something axe cannot
+   * check for contrast, and the number is in the marker's name already.
+   */
+  private renderCount(count: number, unit: number) {
+    const digits = String(count);
+    const scale = (9 * unit) / 6;
+    const path = [...digits].map((digit, index) => `M${index * 7} 0${digitStrokes[Number(digit)]}`).join('');
+    return svg`<path class="count-label" d=${path}
+      transform="scale(${scale}) translate(${(-(digits.length * 7 - 3)) / 2} -3)"></path>`;
+  }
+
   private renderMarker(marker: Marker, focused: boolean, unit: number) {
     const count = marker.members.length;
     const names = marker.members.map((network) => this.name(network)).join(', ');
@@ -682,9 +656,7 @@ export class OuderNetwerkkaart extends OuderElement {
       <circle class="target" r=${markerPixels.target * unit}></circle>
       <circle class="ring" r=${(markerPixels.dot + 4) * unit}></circle>
       <circle class="dot" r=${(count > 1 ? markerPixels.dot + 3 : markerPixels.dot) * unit}></circle>
-      ${count > 1
-        ? svg`<text class="count-label" aria-hidden="true" font-size=${11 * unit} dy="0.35em">${count}</text>`
-        : nothing}
+      ${count > 1 ? this.renderCount(count, unit) : nothing}
     </g>`;
   }
 }
