@@ -231,7 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.type('text/html; charset=utf-8');
     return confirmPage(
       'Aanmelding annuleren',
-      'Wilt u uw aanmelding voor de meedenksessie annuleren? Uw plaats gaat dan naar iemand op de wachtlijst.',
+      'Wil je je aanmelding voor de meedenksessie annuleren? Je plaats gaat dan naar iemand op de wachtlijst.',
       `/api/cancel/${encodeURIComponent(request.params.token)}`,
       'Ja, annuleer mijn aanmelding',
     );
@@ -242,7 +242,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (wantsHtml(request)) {
       reply.type('text/html; charset=utf-8').code(cancelled ? 200 : 404);
       return cancelled
-        ? messagePage('Aanmelding geannuleerd', 'Uw aanmelding is geannuleerd. Bedankt dat u het liet weten.')
+        ? messagePage('Aanmelding geannuleerd', 'Je aanmelding is geannuleerd. Bedankt dat je het liet weten.')
         : messagePage('Niet gevonden', 'Deze annuleringslink kennen we niet (meer).');
     }
     if (!cancelled) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
@@ -252,10 +252,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get<{ Params: { code: string } }>('/api/withdraw/:code', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
     return confirmPage(
-      'Ervaring terugtrekken',
-      'Wilt u uw ervaring terugtrekken? We verwijderen het verhaal dan definitief.',
+      'Verhaal terugtrekken',
+      'Wil je je verhaal terugtrekken? We verwijderen het dan definitief.',
       `/api/withdraw/${encodeURIComponent(request.params.code)}`,
-      'Ja, verwijder mijn ervaring',
+      'Ja, verwijder mijn verhaal',
     );
   });
 
@@ -264,7 +264,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (wantsHtml(request)) {
       reply.type('text/html; charset=utf-8').code(found ? 200 : 404);
       return found
-        ? messagePage('Ervaring verwijderd', 'Uw ervaring is verwijderd. Bedankt voor uw vertrouwen.')
+        ? messagePage('Verhaal verwijderd', 'Je verhaal is verwijderd. Bedankt voor je vertrouwen.')
         : messagePage('Niet gevonden', 'Deze code kennen we niet (meer).');
     }
     if (!found) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
