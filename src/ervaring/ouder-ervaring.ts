@@ -288,8 +288,9 @@ export class OuderErvaring extends OuderElement {
     if (status === 'sent') body = this.renderThanks();
     else if (status === 'queued') body = this.renderQueued();
     else body = this.renderForm(definition);
-    return html`<h2>${localize(definition.title, this.language)}</h2>
-      ${definition.intro ? html`<p>${localize(definition.intro, this.language)}</p>` : nothing} ${this.renderHelp()} ${body}`;
+    // dir="auto": definition text may fall back to Dutch inside an Arabic page.
+    return html`<h2 dir="auto">${localize(definition.title, this.language)}</h2>
+      ${definition.intro ? html`<p dir="auto">${localize(definition.intro, this.language)}</p>` : nothing} ${this.renderHelp()} ${body}`;
   }
 
   private renderHelp() {
@@ -425,7 +426,7 @@ export class OuderErvaring extends OuderElement {
         ? html`<div id="story-prompts" class="prompts">
             <p>${strings.promptsIntro}</p>
             <ul>
-              ${prompts.map((prompt) => html`<li>${localize(prompt, this.language)}</li>`)}
+              ${prompts.map((prompt) => html`<li dir="auto">${localize(prompt, this.language)}</li>`)}
             </ul>
           </div>`
         : nothing}
