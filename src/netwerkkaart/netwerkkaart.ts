@@ -265,11 +265,24 @@ export function matchPlaces(query: string, places: readonly Place[], limit = 10)
     .map(({ place }) => place);
 }
 
-/** The networks that serve a place: it is one of their gemeenten, or their region. */
+const placeIndexes = new WeakMap<readonly Network[], Map<string, Network[]>>();
+
+/**
+ * The networks that serve a place: it is one of their gemeenten, or their region. The index is
+ * built once per list of networks (shading 342 regions asks 342 times).
+ */
 export function networksFor(key: string, networks: readonly Network[]): Network[] {
-  return networks.filter(
-    (network) => network.gemeenten.some((gemeente) => placeKey(gemeente) === key) || (network.region && placeKey(network.region) === key),
-  );
+  let index = placeIndexes.get(networks);
+  if (!index) {
+    index = new Map();
+    for (const network of networks) {
+      for (const place of new Set([...network.gemeenten, network.region ?? ''].map(placeKey))) {
+        if (place) index.set(place, [...(index.get(place) ?? []), network]);
+      }
+    }
+    placeIndexes.set(networks, index);
+  }
+  return index.get(key) ?? [];
 }
 
 /** The networks closest to a point (only those with a location), with their distance. */
