@@ -522,6 +522,7 @@ describe('<ouder-ervaring>', () => {
           errors: [
             { field: 'story', code: 'too-long', message: 'Het verhaal is te lang.' },
             { field: 'contact.email', code: 'invalid', message: 'Dit e-mailadres klopt niet.' },
+            { code: 'spam-suspected', message: 'Dit lijkt op reclame.' },
           ],
         },
       });
@@ -535,6 +536,7 @@ describe('<ouder-ervaring>', () => {
       expect(server.posts()).to.have.length(1);
       expect($(el, '#story-error').textContent).to.contain('Het verhaal is te lang.');
       expect($(el, '#email-error').textContent).to.contain('Dit e-mailadres klopt niet.');
+      expect($(el, '.panel--failed').textContent, 'an error without a field').to.contain('Dit lijkt op reclame.');
       await until(() => active(el) === $(el, '.error-summary'));
       expect($<HTMLTextAreaElement>(el, '#story').value).to.equal(story);
       expect(sessionStorage.getItem(draftKey)).to.not.be.null;

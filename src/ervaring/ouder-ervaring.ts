@@ -223,6 +223,7 @@ export class OuderErvaring extends OuderElement {
     this.draft.clear();
     this.answers = emptyAnswers();
     this.errors = new Map();
+    this.dirty.clear();
     this.restored = false;
     this.notice = ervaringStrings(this.language).draftDiscarded;
     void this.focusAfterRender('#story');
@@ -253,7 +254,6 @@ export class OuderErvaring extends OuderElement {
       const field = fieldOfServerError(error);
       if (field && !errors.has(field)) errors.set(field, error.message);
     }
-    // An e-mail error needs the e-mail field, which shows only when contact was chosen.
     this.errors = new Map(fieldOrder.filter((f) => errors.has(f)).map((f) => [f, errors.get(f)!]));
     if (this.errors.size > 0) void this.focusAfterRender('.error-summary');
     else void this.focusAfterRender('.panel--failed');
@@ -362,11 +362,10 @@ export class OuderErvaring extends OuderElement {
     const strings = ervaringStrings(this.language);
     const submission = this.submission.state;
     const sending = submission.status === 'sending';
-    const unplaced =
-      submission.status === 'rejected' && this.errors.size === 0
-        ? submission.errors.map((error) => error.message)
-        : [];
-    const failed = submission.status === 'rejected' && this.errors.size === 0;
+    // Server errors that belong to no field of the form go in a panel of their own.
+    const rejected = submission.status === 'rejected';
+    const unplaced = rejected ? submission.errors.filter((error) => !fieldOfServerError(error)).map((e) => e.message) : [];
+    const failed = rejected && (this.errors.size === 0 || unplaced.length > 0);
     const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id, message }));
     return html`
       ${this.restored
