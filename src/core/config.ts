@@ -1,6 +1,6 @@
-import type { ContextCallback, ContextEvent } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
-import { type OuderSettings, settingsContext } from './settings.js';
+import { settingsContext } from './settings.js';
 
 export { type OuderSettings, settingsContext } from './settings.js';
 
@@ -35,33 +35,16 @@ export class OuderConfig extends LitElement {
   /** `none`: the widgets inside use no localStorage or sessionStorage at all. */
   storage?: string;
 
-  /** What the widgets inside receive; handed to them again after every change. */
-  settings: OuderSettings = {};
-
-  /** Widgets that asked to hear of changes, each with the function that ends that. */
-  private subscribers = new Map<ContextCallback<OuderSettings>, () => void>();
-
-  constructor() {
-    super();
-    this.addEventListener('context-request', (event) => {
-      const request = event as ContextEvent<typeof settingsContext>;
-      if (request.context !== settingsContext) return;
-      event.stopPropagation();
-      const { callback } = request;
-      if (request.subscribe) this.subscribers.set(callback, () => this.subscribers.delete(callback));
-      callback(this.settings, this.subscribers.get(callback));
-    });
-  }
+  private readonly provider = new ContextProvider(this, { context: settingsContext, initialValue: {} });
 
   override willUpdate(): void {
-    this.settings = {
+    this.provider.setValue({
       endpoint: this.endpoint,
       src: this.src,
       lang: this.lang || undefined,
       privacyUrl: this.privacyUrl,
       storage: this.storage,
-    };
-    this.subscribers.forEach((unsubscribe, callback) => callback(this.settings, unsubscribe));
+    });
   }
 
   override render() {

@@ -1,3 +1,4 @@
+import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type OuderSettings, settingsContext } from './settings.js';
 import type { DefinitionController } from './definition.js';
@@ -47,30 +48,26 @@ export abstract class OuderElement extends LitElement {
   /** The definition as an object; overrides both `src` and the GET of `endpoint`. */
   definition?: unknown;
 
-  /** From the nearest `<ouder-config>`, kept current while connected (see `connectedCallback`); reactive like state. */
+  /** From the nearest `<ouder-config>` (@lit/context), kept current while connected; reactive like state. */
   protected settings: OuderSettings = {};
 
   private languageObserver?: MutationObserver;
-  private unsubscribeSettings?: () => void;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: settingsContext,
+      subscribe: true,
+      callback: (settings) => {
+        const previous = this.settings;
+        this.settings = settings;
+        this.requestUpdate('settings', previous);
+      },
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The `context-request` event of the Community Protocols context, as `@consume` sends it.
-    const request = new Event('context-request', { bubbles: true, composed: true });
-    this.dispatchEvent(
-      Object.assign(request, {
-        context: settingsContext,
-        contextTarget: this,
-        subscribe: true,
-        callback: (settings: OuderSettings, unsubscribe?: () => void) => {
-          if (unsubscribe !== this.unsubscribeSettings) this.unsubscribeSettings?.();
-          this.unsubscribeSettings = unsubscribe;
-          const previous = this.settings;
-          this.settings = settings;
-          this.requestUpdate('settings', previous);
-        },
-      }),
-    );
     // Follow a page that switches `<html lang>` (a language menu) without reloading.
     this.languageObserver = new MutationObserver(() => this.requestUpdate());
     this.languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -79,8 +76,6 @@ export abstract class OuderElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.languageObserver?.disconnect();
-    this.unsubscribeSettings?.();
-    this.unsubscribeSettings = undefined;
   }
 
   /** Where submissions go: own `endpoint`, else `<ouder-config endpoint>`. */

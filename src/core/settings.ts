@@ -12,10 +12,5 @@ export interface OuderSettings {
   storage?: string;
 }
 
-/**
- * The key of the Community Protocols context (`context-request` events) that carries the
- * settings. The protocol is spoken directly (config.ts, element.ts): `@lit/context`'s
- * controllers and decorators cost about 0.6 KiB (brotli) of every widget's bundle for two small
- * listeners.
- */
+/** The @lit/context key that carries the settings from `<ouder-config>` to the widgets. */
 export const settingsContext = createContext<OuderSettings>(Symbol.for('ouderstem:settings'));
