@@ -90,7 +90,7 @@ describe('netwerkkaart logic', () => {
         { value: 'oudersraad', label: 'Oudersraad' },
         { value: 'buurtnetwerk', label: 'buurtnetwerk' },
       ]);
-      expect(kaart.problems).to.deep.equal([{ path: 'networks[1].type', problem: 'unknownType', scope: 'field' }]);
+      expect(kaart.problems).to.deep.equal([{ path: 'networks[1].type', problem: 'unknownType', scope: 'kept' }]);
     });
 
     it('takes the types from the data when none are declared, without complaint', () => {

@@ -186,7 +186,7 @@ describe('<ouder-netwerkkaart>', () => {
       expect(problems).to.contain('networks[1].gemeenten ontbreekt (overgeslagen)');
       expect(problems).to.contain('networks[2].id komt twee keer voor (overgeslagen)');
       expect(problems).to.contain('networks[3].website is geen webadres dat begint met http:// of https:// (weggelaten)');
-      expect(problems).to.contain('networks[3].type is een soort die niet in "types" staat (weggelaten)');
+      expect(problems).to.contain('networks[3].type is een soort die niet in "types" staat; het netwerk staat er wel, met deze soort');
       expect($$(el, '.list .network h3').map(text)).to.deep.equal(['Oudersraad Haaglanden', 'Buurtnetwerk Oost', 'Zonder plek']);
     });
 

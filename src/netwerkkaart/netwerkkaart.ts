@@ -20,8 +20,8 @@ export interface Problem {
   /** Where, as in the file: `networks[3].gemeenten`. */
   path: string;
   problem: DefinitionError['problem'] | 'notLink' | 'notEmail' | 'notPhone' | 'unknownType' | 'notPolygon' | 'notWgs84';
-  /** `entry`: the whole network (or region) was skipped; `field`: only this field was left out. */
-  scope: 'entry' | 'field';
+  /** `entry`: the whole network (or region) was skipped; `field`: only this field was left out; `kept`: shown anyway. */
+  scope: 'entry' | 'field' | 'kept';
 }
 
 export interface Netwerkkaart {
@@ -79,7 +79,7 @@ export function parseNetwerkkaart(raw: unknown): Netwerkkaart {
   networks.forEach((network) => {
     if (known.has(network.type)) return;
     known.add(network.type);
-    if (declared) problems.push({ path: `${listPath}[${positions.get(network)}]${geojson ? '.properties' : ''}.type`, problem: 'unknownType', scope: 'field' });
+    if (declared) problems.push({ path: `${listPath}[${positions.get(network)}]${geojson ? '.properties' : ''}.type`, problem: 'unknownType', scope: 'kept' });
     types = [...types, { value: network.type, label: network.type }];
   });
   return { networks, types, problems };
@@ -174,6 +174,7 @@ export function websiteLabel(website: string): string {
  */
 export const placeAliases: readonly (readonly [string, string])[] = [
   ['Den Haag', "'s-Gravenhage"],
+  ['The Hague', "'s-Gravenhage"],
   ['Den Bosch', "'s-Hertogenbosch"],
   ['Nuenen', 'Nuenen, Gerwen en Nederwetten'],
   ['Bergen (NH)', 'Bergen (Noord-Holland)'],

@@ -414,7 +414,8 @@ export class OuderNetwerkkaart extends OuderElement {
         : problem in own
           ? own[problem as keyof typeof own]
           : this.t.problems[problem as Exclude<DefinitionError['problem'], object>];
-    return html`<bdi>${path}</bdi> ${text} (${scope === 'entry' ? this.strings.entrySkipped : this.strings.fieldLeftOut})`;
+    const outcome = scope === 'entry' ? this.strings.entrySkipped : scope === 'field' ? this.strings.fieldLeftOut : '';
+    return html`<bdi>${path}</bdi> ${text}${outcome ? ` (${outcome})` : ''}`;
   }
 
   private renderSearch(kaart: Netwerkkaart) {
