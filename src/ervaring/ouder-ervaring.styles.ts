@@ -39,6 +39,12 @@ export const ervaringStyles = css`
   #story {
     min-block-size: 14em;
   }
+  /* Each paragraph a parent types takes its own direction (Dutch in an Arabic form, and back). */
+  textarea,
+  input[type='text'],
+  input[type='email'] {
+    unicode-bidi: plaintext;
+  }
   .withdraw {
     display: grid;
     gap: 0.5em;

@@ -425,7 +425,7 @@ export class OuderErvaring extends OuderElement {
         ? html`<div id="story-prompts" class="prompts">
             <p>${strings.promptsIntro}</p>
             <ul>
-              ${prompts.map((prompt) => html`<li dir="auto">${localize(prompt, this.language)}</li>`)}
+              ${prompts.map((prompt) => html`<li><span dir="auto">${localize(prompt, this.language)}</span></li>`)}
             </ul>
           </div>`
         : nothing}
