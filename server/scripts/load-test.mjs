@@ -22,7 +22,7 @@ const schemas = loadSchemas();
 const content = loadContent(new URL('../content/demo/', import.meta.url).pathname, schemas);
 content.config.rateLimit = { max: 1_000_000, timeWindowSeconds: 60 };
 const db = await openDatabase({ databaseUrl });
-if (databaseUrl) await db.query('TRUNCATE submissions CASCADE');
+if (databaseUrl) await db.query('TRUNCATE submissions, tally CASCADE');
 const app = await buildApp({ db, content, schemas, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address();

@@ -81,4 +81,20 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       created_at timestamptz NOT NULL DEFAULT now()
     )`,
   ],
+  [
+    // The running tally, so a vote costs the same with ten or ten thousand votes before it.
+    `CREATE TABLE tally (
+      form_id text NOT NULL,
+      question_id text NOT NULL,
+      value text NOT NULL,
+      n integer NOT NULL CHECK (n >= 0),
+      PRIMARY KEY (form_id, question_id, value)
+    )`,
+    `INSERT INTO tally (form_id, question_id, value, n)
+      SELECT form_id, question_id, value, count(*)::int FROM vote_choices GROUP BY form_id, question_id, value
+      UNION ALL
+      SELECT form_id, question_id, '', count(DISTINCT submission_id)::int FROM vote_choices GROUP BY form_id, question_id
+      UNION ALL
+      SELECT form_id, '', '', count(*)::int FROM votes GROUP BY form_id`,
+  ],
 ];

@@ -1,23 +1,28 @@
 import type { Database } from './db.js';
 import type { Content } from './content.js';
+import { recountTally } from './store.js';
 
 /**
  * Deletes submissions older than their retention period (a form's own `retentionDays`, otherwise the
  * server's), with everything that hangs off them. Returns how many submissions were deleted.
  */
 export async function deleteExpired(db: Database, content: Content): Promise<number> {
-  let deleted = 0;
+  const deleted: { form_id: string }[] = [];
   const ownPeriod = [...content.forms.values()].filter((form) => form.retentionDays !== undefined);
   for (const form of ownPeriod) {
-    const result = await db.query(
-      'DELETE FROM submissions WHERE form_id = $1 AND created_at < now() - make_interval(days => $2) RETURNING id',
+    const result = await db.query<{ form_id: string }>(
+      'DELETE FROM submissions WHERE form_id = $1 AND created_at < now() - make_interval(days => $2) RETURNING form_id',
       [form.definition.id, form.retentionDays],
     );
-    deleted += result.rows.length;
+    deleted.push(...result.rows);
   }
-  const result = await db.query(
-    'DELETE FROM submissions WHERE NOT (form_id = ANY($1)) AND created_at < now() - make_interval(days => $2) RETURNING id',
+  const rest = await db.query<{ form_id: string }>(
+    'DELETE FROM submissions WHERE NOT (form_id = ANY($1)) AND created_at < now() - make_interval(days => $2) RETURNING form_id',
     [ownPeriod.map((form) => form.definition.id), content.config.retentionDays],
   );
-  return deleted + result.rows.length;
+  deleted.push(...rest.rows);
+  for (const formId of new Set(deleted.map((row) => row.form_id))) {
+    if (content.forms.get(formId)?.definition.type === 'peiling') await recountTally(db, formId);
+  }
+  return deleted.length;
 }

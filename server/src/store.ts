@@ -169,29 +169,67 @@ async function vote(tx: Queryable, context: SubmitContext, definition: PeilingDe
       throw conflict(lang, 'code', known.rows.length > 0 ? 'code-used' : 'code-invalid');
     }
   }
-  const choices: unknown[] = [];
+  const choices: [string, string][] = [];
   for (const question of definition.questions) {
     const answer = data.answers[question.id];
-    if (answer === undefined) continue;
-    for (const value of countedValues(question, answer)) choices.push(submission.submissionId, definition.id, question.id, value);
+    if (answer !== undefined) for (const value of countedValues(question, answer)) choices.push([question.id, value]);
   }
   if (choices.length > 0) {
-    const rows = Array.from({ length: choices.length / 4 }, (_, row) => `($${row * 4 + 1}, $${row * 4 + 2}, $${row * 4 + 3}, $${row * 4 + 4})`);
-    await tx.query(`INSERT INTO vote_choices (submission_id, form_id, question_id, value) VALUES ${rows.join(', ')}`, choices);
+    await tx.query(
+      `INSERT INTO vote_choices (submission_id, form_id, question_id, value) VALUES ${placeholders(choices.length, 4)}`,
+      choices.flatMap(([question, value]) => [submission.submissionId, definition.id, question, value]),
+    );
   }
-  const tally = visibleTally(definition, await countVotes(tx, definition));
+  await addToTally(tx, definition.id, choices);
+  const tally = definition.results === 'hidden' ? undefined : visibleTally(definition, await countVotes(tx, definition));
   return { status: 201, body: tally ? { tally } : {} };
 }
 
-/** The tally, counted by the database; every option of a closed question is present, also at 0. */
+/** `($1, $2), ($3, $4)` for `rows` rows of `columns` parameters. */
+function placeholders(rows: number, columns: number): string {
+  return Array.from({ length: rows }, (_, row) => `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}`).join(', ')})`).join(', ');
+}
+
+/**
+ * Keeps the running tally: per (question, value) the count; per question (value '') how many answered
+ * it; per form (question '') the number of votes. One upsert in the vote's own transaction, with the
+ * keys sorted so that concurrent votes lock rows in the same order.
+ */
+async function addToTally(tx: Queryable, formId: string, choices: [string, string][]): Promise<void> {
+  const keys = new Set<string>(['\u0000']);
+  for (const [question, value] of choices) {
+    keys.add(`${question}\u0000`);
+    keys.add(`${question}\u0000${value}`);
+  }
+  const rows = [...keys].sort().map((key) => key.split('\u0000') as [string, string]);
+  await tx.query(
+    `INSERT INTO tally (form_id, question_id, value, n) VALUES ${placeholders(rows.length, 4)}
+     ON CONFLICT (form_id, question_id, value) DO UPDATE SET n = tally.n + 1`,
+    rows.flatMap(([question, value]) => [formId, question, value, 1]),
+  );
+}
+
+/** Rebuilds a poll's running tally from its stored choices, after retention deleted votes. */
+export async function recountTally(db: Database, formId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Votes in progress finish first, new ones wait: the recount and the upserts never interleave.
+    await tx.query('LOCK TABLE tally IN EXCLUSIVE MODE');
+    await tx.query('DELETE FROM tally WHERE form_id = $1', [formId]);
+    await tx.query(RECOUNT_SQL, [formId]);
+  });
+}
+
+const RECOUNT_SQL = `INSERT INTO tally (form_id, question_id, value, n)
+  SELECT form_id, question_id, value, count(*)::int FROM vote_choices WHERE form_id = $1 GROUP BY form_id, question_id, value
+  UNION ALL
+  SELECT form_id, question_id, '', count(DISTINCT submission_id)::int FROM vote_choices WHERE form_id = $1 GROUP BY form_id, question_id
+  UNION ALL
+  SELECT form_id, '', '', count(*)::int FROM votes WHERE form_id = $1 GROUP BY form_id`;
+
+/** The tally as the database keeps it; every option of a closed question is present, also at 0. */
 export async function countVotes(db: Queryable, definition: PeilingDefinition): Promise<Tally> {
-  // One statement: per (question, value) the count, per question (value NULL) how many answered it.
-  const counts = await db.query<{ question_id: string | null; value: string | null; n: number }>(
-    `SELECT question_id, value, count(DISTINCT submission_id)::int AS n
-     FROM vote_choices WHERE form_id = $1
-     GROUP BY GROUPING SETS ((question_id, value), (question_id))
-     UNION ALL
-     SELECT NULL, NULL, count(*)::int FROM votes WHERE form_id = $1`,
+  const counts = await db.query<{ question_id: string; value: string; n: number }>(
+    'SELECT question_id, value, n FROM tally WHERE form_id = $1',
     [definition.id],
   );
   const questions: Tally['questions'] = {};
@@ -208,10 +246,11 @@ export async function countVotes(db: Queryable, definition: PeilingDefinition): 
   }
   let total = 0;
   for (const row of counts.rows) {
-    if (row.question_id === null) total = row.n;
-    else if (row.value === null) {
-      if (questions[row.question_id]) questions[row.question_id]!.total = row.n;
-    } else if (questions[row.question_id]) questions[row.question_id]!.counts[row.value] = row.n;
+    const question = questions[row.question_id];
+    if (row.question_id === '') total = row.n;
+    else if (!question) continue;
+    else if (row.value === '') question.total = row.n;
+    else question.counts[row.value] = row.n;
   }
   return { total, questions };
 }

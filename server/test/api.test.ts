@@ -458,6 +458,8 @@ for (const backend of backends) {
         assert.equal(await count(db, 'votes'), 1);
         assert.equal(await count(db, 'vote_choices'), 1);
         assert.equal(await count(db, 'stories'), 0);
+        const tally = (await app.inject('/api/forms/poll')).json().tally;
+        assert.equal(tally.total, 1, 'the running tally is recounted after retention');
       });
 
       it('exports CSV behind the bearer token, with the sign-up list', async () => {

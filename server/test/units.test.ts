@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatCode, normalizeCode, participationCode, withdrawCode } from '../src/codes.js';
+import { bodyHash, visibleTally, type Tally } from '../src/store.js';
+import { countedValues, peilingErrors } from '../src/validate.js';
+import type { PeilingDefinition } from '../src/content.js';
+
+const poll: PeilingDefinition = {
+  type: 'peiling',
+  id: 'p',
+  results: 'after-close',
+  integrity: 'open',
+  closesAt: '2030-01-01T00:00:00Z',
+  questions: [
+    { id: 'kies', type: 'multiple', label: 'Kies', other: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+    { id: 'schaal', type: 'scale', label: 'Schaal', min: 0, max: 10 },
+  ],
+};
+
+describe('codes', () => {
+  it('participation and withdraw codes use the unambiguous alphabet', () => {
+    assert.match(participationCode(), /^[A-HJKMNP-Z2-9]{10}$/);
+    assert.match(withdrawCode(), /^[A-HJKMNP-Z2-9]{16}$/);
+  });
+
+  it('typed codes are compared without case, spaces or dashes', () => {
+    assert.equal(normalizeCode(' abcde-23456 '), 'ABCDE23456');
+    assert.equal(formatCode('ABCDE23456', 5), 'ABCDE-23456');
+  });
+});
+
+describe('idempotency body hash', () => {
+  it('does not depend on key order', () => {
+    assert.equal(bodyHash({ a: 1, b: { c: [1, 2], d: 'x' } }), bodyHash({ b: { d: 'x', c: [1, 2] }, a: 1 }));
+    assert.notEqual(bodyHash({ a: [1, 2] }), bodyHash({ a: [2, 1] }));
+  });
+});
+
+describe('poll answers', () => {
+  it('counts each chosen value once, "other" included', () => {
+    assert.deepEqual(countedValues(poll.questions[0]!, { value: ['a', 'a', 'other'], other: 'x' }), ['a', 'other']);
+    assert.deepEqual(countedValues(poll.questions[1]!, 0), ['0']);
+  });
+
+  it('refuses "other" text on a question without it and a scale outside min..max', () => {
+    const definition: PeilingDefinition = { ...poll, questions: [{ ...poll.questions[0]!, other: false }, poll.questions[1]!] };
+    const errors = peilingErrors(definition, { kies: { value: 'other', other: 'x' }, schaal: 11 }, 'nl');
+    assert.deepEqual(errors.map((error) => [error.field, error.code]), [['answers.kies', 'invalid-value'], ['answers.schaal', 'out-of-range']]);
+  });
+
+  it('after-close results only once closed; below minResponses only the total', () => {
+    const tally: Tally = { total: 3, questions: { schaal: { counts: { 5: 3 }, total: 3 } } };
+    assert.equal(visibleTally(poll, tally, new Date('2029-12-31T00:00:00Z')), undefined);
+    assert.deepEqual(visibleTally(poll, tally, new Date('2030-01-02T00:00:00Z')), { total: 3, questions: {} });
+    assert.deepEqual(visibleTally({ ...poll, minResponses: 3 }, tally, new Date('2030-01-02T00:00:00Z')), tally);
+    assert.equal(visibleTally({ ...poll, results: 'hidden' }, tally, new Date('2031-01-01T00:00:00Z')), undefined);
+  });
+});
