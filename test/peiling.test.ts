@@ -454,6 +454,14 @@ describe('<ouder-peiling>', () => {
       await pick(el, 'q-tevreden-0');
       await submit(el);
       await until(() => text(el).includes('Nog niet verstuurd'));
+      expect(text(el)).to.contain('Laat deze pagina open');
+      expect(localStorage.length + sessionStorage.length).to.equal(0);
+      // Kept in memory while the page is open: sent once when the connection is back.
+      server.on('POST', endpoint, { status: 201, body: {} });
+      const before = server.posts().length;
+      window.dispatchEvent(new Event('online'));
+      await until(() => text(el).includes('alsnog verstuurd'));
+      expect(server.posts().length - before).to.equal(1);
       expect(localStorage.length + sessionStorage.length).to.equal(0);
     });
   });

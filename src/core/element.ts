@@ -100,6 +100,11 @@ export abstract class OuderElement extends LitElement {
     return (this.storage ?? this.settings.storage) !== 'none';
   }
 
+  /** What "nog niet verstuurd" says: kept on this device, or (with `storage="none"`) only while the page is open. */
+  get queuedBody(): string {
+    return this.storageEnabled ? this.t.queuedBody : this.t.queuedBodyUnsaved;
+  }
+
   get privacyHref(): string | undefined {
     return this.privacyUrl || this.settings.privacyUrl || undefined;
   }

@@ -128,6 +128,11 @@ export const formStyles = css`
     border: 2px solid var(--_ouder-border-color);
     border-radius: var(--_ouder-radius);
   }
+  input,
+  textarea {
+    /* Dutch typed into an Arabic form (and the reverse) keeps its own direction. */
+    unicode-bidi: plaintext;
+  }
   textarea {
     min-block-size: 8em;
     resize: vertical;
@@ -235,12 +240,13 @@ export const formStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
+  /* Out of sight without an offset: a far negative inset-inline-start widens right-to-left pages. */
   .honeypot {
     position: absolute;
-    inset-inline-start: -10000px;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
   }
   .count {
     color: var(--_ouder-muted-color);

@@ -134,13 +134,30 @@ function writeOutbox(store: Store, entries: OutboxEntry[]): void {
   else store.write(outboxKey, entries);
 }
 
+/**
+ * Entries of widgets with `storage="none"`: kept in memory only, so they are still sent on
+ * `online` or `pageshow` while the page stays open, and gone when it closes.
+ */
+const unsaved = new Map<string, OutboxEntry>();
+
+function isWaiting(store: Store, submissionId: string): boolean {
+  return store.available
+    ? readOutbox(store).some((e) => e.payload.submissionId === submissionId)
+    : unsaved.has(submissionId);
+}
+
 function saveEntry(store: Store, entry: OutboxEntry): void {
+  if (!store.available) {
+    unsaved.set(entry.payload.submissionId, entry);
+    return;
+  }
   const others = readOutbox(store).filter((e) => e.payload.submissionId !== entry.payload.submissionId);
   writeOutbox(store, [...others, entry]);
 }
 
 function removeEntry(store: Store, submissionId: string): void {
-  writeOutbox(
+  unsaved.delete(submissionId);
+  if (store.available) writeOutbox(
     store,
     readOutbox(store).filter((e) => e.payload.submissionId !== submissionId),
   );
@@ -186,9 +203,7 @@ function deliver(
 ): Promise<DeliveryResult | undefined> {
   const id = entry.payload.submissionId;
   return exclusively(id, async () => {
-    if (store.available && entry.attempts > 0 && !readOutbox(store).some((e) => e.payload.submissionId === id)) {
-      return undefined; // Another tab delivered it meanwhile.
-    }
+    if (entry.attempts > 0 && !isWaiting(store, id)) return undefined; // Another tab or run delivered it.
     saveEntry(store, entry); // Kept from the first try on: a closed tab loses nothing.
     let result: DeliveryResult | undefined;
     for (let run = 1; !result; run++) {
@@ -217,7 +232,11 @@ function deliver(
 
 /** Sends everything in the outbox; each entry at most once at a time across all tabs. */
 export async function flushOutbox(): Promise<void> {
-  await Promise.all(readOutbox(sharedStore).map((entry) => deliver(entry, sharedStore)));
+  const memory = new Store('local', false);
+  await Promise.all([
+    ...readOutbox(sharedStore).map((entry) => deliver(entry, sharedStore)),
+    ...[...unsaved.values()].map((entry) => deliver(entry, memory)),
+  ]);
 }
 
 let listening = false;

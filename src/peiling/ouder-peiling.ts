@@ -321,7 +321,7 @@ export class OuderPeiling extends OuderElement {
   private renderQueued() {
     return html`<div class="panel panel--queued" tabindex="-1" role="status">
       <h3>${this.t.queuedTitle}</h3>
-      <p>${this.t.queuedBody}</p>
+      <p>${this.queuedBody}</p>
     </div>`;
   }
 

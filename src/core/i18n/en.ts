@@ -16,6 +16,8 @@ export const en: Translation = {
   queuedTitle: 'Not sent yet',
   queuedBody:
     'There is no connection right now. Your answer is saved on this device. We will send it by itself as soon as the connection is back.',
+  queuedBodyUnsaved:
+    'There is no connection right now. Keep this page open: we will send your answer by itself as soon as the connection is back.',
   sentLater: 'Your answer has now been sent.',
   failedTitle: 'Sending did not work',
   failedBody: 'Please try again later.',

@@ -17,6 +17,8 @@ export const nl: Translation = {
   queuedTitle: 'Nog niet verstuurd',
   queuedBody:
     'Er is nu geen verbinding. Je antwoord is bewaard op dit apparaat. We versturen het vanzelf zodra er weer verbinding is.',
+  queuedBodyUnsaved:
+    'Er is nu geen verbinding. Laat deze pagina open: we versturen je antwoord vanzelf zodra er weer verbinding is.',
   sentLater: 'Je antwoord is alsnog verstuurd.',
   failedTitle: 'Versturen is niet gelukt',
   failedBody: 'Probeer het later nog eens.',

@@ -30,6 +30,8 @@ export interface Translation {
   retrying: string;
   queuedTitle: string;
   queuedBody: string;
+  /** The same, with `storage="none"`: nothing is kept on the device. */
+  queuedBodyUnsaved: string;
   sentLater: string;
   failedTitle: string;
   failedBody: string;
