@@ -319,7 +319,7 @@ export class OuderErvaring extends OuderElement {
   private renderQueued() {
     return html`<div class="panel panel--queued" tabindex="-1" role="status">
       <h3>${this.t.queuedTitle}</h3>
-      <p>${this.t.queuedBody}</p>
+      <p>${this.queuedBody}</p>
     </div>`;
   }
 
