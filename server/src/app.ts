@@ -4,7 +4,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Database } from './db.js';
-import type { Content, Form, MeedenksessieDefinition, PeilingDefinition } from './content.js';
+import type { Content, Form } from './content.js';
 import type { Schemas } from './schemas.js';
 import { ApiError, fieldError, langOf, type FieldError, type Lang } from './messages.js';
 import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
@@ -330,5 +330,5 @@ function decoyAnswer(form: Form, submission: Submission, base: string): unknown 
     const code = randomBytes(8).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
     return { withdrawCode: code, withdrawUrl: `${base}/api/withdraw/${code}` };
   }
-  return {} satisfies Partial<PeilingDefinition> & Partial<MeedenksessieDefinition>;
+  return {};
 }
