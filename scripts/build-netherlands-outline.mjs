@@ -22,7 +22,7 @@ const WIDTH = 400;
 const PADDING = 8;
 const PARALLEL = 52.2;
 /** Douglas–Peucker tolerance in map units (one unit is about 0.7 km). */
-const TOLERANCE = 0.9;
+const TOLERANCE = 1.3;
 /** Islands smaller than this (map units²) are left out. */
 const MIN_AREA = 6;
 

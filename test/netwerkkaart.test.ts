@@ -206,7 +206,7 @@ describe('<ouder-netwerkkaart>', () => {
       expect($$(el, '#filter option').map((o) => o.getAttribute('value'))).to.include('buurtnetwerk');
       expect(marker(el, 'Zonder plek')).to.equal(null);
       expect(text(listItem(el, 'Zonder plek'))).to.contain('Niet op de kaart');
-      expect(text($(el, '.map'))).to.contain('2 netwerken staan niet op de kaart');
+      expect(text($(el, '.map'))).to.contain('Niet op de kaart, omdat de plek niet bekend is: 2 netwerken');
     });
 
     it('draws what it can of a bad boundaries file, names the rest, and survives a failed one', async () => {

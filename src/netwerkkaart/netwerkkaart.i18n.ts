@@ -18,7 +18,6 @@ export interface NetwerkkaartStrings {
   networks: Plural;
   noNetworks: string;
   gemeenten: string;
-  region: string;
   website: string;
   email: string;
   phone: string;
@@ -26,10 +25,10 @@ export interface NetwerkkaartStrings {
   notOnMap: string;
   mapLabel: string;
   mapHint: string;
-  group: Plural;
+  here: string;
   selected: (name: string) => string;
   showInList: string;
-  withoutLocation: Plural;
+  withoutLocation: string;
   regionsFailed: string;
   problemsTitle: string;
   entrySkipped: string;
@@ -62,7 +61,6 @@ const nl: NetwerkkaartStrings = {
   networks: { one: '1 netwerk', other: '{n} netwerken' },
   noNetworks: 'Er zijn nog geen netwerken bekend.',
   gemeenten: 'Gemeenten',
-  region: 'Regio',
   website: 'Website',
   email: 'E-mail',
   phone: 'Telefoon',
@@ -70,13 +68,10 @@ const nl: NetwerkkaartStrings = {
   notOnMap: 'Niet op de kaart: de plek is niet bekend.',
   mapLabel: 'Kaart van Nederland met de netwerken',
   mapHint: 'Kies een punt op de kaart. Met het toetsenbord: ga met Tab naar de kaart, kies met de pijltjestoetsen en druk op Enter.',
-  group: { one: '1 netwerk', other: '{n} netwerken op deze plek' },
+  here: 'op deze plek',
   selected: (name) => `Gekozen: ${name}`,
   showInList: 'Bekijk in de lijst',
-  withoutLocation: {
-    one: '1 netwerk staat niet op de kaart, omdat de plek niet bekend is.',
-    other: '{n} netwerken staan niet op de kaart, omdat de plek niet bekend is.',
-  },
+  withoutLocation: 'Niet op de kaart, omdat de plek niet bekend is:',
   regionsFailed: 'De grenzen op de kaart konden niet worden geladen. De lijst en het zoeken werken wel.',
   problemsTitle: 'Niet alles uit het bestand kon worden getoond',
   entrySkipped: 'overgeslagen',
@@ -109,7 +104,6 @@ const en: NetwerkkaartStrings = {
   networks: { one: '1 network', other: '{n} networks' },
   noNetworks: 'No networks are known yet.',
   gemeenten: 'Municipalities',
-  region: 'Region',
   website: 'Website',
   email: 'Email',
   phone: 'Phone',
@@ -117,13 +111,10 @@ const en: NetwerkkaartStrings = {
   notOnMap: 'Not on the map: the location is unknown.',
   mapLabel: 'Map of the Netherlands with the networks',
   mapHint: 'Choose a point on the map. With a keyboard: Tab to the map, choose with the arrow keys and press Enter.',
-  group: { one: '1 network', other: '{n} networks here' },
+  here: 'here',
   selected: (name) => `Selected: ${name}`,
   showInList: 'See it in the list',
-  withoutLocation: {
-    one: '1 network is not on the map because its location is unknown.',
-    other: '{n} networks are not on the map because their location is unknown.',
-  },
+  withoutLocation: 'Not on the map because the location is unknown:',
   regionsFailed: 'The boundaries on the map could not be loaded. The list and the search still work.',
   problemsTitle: 'Not everything in the file could be shown',
   entrySkipped: 'skipped',
@@ -163,7 +154,6 @@ const ar: NetwerkkaartStrings = {
   networks: { zero: 'لا توجد شبكات', one: 'شبكة واحدة', two: 'شبكتان', few: '{n} شبكات', many: '{n} شبكة', other: '{n} شبكة' },
   noNetworks: 'لا نعرف أي شبكات بعد.',
   gemeenten: 'البلديات',
-  region: 'المنطقة',
   website: 'الموقع الإلكتروني',
   email: 'البريد الإلكتروني',
   phone: 'الهاتف',
@@ -171,16 +161,11 @@ const ar: NetwerkkaartStrings = {
   notOnMap: 'ليست على الخريطة: المكان غير معروف.',
   mapLabel: 'خريطة هولندا مع الشبكات',
   mapHint: 'اختر نقطة على الخريطة. باستخدام لوحة المفاتيح: انتقل إلى الخريطة بمفتاح Tab، واختر بمفاتيح الأسهم، ثم اضغط Enter.',
-  group: { one: 'شبكة واحدة', two: 'شبكتان ({n}) هنا', few: '{n} شبكات هنا', many: '{n} شبكة هنا', other: '{n} شبكة هنا' },
+  here: 'هنا',
   selected: (name) => `تم اختيار: ${name}`,
   showInList: 'اعرضها في القائمة',
-  withoutLocation: {
-    one: 'شبكة واحدة ليست على الخريطة لأن مكانها غير معروف.',
-    two: 'شبكتان ليستا على الخريطة لأن مكانهما غير معروف.',
-    few: '{n} شبكات ليست على الخريطة لأن مكانها غير معروف.',
-    many: '{n} شبكة ليست على الخريطة لأن مكانها غير معروف.',
-    other: '{n} شبكة ليست على الخريطة لأن مكانها غير معروف.',
-  },
+  withoutLocation: 'ليست على الخريطة لأن المكان غير معروف:',
+
   regionsFailed: 'تعذر تحميل الحدود على الخريطة. القائمة والبحث يعملان.',
   problemsTitle: 'تعذر عرض كل ما في الملف',
   entrySkipped: 'تم تخطيه',

@@ -26,7 +26,9 @@ export const netwerkkaartStyles = css`
   .list,
   .map,
   .result,
-  .search {
+  .search,
+  .network,
+  .map-panel {
     display: grid;
     gap: 0.75em;
     align-content: start;
@@ -34,9 +36,6 @@ export const netwerkkaartStyles = css`
   .search {
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: end;
-  }
-  .search .field {
-    min-inline-size: 0;
   }
   [role='listbox'] {
     max-block-size: 18rem;
@@ -75,10 +74,12 @@ export const netwerkkaartStyles = css`
     padding: 0;
     list-style: none;
   }
-  .network {
-    display: grid;
-    gap: 0.4em;
+  .network,
+  .map-panel {
     justify-items: start;
+  }
+  .network {
+    gap: 0.4em;
     padding: 0.75em var(--_ouder-space);
     border: 2px solid var(--_ouder-surface);
     border-radius: var(--_ouder-radius);
@@ -90,7 +91,6 @@ export const netwerkkaartStyles = css`
   }
   .network h3:focus {
     outline: 3px solid var(--_ouder-focus-color);
-    outline-offset: 2px;
   }
   dl {
     display: grid;
@@ -110,10 +110,6 @@ export const netwerkkaartStyles = css`
   }
   dd {
     margin: 0;
-  }
-  dd a {
-    display: inline-block;
-    min-block-size: 1.5rem;
   }
   .filter select {
     inline-size: auto;
@@ -159,7 +155,6 @@ export const netwerkkaartStyles = css`
   }
   .region:hover {
     stroke-opacity: 1;
-    stroke-width: 1.5;
   }
   .marker {
     cursor: pointer;
@@ -195,11 +190,6 @@ export const netwerkkaartStyles = css`
   }
   .marker--selected .count-label {
     stroke: var(--_ouder-focus-color);
-  }
-  .map-panel {
-    display: grid;
-    gap: 0.5em;
-    justify-items: start;
   }
   .link-button {
     min-block-size: 1.5rem;

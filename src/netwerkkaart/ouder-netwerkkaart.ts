@@ -590,11 +590,13 @@ export class OuderNetwerkkaart extends OuderElement {
         </svg>
       </div>
       ${markers.length > 0 ? html`<p class="hint" id="map-hint">${strings.mapHint}</p>` : nothing}
-      ${withoutLocation > 0 ? html`<p class="hint">${plural(strings.withoutLocation, withoutLocation, this.language)}</p>` : nothing}
+      ${withoutLocation > 0
+        ? html`<p class="hint">${strings.withoutLocation} ${plural(strings.networks, withoutLocation, this.language)}</p>`
+        : nothing}
       ${this.boundaries.state.status === 'failed' && this.regionsRequested ? html`<p class="hint">${strings.regionsFailed}</p>` : nothing}
       <div class="map-panel">
         ${this.openGroup
-          ? html`<p>${plural(strings.group, this.openGroup.length, this.language)}:</p>
+          ? html`<p>${this.groupLabel(this.openGroup.length)}:</p>
               <ul class="group">
               ${this.openGroup.map(
                 (network) =>
@@ -626,6 +628,11 @@ export class OuderNetwerkkaart extends OuderElement {
     </section>`;
   }
 
+  /** "3 netwerken op deze plek" */
+  private groupLabel(count: number): string {
+    return `${plural(this.strings.networks, count, this.language)} ${this.strings.here}`;
+  }
+
   /**
    * The count on a group marker, drawn as strokes: SVG text on a shape is something axe cannot
    * check for contrast, and the number is in the marker's name already.
@@ -641,7 +648,7 @@ export class OuderNetwerkkaart extends OuderElement {
   private renderMarker(marker: Marker, focused: boolean, unit: number) {
     const count = marker.members.length;
     const names = marker.members.map((network) => this.name(network)).join(', ');
-    const label = count > 1 ? `${plural(this.strings.group, count, this.language)}: ${names}` : names;
+    const label = count > 1 ? `${this.groupLabel(count)}: ${names}` : names;
     const selected = marker.members.some((network) => network.id === this.selectedId);
     return svg`<g
       class="marker ${selected ? 'marker--selected' : ''}"
