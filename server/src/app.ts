@@ -278,7 +278,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     withdraw(request, reply, (request.body as { code?: unknown } | undefined)?.code),
   );
 
-  app.get<{ Params: { id: string } }>('/api/export/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
     const lang = requestLang(request);
     if (!options.exportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
     const given = Buffer.from(request.headers.authorization ?? '');

@@ -302,6 +302,24 @@ for (const backend of backends) {
         assert.equal(sessions.find((session) => session.id === 'ten')!.remaining, 0);
       });
 
+      it('two server processes on one database: 50 sign-ups for 10 places still give exactly 10', { skip: !backend.openAnother }, async () => {
+        const otherDb = await backend.openAnother!();
+        const other = await makeApp(otherDb);
+        try {
+          const answers = await Promise.all(Array.from({ length: 50 }, (_, index) => post(index % 2 ? other : app, 'signup', signUp(['ten']))));
+          assert.equal(answers.filter((answer) => answer.statusCode === 201).length, 10);
+          const body = signUp(['open']);
+          const [first, second] = await Promise.all([post(app, 'signup', body), post(other, 'signup', body)]);
+          // The second is either told to wait (409 without a body) or, if the first already finished, gets its answer.
+          assert.ok([first.statusCode, second.statusCode].includes(201));
+          for (const answer of [first, second]) assert.ok(answer.statusCode === 201 || (answer.statusCode === 409 && answer.body === ''));
+          assert.equal(await count(db, 'signups'), 11);
+        } finally {
+          await other.close();
+          await otherDb.close();
+        }
+      });
+
       it('a full session with a waiting list: waitlisted when asked, else 409 session-full', async () => {
         await post(app, 'signup', signUp(['one']));
         const refused = await post(app, 'signup', signUp(['one']));

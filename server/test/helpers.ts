@@ -15,6 +15,8 @@ export const schemas = loadSchemas();
 export interface Backend {
   name: string;
   open(): Promise<Database>;
+  /** A second, independent connection to the same database, as another server process would have. */
+  openAnother?(): Promise<Database>;
 }
 
 /** PGlite always; PostgreSQL as well when DATABASE_URL is set (each run starts from an empty schema). */
@@ -30,6 +32,7 @@ if (databaseUrl) {
       await client.end();
       return openDatabase({ databaseUrl });
     },
+    openAnother: () => openDatabase({ databaseUrl }),
   });
 }
 
