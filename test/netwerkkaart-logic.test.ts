@@ -141,6 +141,8 @@ describe('netwerkkaart logic', () => {
       expect(placeKey('Den Haag')).to.equal(placeKey("'s-Gravenhage"));
       expect(placeKey('den bosch')).to.equal(placeKey("'s-Hertogenbosch"));
       expect(placeKey('RIJSWIJK')).to.equal(placeKey('Rijswijk'));
+      expect(placeKey("'s-Gravenhage (gemeente)")).to.equal(placeKey('Den Haag'));
+      expect(placeKey('Bergen (NH)')).not.to.equal(placeKey('Bergen (L)'));
     });
 
     it('offers the gemeenten, the regions and the aliases of gemeenten in the data', () => {

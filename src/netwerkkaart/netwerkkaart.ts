@@ -186,9 +186,13 @@ export const placeAliases: readonly (readonly [string, string])[] = [
   ['Dantumadeel', 'Dantumadiel'],
 ];
 
-/** Case, accents, apostrophes and punctuation folded away: "'s-Gravenhage" → "s gravenhage". */
+/**
+ * Case, accents, apostrophes and punctuation folded away: "'s-Gravenhage" → "s gravenhage".
+ * CBS tables write "Utrecht (gemeente)" where a province has the same name: that suffix goes too.
+ */
 export function normalizePlace(name: string): string {
   return name
+    .replace(/\s*\(gemeente\)\s*$/i, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

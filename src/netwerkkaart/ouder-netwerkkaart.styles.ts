@@ -33,9 +33,14 @@ export const netwerkkaartStyles = css`
     gap: 0.75em;
     align-content: start;
   }
-  .search {
-    grid-template-columns: minmax(0, 1fr) auto;
-    align-items: end;
+  .search-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .search-row input {
+    flex: 1 1 12rem;
+    inline-size: auto;
   }
   [role='listbox'] {
     max-block-size: 18rem;
@@ -45,7 +50,6 @@ export const netwerkkaartStyles = css`
     list-style: none;
     background: var(--_ouder-background);
     border: 2px solid var(--_ouder-border-color);
-    border-block-start: 0;
   }
   [role='listbox'][hidden] {
     display: none;

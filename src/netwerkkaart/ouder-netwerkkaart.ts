@@ -430,7 +430,7 @@ export class OuderNetwerkkaart extends OuderElement {
       <div class="field">
         <label class="label" for="place">${strings.searchLabel}</label>
         <p class="hint" id="place-hint">${strings.searchHint}</p>
-        <div class="combobox">
+        <div class="search-row">
           <input
             id="place"
             type="text"
@@ -447,7 +447,9 @@ export class OuderNetwerkkaart extends OuderElement {
             @keydown=${(event: KeyboardEvent) => this.onSearchKey(kaart, event)}
             @blur=${() => (this.expanded = false)}
           />
-          <ul id="places" role="listbox" aria-label=${strings.searchLabel} ?hidden=${options.length === 0}>
+          <button type="submit" part="button">${strings.search}</button>
+        </div>
+        <ul id="places" role="listbox" aria-label=${strings.searchLabel} ?hidden=${options.length === 0}>
             ${options.map(
               (place, index) =>
                 html`<li
@@ -460,10 +462,8 @@ export class OuderNetwerkkaart extends OuderElement {
                   ${place.label}
                 </li>`,
             )}
-          </ul>
-        </div>
+        </ul>
       </div>
-      <button type="submit" part="button">${strings.search}</button>
       <p class="visually-hidden" role="status">${spoken}</p>
     </form>`;
   }
