@@ -7,6 +7,9 @@ import { watchCompatibilityMarkup } from './core/register.js';
 
 export { OuderConfig } from './core/config.js';
 export type * from './core/events.js';
+export * from './ervaring/index.js';
+export * from './meedenksessie/index.js';
+export * from './netwerkkaart/index.js';
 export * from './peiling/index.js';
 
 watchCompatibilityMarkup();
