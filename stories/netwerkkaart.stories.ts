@@ -4,6 +4,7 @@ import { fakeGemeenten, fakeNetworks } from '../scripts/netwerkkaart-testdata.mj
 import '../src/netwerkkaart/index.js';
 import type { OuderNetwerkkaart } from '../src/netwerkkaart/ouder-netwerkkaart.js';
 import { outline, projection } from '../src/netwerkkaart/outline.js';
+import broken from '../test/fixtures/netwerkkaart-malformed.json';
 import demoRegions from '../test/fixtures/netwerkkaart-regions.json';
 import demo from '../test/fixtures/netwerkkaart.json';
 import { languageArg } from './helpers.js';
@@ -93,15 +94,7 @@ export const GroupedMarkers: Story = { args: { action: 'group' } };
 export const Selected: Story = { args: { action: 'select', value: 'Ervaringsdeskundigen Twente' } };
 export const MalformedData: Story = {
   args: {
-    definition: {
-      types: demo.types,
-      networks: [
-        demo.networks[0],
-        { id: 'zonder-gemeenten', name: 'Zonder gemeenten', type: 'oudersraad' },
-        { ...demo.networks[1], id: demo.networks[0].id },
-        { id: 'nieuw', name: 'Buurtnetwerk Oost', type: 'buurtnetwerk', gemeenten: ['Delft'], website: 'javascript:alert(1)' },
-      ],
-    },
+    definition: broken,
     regions: { type: 'FeatureCollection', features: [{ properties: {}, geometry: { type: 'Point', coordinates: [5, 52] } }] },
   },
 };

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/netwerkkaart/index.js';
 import type { OuderNetwerkkaart } from '../src/netwerkkaart/ouder-netwerkkaart.js';
 import demo from './fixtures/netwerkkaart.json';
+import broken from './fixtures/netwerkkaart-malformed.json';
 import demoRegions from './fixtures/netwerkkaart-regions.json';
 import { expectAccessible } from './helpers/axe.js';
 import { FakeServer, until } from './helpers/server.js';
@@ -169,16 +170,6 @@ describe('<ouder-netwerkkaart>', () => {
   });
 
   describe('malformed data', () => {
-    const broken = {
-      types: demo.types,
-      networks: [
-        demo.networks[0],
-        { id: 'zonder-gemeenten', name: 'Zonder gemeenten', type: 'oudersraad' },
-        { ...demo.networks[1], id: demo.networks[0].id },
-        { id: 'nieuw', name: 'Buurtnetwerk Oost', type: 'buurtnetwerk', gemeenten: ['Delft'], website: 'javascript:alert(1)' },
-        { id: 'zonder-plek', name: 'Zonder plek', type: 'oudersraad', gemeenten: ['Ede'] },
-      ],
-    };
 
     it('keeps the valid networks and names exactly what was skipped or left out', async () => {
       const el = await kaart({ definition: broken });
