@@ -202,6 +202,7 @@ export const netwerkkaartStyles = css`
   @media (forced-colors: active) {
     .land,
     .region {
+      fill: Canvas;
       stroke: CanvasText;
     }
     .region--served {
