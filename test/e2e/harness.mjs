@@ -1,13 +1,14 @@
 // Shared pieces of the end-to-end tests: the real reference server on a free loopback port with
 // a fresh data directory, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const root = new URL('../../', import.meta.url).pathname;
+export const root = new URL('../../', import.meta.url).pathname;
 export const exportToken = 'e2e-export-token-0123456789';
 
 export function freePort() {
@@ -21,10 +22,15 @@ export function freePort() {
   });
 }
 
-/** Starts `ouderstem-server` with the demo content, the demo page and the built widgets. */
-export async function startServer({ port, data } = {}) {
+/**
+ * Starts `ouderstem-server` with the demo content, the demo page and the built widgets.
+ * `content` and `statics` replace the demo's folders; `env` is added (e.g. a `DATABASE_URL`).
+ */
+export async function startServer({ port, data, content, statics, env = {} } = {}) {
   port ??= await freePort();
   data ??= mkdtempSync(join(tmpdir(), 'ouderstem-e2e-'));
+  content ??= join(root, 'server/content/demo');
+  statics ??= [join(root, 'demo'), join(root, 'dist')];
   const child = spawn(
     process.execPath,
     [
@@ -32,11 +38,13 @@ export async function startServer({ port, data } = {}) {
       '--host', '127.0.0.1',
       '--port', String(port),
       '--data', data,
-      '--content', join(root, 'server/content/demo'),
-      '--static', join(root, 'demo'),
-      '--static', join(root, 'dist'),
+      '--content', content,
+      ...statics.flatMap((dir) => ['--static', dir]),
     ],
-    { env: { ...process.env, DATABASE_URL: '', OUDERSTEM_EXPORT_TOKEN: exportToken }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: { ...process.env, DATABASE_URL: '', OUDERSTEM_EXPORT_TOKEN: exportToken, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
@@ -119,4 +127,161 @@ export async function answerWithKeyboard(page, stopAt, { maxTabs = 60 } = {}) {
     }
   }
   throw new Error(`no button matching ${stopAt} reached with the keyboard`);
+}
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * A tiny static file server on loopback. `routes` (path → `(request, response) => void`) answer
+ * first; then the first of `dirs` holding the file. `headers` go on every answer.
+ */
+export async function startStaticServer(dirs, { headers = {}, routes = {} } = {}) {
+  const folders = [dirs].flat();
+  const server = createHttpServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (routes[path]) return routes[path](request, response);
+    for (const folder of folders) {
+      const file = join(folder, normalize(path.endsWith('/') ? `${path}index.html` : path));
+      if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) continue;
+      response.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      return response.end(readFileSync(file));
+    }
+    response.writeHead(404, { 'Content-Type': 'text/plain' });
+    response.end('not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.keepAliveTimeout = 500;
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((resolve) => server.close(resolve).closeAllConnections()),
+  };
+}
+
+/** Answers with JSON. */
+export function sendJson(response, status, body, headers = {}) {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  response.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+/** Resolves when `condition()` (sync or async) is truthy; fails with `message` after `timeout` ms. */
+export async function until(condition, { timeout = 10_000, interval = 50, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Waits until every widget on the page has rendered and its shadow DOM stopped changing. */
+export async function settle(page, tags, { quiet = 400, timeout = 8_000 } = {}) {
+  await page.waitForFunction((tags) => tags.some((tag) => document.querySelector(tag)?.shadowRoot), tags, { timeout });
+  const deadline = Date.now() + timeout;
+  let last = '';
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    const now = await page.evaluate(async (tags) => {
+      const hosts = tags.flatMap((tag) => [...document.querySelectorAll(tag)]);
+      await Promise.all(hosts.map((host) => host.updateComplete));
+      return hosts.map((host) => host.shadowRoot?.innerHTML ?? '').join('\n');
+    }, tags);
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quiet) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * What every widget's shadow root must get right, whatever state it is in:
+ * - every id in `for`, `aria-labelledby`, `aria-describedby` (and `aria-controls`) resolves in the same root;
+ * - nothing sticks out sideways at the current width;
+ * - every visible interactive control is at least 24×24 CSS px (WCAG 2.5.8; links inside running text are exempt).
+ * Returns a list of problems, each a readable sentence.
+ */
+export function widgetProblems(page, tags, { minTarget = 24 } = {}) {
+  return page.evaluate(
+    ({ tags, minTarget }) => {
+      const problems = [];
+      const width = document.documentElement.clientWidth;
+      if (document.scrollingElement.scrollWidth > width + 1) {
+        problems.push(`the page scrolls sideways: ${document.scrollingElement.scrollWidth} px content in ${width} px`);
+      }
+      const describe = (el) => {
+        const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        return `<${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}>${text ? ` "${text}"` : ''}`;
+      };
+      const hidden = (el) => !!el.closest('[aria-hidden="true"], .visually-hidden, .honeypot, [hidden]');
+      const visible = (el) => {
+        const rect = el.getBoundingClientRect();
+        return rect.width > 0 && rect.height > 0 && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+      };
+      for (const tag of tags) {
+        for (const host of document.querySelectorAll(tag)) {
+          const root = host.shadowRoot;
+          if (!root) {
+            problems.push(`<${tag}> has no shadow root`);
+            continue;
+          }
+          for (const el of root.querySelectorAll('[for], [aria-labelledby], [aria-describedby], [aria-controls], [aria-activedescendant]')) {
+            for (const attribute of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-activedescendant']) {
+              const value = el.getAttribute(attribute);
+              if (value === null) continue;
+              for (const id of value.split(/\s+/).filter(Boolean)) {
+                if (!root.getElementById(id)) problems.push(`<${tag}> ${describe(el)} ${attribute}="${id}" names no element in its shadow root`);
+              }
+            }
+          }
+          const hostRect = host.getBoundingClientRect();
+          if (hostRect.right > width + 1 || hostRect.left < -1) {
+            problems.push(`<${tag}> itself spans ${Math.round(hostRect.left)}…${Math.round(hostRect.right)} px in a ${width} px viewport`);
+          }
+          let outside = 0;
+          for (const el of root.querySelectorAll('*')) {
+            if (hidden(el) || !visible(el)) continue;
+            const rect = el.getBoundingClientRect();
+            // The first few are enough to find the cause; their descendants stick out too.
+            if (rect.width > 1 && (rect.right > width + 1 || rect.left < -1) && outside++ < 3) {
+              problems.push(`<${tag}> ${describe(el)} sticks out sideways (${Math.round(rect.left)}…${Math.round(rect.right)} px of ${width})`);
+            }
+            const style = getComputedStyle(el);
+            if (/(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && el.localName !== 'textarea') {
+              problems.push(`<${tag}> ${describe(el)} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth})`);
+            }
+          }
+          const interactive = root.querySelectorAll(
+            'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="option"], [tabindex]:not([tabindex="-1"])',
+          );
+          for (const el of interactive) {
+            if (hidden(el) || !visible(el) || el.disabled) continue;
+            const style = getComputedStyle(el);
+            // WCAG 2.5.8 "inline" exception: a link in a sentence is sized by the text's line height.
+            if (el.localName === 'a' && style.display === 'inline') continue;
+            const rect = el.getBoundingClientRect();
+            if (rect.width < minTarget - 0.5 || rect.height < minTarget - 0.5) {
+              problems.push(`<${tag}> ${describe(el)} is ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px, smaller than ${minTarget}×${minTarget}`);
+            }
+          }
+        }
+      }
+      return [...new Set(problems)];
+    },
+    { tags, minTarget },
+  );
 }
