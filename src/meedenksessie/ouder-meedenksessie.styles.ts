@@ -63,6 +63,12 @@ export const meedenksessieStyles = css`
     font-weight: 700;
     text-decoration: none;
   }
+  /* The core pushes the honeypot 10000px to the inline start, which is off to the right in
+     right-to-left text and makes the page scroll sideways: clip it where it stands instead. */
+  .honeypot {
+    inset-inline-start: auto;
+    clip-path: inset(50%);
+  }
   @media (forced-colors: active) {
     .session--chosen {
       border-color: Highlight;

@@ -14,7 +14,7 @@ import {
   PoliteAnnouncer,
   textField,
 } from '../core/form.js';
-import { directionOf, localize, plural } from '../core/i18n/index.js';
+import { localize, plural } from '../core/i18n/index.js';
 import type { FieldError, MeedenksessieData } from '../core/schema-types.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import {
@@ -296,12 +296,13 @@ export class OuderMeedenksessie extends OuderElement {
   // --- rendering ---------------------------------------------------------------------------
 
   override render() {
-    if (this.refreshing && this.shown && this.loader.state.status !== 'ready') {
-      return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>
-        ${this.renderSignUp(this.shown)}
-      </div>`;
-    }
-    return this.renderFrame(this.loader, (definition) => this.renderSignUp(definition));
+    // While a fresh list loads after a conflict, the previous one stays on screen (same
+    // template, so the DOM and the focus stay where they are).
+    const source =
+      this.refreshing && this.shown && this.loader.state.status !== 'ready'
+        ? ({ state: { status: 'ready', definition: this.shown } } as DefinitionController<MeedenksessieDefinition>)
+        : this.loader;
+    return this.renderFrame(source, (definition) => this.renderSignUp(definition));
   }
 
   private renderSignUp(definition: MeedenksessieDefinition) {
@@ -564,7 +565,7 @@ export class OuderMeedenksessie extends OuderElement {
   private renderQueued() {
     return html`<div class="panel panel--queued" tabindex="-1" role="status">
       <h3>${this.t.queuedTitle}</h3>
-      <p>${this.t.queuedBody}</p>
+      <p>${this.queuedBody}</p>
     </div>`;
   }
 

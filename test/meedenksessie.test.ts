@@ -1,0 +1,756 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/meedenksessie/index.js';
+import '../src/core/config.js';
+import { define } from '../src/core/register.js';
+import { OuderConfig } from '../src/core/config.js';
+import { retryPolicy } from '../src/core/submission.js';
+import type { OuderMeedenksessie } from '../src/meedenksessie/ouder-meedenksessie.js';
+import series from './fixtures/meedenksessie.json';
+import { expectAccessible } from './helpers/axe.js';
+import { FakeServer, until } from './helpers/server.js';
+
+define('ouder-config', OuderConfig);
+
+const endpoint = 'https://api.example.org/forms/jeugdhulp-2099';
+const cancelUrl = 'https://api.example.org/afmelden/7f3a9c';
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+type Series = typeof series;
+let server: FakeServer;
+const defaultDelay = retryPolicy.baseDelay;
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  server = new FakeServer();
+  retryPolicy.baseDelay = 5;
+});
+
+afterEach(async () => {
+  server.restore();
+  retryPolicy.baseDelay = defaultDelay;
+  await setViewport({ width: 1024, height: 768 });
+});
+
+/** The series with some sessions changed. */
+function withSessions(change: (sessions: Series['sessions']) => unknown[], base: object = series): Series {
+  const copy = structuredClone(base) as Series;
+  return { ...copy, sessions: change(copy.sessions) } as Series;
+}
+
+async function signUp(definition: object = series, lang = 'nl', extra = ''): Promise<OuderMeedenksessie> {
+  server.on('GET', endpoint, { status: 200, body: definition });
+  const el = await fixture<OuderMeedenksessie>(
+    extra === 'privacy'
+      ? html`<ouder-meedenksessie endpoint=${endpoint} lang=${lang} privacy-url="https://example.org/privacy"></ouder-meedenksessie>`
+      : html`<ouder-meedenksessie endpoint=${endpoint} lang=${lang}></ouder-meedenksessie>`,
+  );
+  await until(() => !!el.shadowRoot!.querySelector('h2, .panel'), 3000, 'definition');
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
+const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
+/** Compares without chai printing two whole elements (which takes minutes) when it fails. */
+const expectFocusOn = (el: Element, selector: string) =>
+  expect(active(el) === $(el, selector), `focus on ${selector}, not ${active(el)?.outerHTML.slice(0, 80)}`).to.be.true;
+
+async function pick(el: OuderMeedenksessie, id: string) {
+  $<HTMLInputElement>(el, `#${id}`).click();
+  await el.updateComplete;
+}
+
+async function type(el: OuderMeedenksessie, id: string, value: string, blur = false) {
+  const input = $<HTMLInputElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  if (blur) input.dispatchEvent(new Event('blur'));
+  await el.updateComplete;
+}
+
+async function fill(el: OuderMeedenksessie, ...sessions: string[]) {
+  for (const id of sessions.length ? sessions : ['session-0']) await pick(el, id);
+  await type(el, 'name', 'Fatima el Amrani');
+  await type(el, 'email', 'fatima@example.nl');
+  await pick(el, 'consent');
+}
+
+async function submit(el: OuderMeedenksessie) {
+  $<HTMLButtonElement>(el, 'button[type=submit]').click();
+  await el.updateComplete;
+}
+
+function sessionCard(el: OuderMeedenksessie, index: number) {
+  return $(el, `#session-${index}`).closest('.session') as HTMLElement;
+}
+
+const confirmed = (...ids: string[]) => ({
+  status: 201,
+  body: { status: 'confirmed', sessions: ids.map((id) => ({ id, status: 'confirmed' })), cancelUrl },
+});
+
+function readBlob(href: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', href);
+    request.onload = () => resolve(request.responseText);
+    request.onerror = reject;
+    request.send();
+  });
+}
+
+/** The content lines of one VEVENT, unfolded, as name → value. */
+function vevents(ics: string): Record<string, string>[] {
+  const lines = ics.replace(/\r\n /g, '').split('\r\n');
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') events.push(current!), (current = undefined);
+    else if (current) current[line.slice(0, line.indexOf(':'))] = line.slice(line.indexOf(':') + 1);
+  }
+  return events;
+}
+
+describe('<ouder-meedenksessie>', () => {
+  describe('definition loading', () => {
+    it('shows a loading state, then the series, and fires ouder-ready with the definition', async () => {
+      let release!: () => void;
+      server.on('GET', endpoint, () => new Promise((resolve) => (release = () => resolve({ status: 200, body: series }))));
+      const el = await fixture<OuderMeedenksessie>(html`<ouder-meedenksessie endpoint=${endpoint}></ouder-meedenksessie>`);
+      expect(text(el.shadowRoot!)).to.contain('Even laden');
+      await expectAccessible(el);
+      const ready = oneEvent(el, 'ouder-ready');
+      release();
+      const event = await ready;
+      expect((event.detail.definition as { id: string }).id).to.equal('jeugdhulp-2099');
+      expect(event.bubbles && event.composed).to.be.true;
+      await el.updateComplete;
+      expect($(el, 'h2').textContent).to.equal('Denk mee over jeugdhulp in de regio');
+    });
+
+    it('shows a clear error with a working "probeer opnieuw" button when loading fails', async () => {
+      server.on('GET', endpoint, 'network-error', { status: 200, body: series });
+      const el = await fixture<OuderMeedenksessie>(html`<ouder-meedenksessie endpoint=${endpoint}></ouder-meedenksessie>`);
+      await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+      expect(text(el.shadowRoot!)).to.contain('kon niet worden geladen');
+      await expectAccessible(el);
+      $<HTMLButtonElement>(el, 'button').click();
+      await until(() => !!el.shadowRoot!.querySelector('form'));
+      expect(server.requests).to.have.length(2);
+    });
+
+    it('names the field when the definition is invalid', async () => {
+      const broken = withSessions((sessions) => [{ ...sessions[0], end: sessions[0].start }]);
+      const el = await fixture<OuderMeedenksessie>(html`<ouder-meedenksessie .definition=${broken}></ouder-meedenksessie>`);
+      expect($(el, '[role=alert]').textContent).to.contain('sessions[0].end');
+      await expectAccessible(el);
+    });
+  });
+
+  describe('sessions', () => {
+    it('shows each session with weekday, date, time, place and places left', async () => {
+      const el = await signUp();
+      const first = text(sessionCard(el, 0));
+      expect(first).to.contain('Avond in Utrecht');
+      expect(first).to.contain('maandag 12 januari 2099, 19.30–21.30 uur');
+      expect(first).to.contain('Bibliotheek Neude');
+      expect(first).to.contain('Neude 11, 3512 AE Utrecht');
+      expect(first).to.contain('Nog 12 plaatsen');
+      expect($(el, '#session-0 + div time').getAttribute('datetime')).to.equal('2099-01-12T18:30:00.000Z');
+      await expectAccessible(el);
+    });
+
+    it('marks open, few places, full with waiting list, full, and closed; leaves past sessions out', async () => {
+      const el = await signUp();
+      const cards = $$(el, '.session');
+      expect(cards.map((card) => card.className.match(/session--(\w+)/)![1])).to.deep.equal([
+        'open',
+        'few',
+        'waitlist',
+        'full',
+        'closed',
+      ]);
+      expect(text(cards[1])).to.contain('online').and.contain('Nog 3 plaatsen');
+      expect(text(cards[2])).to.contain('Vol — wachtlijst mogelijk');
+      expect(text(cards[3])).to.match(/Vol$/);
+      expect(text(cards[4])).to.contain('Aanmelden gesloten');
+      expect(text(el.shadowRoot!)).not.to.contain('Startbijeenkomst');
+      const disabled = $$(el, 'input[name=sessionIds]').map((input) => (input as HTMLInputElement).disabled);
+      expect(disabled).to.deep.equal([false, false, false, true, true]);
+      // The status is part of each choice's description, not only its colour.
+      expect($(el, '#session-2').getAttribute('aria-describedby')).to.equal('session-2-details');
+      expect(text($(el, '#session-2-details'))).to.contain('wachtlijst');
+      await expectAccessible(el);
+    });
+
+    it('offers radio buttons when only one session may be chosen', async () => {
+      const el = await signUp({ ...series, multiple: false });
+      expect($$(el, 'input[name=sessionIds]').every((input) => (input as HTMLInputElement).type === 'radio')).to.be.true;
+      expect($(el, 'legend').textContent).to.contain('Kies een sessie');
+      await pick(el, 'session-0');
+      await pick(el, 'session-1');
+      expect($<HTMLInputElement>(el, '#session-0').checked).to.be.false;
+      await expectAccessible(el);
+    });
+
+    it('says so when no session can be chosen any more, and shows no form fields', async () => {
+      const closed = withSessions((sessions) => sessions.filter((s) => ['jongeren', 'zeist', 'start'].includes(s.id)));
+      const el = await signUp(closed);
+      expect(text(el.shadowRoot!)).to.contain('Er zijn nu geen sessies waarvoor je je kunt aanmelden');
+      expect($(el, '#email')).to.be.null;
+      expect($(el, 'button[type=submit]')).to.be.null;
+      await expectAccessible(el);
+
+      const past = withSessions((sessions) => sessions.filter((s) => s.id === 'start'));
+      const empty = await signUp(past);
+      expect(text(empty.shadowRoot!)).to.contain('Er zijn nu geen sessies');
+      expect($(empty, 'form')).to.be.null;
+      await expectAccessible(empty);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is axe-clean with errors and at 320 px, without sideways scrolling, with targets of 24 px or more', async () => {
+      const el = await signUp(series, 'nl', 'privacy');
+      await submit(el);
+      await expectAccessible(el);
+      await setViewport({ width: 320, height: 640 });
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      for (const control of $$(el, 'input:not([tabindex="-1"]), button, textarea')) {
+        const box = control.getBoundingClientRect();
+        expect(box.width >= 24 && box.height >= 24, `${control.id} is ${box.width}×${box.height}`).to.be.true;
+      }
+    });
+
+    it('resolves every for / aria-describedby id inside its own shadow root', async () => {
+      const el = await signUp();
+      await submit(el);
+      for (const node of $$(el, '[for], [aria-describedby], [aria-labelledby]')) {
+        const ids = ['for', 'aria-describedby', 'aria-labelledby'].flatMap((name) => node.getAttribute(name)?.split(' ') ?? []);
+        for (const id of ids) expect(el.shadowRoot!.getElementById(id), `#${id}`).to.exist;
+      }
+    });
+
+    it('gives the e-mail, name, phone and gemeente fields autocomplete tokens', async () => {
+      const el = await signUp();
+      expect($(el, '#name').getAttribute('autocomplete')).to.equal('name');
+      expect($(el, '#email').getAttribute('autocomplete')).to.equal('email');
+      expect($(el, '#email').getAttribute('type')).to.equal('email');
+      expect($(el, '#phone').getAttribute('autocomplete')).to.equal('tel');
+      expect($(el, '#gemeente').getAttribute('autocomplete')).to.equal('address-level2');
+    });
+  });
+
+  describe('answering', () => {
+    it('offers roles and needs from the definition, and a consent with the privacy link', async () => {
+      const el = await signUp(series, 'nl', 'privacy');
+      expect($$(el, '#role input').map((input) => (input as HTMLInputElement).value)).to.deep.equal([
+        'ouder',
+        'jongere',
+        'professional',
+        'anders',
+      ]);
+      expect(text($(el, '#needs'))).to.contain('Kinderopvang').and.contain('Een tolk').and.contain('Online meedoen');
+      const link = $<HTMLAnchorElement>(el, 'a[href="https://example.org/privacy"]');
+      expect(link.target).to.equal('_blank');
+      expect(text($(el, 'label[for=consent]'))).to.contain('toestemming');
+    });
+
+    it('can be filled in and sent with the keyboard only', async () => {
+      server.on('POST', endpoint, confirmed('utrecht'));
+      const el = await signUp({ ...series, needs: [] });
+      el.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.id).to.equal('session-0');
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' }); // session-1
+      await sendKeys({ press: 'Tab' }); // session-2; full and closed sessions are skipped
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.id).to.equal('name');
+      await sendKeys({ type: 'Sanne de Vries' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'sanne@example.nl' });
+      await sendKeys({ press: 'Tab' }); // phone
+      await sendKeys({ press: 'Tab' }); // role
+      expect(active(el)?.id).to.equal('role-0');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.id).to.equal('gemeente');
+      await sendKeys({ press: 'Tab' }); // remarks
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.id).to.equal('consent');
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.getAttribute('type')).to.equal('submit');
+      await sendKeys({ press: 'Enter' });
+      await until(() => server.posts().length === 1);
+      expect((server.posts()[0].body as { data: object }).data).to.deep.equal({
+        sessionIds: ['utrecht'],
+        name: 'Sanne de Vries',
+        email: 'sanne@example.nl',
+        role: 'jongere',
+        consent: true,
+      });
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      await el.updateComplete;
+      expectFocusOn(el, '.panel--success');
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.textContent).to.contain('Zet in je agenda');
+    });
+
+    it('counts the characters of the remarks', async () => {
+      const el = await signUp();
+      await type(el, 'remarks', 'Graag een plek bij de deur.');
+      expect($(el, '#remarks-count').textContent).to.contain('Je kunt nog 1.973 tekens typen');
+    });
+  });
+
+  describe('validation', () => {
+    it('sends nothing and shows an error summary that takes focus and links to each field', async () => {
+      const el = await signUp();
+      await submit(el);
+      await el.updateComplete;
+      expect(server.posts()).to.have.length(0);
+      expectFocusOn(el, '.error-summary');
+      expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
+        'Kies een sessie.',
+        'Vul je naam in.',
+        'Vul je e-mailadres in.',
+        'Geef toestemming, anders kunnen we je niet aanmelden.',
+      ]);
+      expect($(el, '#sessionIds').getAttribute('aria-describedby')).to.equal('sessionIds-hint sessionIds-error');
+      expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#consent').getAttribute('aria-describedby')).to.equal('consent-error');
+      $<HTMLAnchorElement>(el, '.error-summary a').click();
+      expect(active(el)?.id).to.equal('session-0');
+      $$(el, '.error-summary a')[2].click();
+      expect(active(el)?.id).to.equal('email');
+      await expectAccessible(el);
+    });
+
+    it('refuses an invalid e-mail address and phone number', async () => {
+      const el = await signUp();
+      await fill(el);
+      await type(el, 'email', 'fatima@example');
+      await type(el, 'phone', '12345');
+      await submit(el);
+      expect(server.posts()).to.have.length(0);
+      expect(text($(el, '.error-summary'))).to.contain('Vul een e-mailadres in zoals naam@voorbeeld.nl');
+      expect(text($(el, '.error-summary'))).to.contain('Vul een telefoonnummer in zoals 06 12345678');
+      expect(text($(el, '#phone-error'))).to.contain('Fout:');
+    });
+
+    it('checks a changed field when it loses focus, not on every keystroke', async () => {
+      const el = await signUp();
+      await type(el, 'email', 'fatima@');
+      expect($(el, '#email-error')).to.be.null;
+      await type(el, 'email', 'fatima@', true);
+      expect(text($(el, '#email-error'))).to.contain('naam@voorbeeld.nl');
+      await type(el, 'email', 'fatima@example.nl', true);
+      expect($(el, '#email-error')).to.be.null;
+    });
+
+    it('clears the session error as soon as a session is chosen', async () => {
+      const el = await signUp();
+      await submit(el);
+      expect($(el, '#sessionIds-error')).to.exist;
+      await pick(el, 'session-1');
+      expect($(el, '#sessionIds-error')).to.be.null;
+    });
+  });
+
+  describe('submission', () => {
+    it('POSTs the CONTRACT envelope with an Idempotency-Key and confirms per session', async () => {
+      server.on('POST', endpoint, {
+        status: 201,
+        body: {
+          status: 'confirmed',
+          sessions: [
+            { id: 'utrecht', status: 'confirmed' },
+            { id: 'online', status: 'confirmed' },
+          ],
+          cancelUrl,
+        },
+      });
+      const el = await signUp();
+      await fill(el, 'session-0', 'session-1');
+      await type(el, 'phone', '06 1234 5678');
+      await pick(el, 'role-0');
+      await type(el, 'gemeente', ' Utrecht ');
+      await pick(el, 'needs-0');
+      await pick(el, 'needs-1');
+      await type(el, 'remarks', 'Ik kom met mijn zoon.');
+      const submitted = oneEvent(el, 'ouder-submitted');
+      await submit(el);
+      await submitted;
+      await el.updateComplete;
+      const [request] = server.posts();
+      const body = request.body as Record<string, unknown>;
+      expect(body).to.include({ type: 'meedenksessie', formId: 'jeugdhulp-2099', lang: 'nl' });
+      expect(body.submissionId).to.match(uuid);
+      expect(request.headers['idempotency-key']).to.equal(body.submissionId);
+      expect(request.headers['content-type']).to.equal('application/json');
+      expect(body.data).to.deep.equal({
+        sessionIds: ['utrecht', 'online'],
+        name: 'Fatima el Amrani',
+        email: 'fatima@example.nl',
+        phone: '0612345678',
+        role: 'ouder',
+        gemeente: 'Utrecht',
+        needs: ['kinderopvang', 'tolk'],
+        remarks: 'Ik kom met mijn zoon.',
+        consent: true,
+      });
+      const panel = $(el, '.panel--success');
+      expectFocusOn(el, '.panel--success');
+      expect(panel.querySelector('h3')!.textContent).to.equal('Je bent aangemeld');
+      expect($$(el, '.outcomes li').map(text)).to.deep.equal([
+        'Avond in Utrecht maandag 12 januari 2099, 19.30–21.30 uur Je hebt een plaats.',
+        'Online avond maandag 19 januari 2099, 19.30–21.00 uur Je hebt een plaats.',
+      ]);
+      expect($<HTMLAnchorElement>(el, `a[href="${cancelUrl}"]`).textContent).to.contain('Meld je af');
+      expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
+      await expectAccessible(el);
+    });
+
+    it('puts the parent on the waiting list for a full session that has one', async () => {
+      server.on('POST', endpoint, { status: 201, body: { status: 'waitlisted', sessions: [{ id: 'amersfoort', status: 'waitlisted' }] } });
+      const el = await signUp();
+      await fill(el, 'session-2');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect((server.posts()[0].body as { data: { waitlist?: boolean } }).data.waitlist).to.equal(true);
+      expect($(el, '.panel--success h3').textContent).to.equal('Je staat op de wachtlijst');
+      expect(text($(el, '.outcomes'))).to.contain('Komt er een plaats vrij, dan krijg je bericht');
+      expect($(el, `a[href="${cancelUrl}"]`)).to.be.null;
+      await expectAccessible(el);
+    });
+
+    it('says per session which one has a place and which the waiting list', async () => {
+      server.on('POST', endpoint, {
+        status: 201,
+        body: {
+          status: 'confirmed',
+          sessions: [
+            { id: 'utrecht', status: 'confirmed' },
+            { id: 'amersfoort', status: 'waitlisted' },
+          ],
+        },
+      });
+      const el = await signUp();
+      await fill(el, 'session-0', 'session-2');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect($(el, '.panel--success h3').textContent).to.equal('Je aanmelding is binnen');
+      const items = $$(el, '.outcomes li').map(text);
+      expect(items[0]).to.contain('Avond in Utrecht').and.contain('Je hebt een plaats.');
+      expect(items[1]).to.contain('Ochtend in Amersfoort').and.contain('Je staat op de wachtlijst.');
+      await expectAccessible(el);
+    });
+
+    it('shows that it is sending, and sends once on a double click', async () => {
+      let release!: () => void;
+      server.on('POST', endpoint, () => new Promise((resolve) => (release = () => resolve(confirmed('utrecht')))));
+      const el = await signUp();
+      await fill(el);
+      const button = $<HTMLButtonElement>(el, 'button[type=submit]');
+      button.click();
+      button.click();
+      await el.updateComplete;
+      await until(() => server.posts().length === 1);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(text($(el, '.status-line'))).to.equal('Bezig met versturen…');
+      await expectAccessible(el);
+      release();
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect(server.posts()).to.have.length(1);
+    });
+
+    it('shows 422 field errors inline and in the summary, without retrying', async () => {
+      server.on('POST', endpoint, {
+        status: 422,
+        body: { errors: [{ field: 'email', code: 'invalid', message: 'Dit e-mailadres bestaat niet.' }] },
+      });
+      const el = await signUp();
+      await fill(el);
+      const failed = oneEvent(el, 'ouder-error');
+      await submit(el);
+      const event = await failed;
+      expect(event.detail.status).to.equal(422);
+      expect(event.detail.errors[0].field).to.equal('email');
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(server.posts()).to.have.length(1);
+      expect(text($(el, '#email-error'))).to.contain('Dit e-mailadres bestaat niet.');
+      expectFocusOn(el, '.error-summary');
+      expect($<HTMLInputElement>(el, '#name').value).to.equal('Fatima el Amrani');
+      await expectAccessible(el);
+    });
+
+    for (const status of [400, 404]) {
+      it(`does not retry a ${status} and says sending did not work`, async () => {
+        server.on('POST', endpoint, { status });
+        const el = await signUp();
+        await fill(el);
+        await submit(el);
+        await until(() => !!el.shadowRoot!.querySelector('.panel--failed'));
+        await el.updateComplete;
+        expect(server.posts()).to.have.length(1);
+        expect(text($(el, '.panel--failed'))).to.contain('Versturen is niet gelukt');
+        expectFocusOn(el, '.panel--failed');
+        await expectAccessible(el);
+      });
+    }
+
+    it('retries 503 and a 409 without body with the same key, then confirms once', async () => {
+      server.on('POST', endpoint, { status: 503 }, { status: 409 }, confirmed('utrecht'));
+      const el = await signUp();
+      await fill(el);
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      const keys = new Set(server.posts().map((request) => request.headers['idempotency-key']));
+      expect(server.posts()).to.have.length(3);
+      expect(keys.size).to.equal(1);
+    });
+
+    it('keeps the sign-up in the outbox when the server stays away, and sends it once when back online', async () => {
+      server.on('POST', endpoint, 'network-error');
+      const el = await signUp();
+      await fill(el);
+      const queued = oneEvent(el, 'ouder-queued');
+      await submit(el);
+      await queued;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(text(el.shadowRoot!)).to.contain('Nog niet verstuurd');
+      expectFocusOn(el, '.panel--queued');
+      expect(JSON.parse(localStorage.getItem('ouderstem:outbox')!)).to.have.length(1);
+      await expectAccessible(el);
+      server.on('POST', endpoint, confirmed('utrecht'));
+      const before = server.posts().length;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect(server.posts().length - before).to.equal(1);
+      expect(text(el.shadowRoot!)).to.contain('alsnog verstuurd');
+      expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
+      await expectAccessible(el);
+    });
+
+    it('lets the host page veto the submission', async () => {
+      const el = await signUp();
+      await fill(el);
+      el.addEventListener('ouder-submit', (event) => event.preventDefault(), { once: true });
+      await submit(el);
+      expect(server.posts()).to.have.length(0);
+    });
+  });
+
+  describe('a session that filled up meanwhile (409)', () => {
+    const full = (session: string) => ({
+      status: 409,
+      body: { errors: [{ field: 'sessionIds', code: 'session-full', session, message: 'Deze sessie is vol.' }] },
+    });
+
+    it('says so, refreshes the list, keeps what was typed and offers the waiting list', async () => {
+      const fresh = withSessions((sessions) => sessions.map((s) => (s.id === 'utrecht' ? { ...s, remaining: 0 } : s)));
+      const el = await signUp();
+      await fill(el);
+      await type(el, 'remarks', 'Tot dan!');
+      server.on('GET', endpoint, { status: 200, body: fresh });
+      server.on('POST', endpoint, full('utrecht'), {
+        status: 201,
+        body: { status: 'waitlisted', sessions: [{ id: 'utrecht', status: 'waitlisted' }] },
+      });
+      const failed = oneEvent(el, 'ouder-error');
+      const refreshed = new Promise((resolve) => el.addEventListener('ouder-ready', resolve, { once: true }));
+      await submit(el);
+      expect((await failed).detail.status).to.equal(409);
+      await refreshed;
+      await el.updateComplete;
+      expect(server.requests.filter((r) => r.method === 'GET')).to.have.length(2);
+      const panel = $(el, '.panel--conflict');
+      expectFocusOn(el, '.panel--conflict');
+      expect(text(panel)).to.contain('Avond in Utrecht is net vol geraakt.');
+      expect(text(panel)).to.contain('Je kunt op de wachtlijst');
+      expect(text(sessionCard(el, 0))).to.contain('Vol — wachtlijst mogelijk');
+      expect($<HTMLInputElement>(el, '#session-0').checked).to.be.true;
+      expect($<HTMLInputElement>(el, '#name').value).to.equal('Fatima el Amrani');
+      expect($<HTMLTextAreaElement>(el, '#remarks').value).to.equal('Tot dan!');
+      await expectAccessible(el);
+
+      panel.querySelector('button')!.click();
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      const [first, second] = server.posts().map((r) => r.body as { submissionId: string; data: Record<string, unknown> });
+      expect(first.data.waitlist).to.be.undefined;
+      expect(second.data).to.deep.include({ sessionIds: ['utrecht'], name: 'Fatima el Amrani', remarks: 'Tot dan!', waitlist: true });
+      expect(second.submissionId).not.to.equal(first.submissionId);
+      expect($(el, '.panel--success h3').textContent).to.equal('Je staat op de wachtlijst');
+    });
+
+    it('keeps the form in place while the fresh list loads', async () => {
+      let release!: () => void;
+      const el = await signUp();
+      await fill(el);
+      server.on('GET', endpoint, () => new Promise((resolve) => (release = () => resolve({ status: 200, body: series }))));
+      server.on('POST', endpoint, full('utrecht'));
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--conflict'));
+      expect($(el, 'form')).to.exist;
+      expect(text(el.shadowRoot!)).not.to.contain('Even laden');
+      release();
+      await until(() => server.requests.filter((r) => r.method === 'GET').length === 2);
+      await el.updateComplete;
+      // The server still calls it open; what the sign-up answer said wins.
+      expect(text(sessionCard(el, 0))).to.contain('Vol — wachtlijst mogelijk');
+    });
+
+    it('without a waiting list: marks the session full, unchooses it, and points to the others', async () => {
+      const el = await signUp();
+      await fill(el, 'session-1');
+      server.on('POST', endpoint, full('online'));
+      const refreshed = new Promise((resolve) => el.addEventListener('ouder-ready', resolve, { once: true }));
+      await submit(el);
+      await refreshed;
+      await el.updateComplete;
+      const panel = $(el, '.panel--conflict');
+      expect(text(panel)).to.contain('Online avond is net vol geraakt.');
+      expect(text(panel)).to.contain('andere sessie');
+      expect(panel.querySelector('button')).to.be.null;
+      expect($<HTMLInputElement>(el, '#session-1').disabled).to.be.true;
+      expect($<HTMLInputElement>(el, '#session-1').checked).to.be.false;
+      await expectAccessible(el);
+      await submit(el);
+      expect(server.posts()).to.have.length(1);
+      expect(text($(el, '.error-summary'))).to.contain('Kies een sessie.');
+    });
+
+    it('shows a closed session when the deadline passed meanwhile', async () => {
+      const el = await signUp();
+      await fill(el, 'session-0');
+      server.on('POST', endpoint, {
+        status: 409,
+        body: { errors: [{ field: 'sessionIds', code: 'deadline-passed', session: 'utrecht', message: 'Gesloten.' }] },
+      });
+      const refreshed = new Promise((resolve) => el.addEventListener('ouder-ready', resolve, { once: true }));
+      await submit(el);
+      await refreshed;
+      await el.updateComplete;
+      expect(text($(el, '.panel--conflict'))).to.contain('Aanmelden voor Avond in Utrecht is gesloten.');
+      expect(text(sessionCard(el, 0))).to.contain('Aanmelden gesloten');
+      expect($<HTMLInputElement>(el, '#session-0').disabled).to.be.true;
+      await expectAccessible(el);
+    });
+
+    it('shows another 409 conflict as a message, without refreshing', async () => {
+      const el = await signUp();
+      await fill(el);
+      server.on('POST', endpoint, { status: 409, body: { errors: [{ code: 'duplicate', message: 'Je bent al aangemeld.' }] } });
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--failed'));
+      expect(text($(el, '.panel--failed'))).to.contain('Je bent al aangemeld.');
+      expect(server.requests.filter((r) => r.method === 'GET')).to.have.length(1);
+      await expectAccessible(el);
+    });
+  });
+
+  describe('calendar file', () => {
+    it('offers a valid .ics download made in the browser, checked field by field', async () => {
+      server.on('POST', endpoint, {
+        status: 201,
+        body: {
+          status: 'confirmed',
+          sessions: [
+            { id: 'utrecht', status: 'confirmed' },
+            { id: 'amersfoort', status: 'waitlisted' },
+          ],
+          cancelUrl,
+        },
+      });
+      const el = await signUp();
+      await fill(el, 'session-0', 'session-2');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      const link = $<HTMLAnchorElement>(el, 'a[download]');
+      expect(link.textContent).to.contain('Zet in je agenda');
+      expect(link.getAttribute('download')).to.equal('jeugdhulp-2099.ics');
+      expect(link.href).to.match(/^blob:/);
+      const ics = await readBlob(link.href);
+
+      expect(ics.endsWith('\r\n')).to.be.true;
+      expect(ics.replace(/\r\n/g, '')).not.to.match(/[\r\n]/);
+      for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).to.be.at.most(75);
+      const lines = ics.replace(/\r\n /g, '').split('\r\n');
+      expect(lines[0]).to.equal('BEGIN:VCALENDAR');
+      expect(lines).to.include('VERSION:2.0');
+      expect(lines.find((line) => line.startsWith('PRODID:'))).to.equal('PRODID:-//Ouderstem//ouder-meedenksessie//NL');
+      expect(lines).to.include('BEGIN:VTIMEZONE');
+      expect(lines).to.include('TZID:Europe/Amsterdam');
+      expect(lines.at(-2)).to.equal('END:VCALENDAR');
+
+      const [utrecht, amersfoort] = vevents(ics);
+      expect(utrecht.UID).to.equal('jeugdhulp-2099.utrecht@ouderstem');
+      expect(utrecht.DTSTAMP).to.match(/^\d{8}T\d{6}Z$/);
+      expect(utrecht['DTSTART;TZID=Europe/Amsterdam']).to.equal('20990112T193000');
+      expect(utrecht['DTEND;TZID=Europe/Amsterdam']).to.equal('20990112T213000');
+      expect(utrecht.SUMMARY).to.equal('Avond in Utrecht');
+      expect(utrecht.LOCATION).to.equal('Bibliotheek Neude\\, Neude 11\\, 3512 AE Utrecht');
+      expect(utrecht.DESCRIPTION).to.equal(
+        `Denk mee over jeugdhulp in de regio\\n\\nKun je toch niet? Meld je af: ${cancelUrl}`,
+      );
+      expect(utrecht.STATUS).to.equal('CONFIRMED');
+      expect(amersfoort.UID).to.equal('jeugdhulp-2099.amersfoort@ouderstem');
+      expect(amersfoort['DTSTART;TZID=Europe/Amsterdam']).to.equal('20990126T093000');
+      expect(amersfoort.DESCRIPTION).to.contain('Je staat op de wachtlijst.');
+      expect(amersfoort.STATUS).to.equal('TENTATIVE');
+    });
+  });
+
+  describe('i18n', () => {
+    it('speaks English with lang="en"', async () => {
+      const el = await signUp(series, 'en');
+      expect($(el, 'h2').textContent).to.equal('Help shape youth care in the region');
+      expect(text(sessionCard(el, 0))).to.match(/Monday,? 12 January 2099, 19:30–21:30/);
+      expect(text(sessionCard(el, 0))).to.contain('12 places left');
+      expect(text(sessionCard(el, 2))).to.contain('Full — waiting list open');
+      expect($(el, 'label[for=email]').textContent).to.contain('Your email address');
+      await submit(el);
+      expect(text($(el, '.error-summary'))).to.contain('Enter your email address.');
+      await expectAccessible(el);
+    });
+
+    it('renders Arabic right-to-left, falling back to Dutch for untranslated definition text', async () => {
+      server.on('POST', endpoint, confirmed('utrecht'));
+      const el = await signUp(series, 'ar');
+      const root = $(el, '.root');
+      expect(root.getAttribute('dir')).to.equal('rtl');
+      expect(root.getAttribute('lang')).to.equal('ar');
+      expect($(el, 'h2').textContent).to.equal('Denk mee over jeugdhulp in de regio');
+      expect($(el, 'label[for=name]').textContent).to.contain('اسمك');
+      expect(text(sessionCard(el, 0))).to.contain('الاثنين');
+      await expectAccessible(el);
+      await setViewport({ width: 320, height: 640 });
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await fill(el);
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect($(el, '.panel--success h3').textContent).to.equal('تم تسجيلك');
+      expect((server.posts()[0].body as { lang: string }).lang).to.equal('ar');
+      await expectAccessible(el);
+    });
+
+    it('takes lang and endpoint from <ouder-config>', async () => {
+      server.on('GET', endpoint, { status: 200, body: series });
+      const config = await fixture(
+        html`<ouder-config endpoint=${endpoint} lang="en"><ouder-meedenksessie></ouder-meedenksessie></ouder-config>`,
+      );
+      const el = config.querySelector('ouder-meedenksessie')!;
+      await until(() => !!el.shadowRoot!.querySelector('form'));
+      expect($(el, 'legend').textContent).to.contain('Choose one or more sessions');
+    });
+  });
+});
