@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionController } from '../core/definition.js';
@@ -97,17 +96,21 @@ type Sent = Extract<SubmissionState, { status: 'sent' }>;
  */
 export class OuderMeedenksessie extends OuderElement {
   static override styles = [...OuderElement.styles, meedenksessieStyles];
+  /** Internal reactive state (Lit's `state: true`: no attribute, not part of the API). */
+  static override properties: PropertyDeclarations = Object.fromEntries(
+    ['answers', 'bait', 'errors', 'otherErrors', 'conflict'].map((name) => [name, { state: true }]),
+  );
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
-  @state() private answers: Answers = emptyAnswers();
-  @state() private bait = '';
-  @state() private errors = new Map<string, string>();
+  private answers: Answers = emptyAnswers();
+  private bait = '';
+  private errors = new Map<string, string>();
   /** Server messages that belong to no field. */
-  @state() private otherErrors: string[] = [];
-  @state() private conflict?: Conflict;
+  private otherErrors: string[] = [];
+  private conflict?: Conflict;
 
   /** Sessions the server said are full or closed; they stay so until the page is reloaded. */
   private knownFull = new Set<string>();
