@@ -1,12 +1,13 @@
 // Shared pieces of the end-to-end tests: the real reference server on a free loopback port with
 // a fresh data directory, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
 
 export const root = new URL('../../', import.meta.url).pathname;
 export const exportToken = 'e2e-export-token-0123456789';
@@ -86,24 +87,8 @@ export async function exportRows(url, formId) {
   return lines.slice(1);
 }
 
-export function chromePath() {
-  return process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-}
-
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: chromePath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: chromePath, headless: true, args: chromeArgs });
 }
 
 /**
@@ -143,15 +128,66 @@ const contentTypes = {
 };
 
 /**
- * A tiny static file server on loopback. `routes` (path → `(request, response) => void`) answer
- * first; then the first of `dirs` holding the file. `headers` go on every answer.
+ * A copy of the demo content in a temporary folder, with `config` merged into its config.json
+ * (e.g. a higher rate limit for tests that send many submissions) and `files` added or replaced.
  */
-export async function startStaticServer(dirs, { headers = {}, routes = {} } = {}) {
+export function contentDir({ config = {}, files = {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ouderstem-content-'));
+  cpSync(join(root, 'server/content/demo'), dir, { recursive: true });
+  const current = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...current, ...config }, null, 2));
+  for (const [name, value] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(value, null, 2));
+  return dir;
+}
+
+/** Sends a buffered request on to `target` (with its own Host header, so the server sees the page's origin). */
+export function forward(target, request, body) {
+  const { hostname, port } = new URL(target);
+  return new Promise((resolve, reject) => {
+    const upstream = httpRequest({ hostname, port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
+      const chunks = [];
+      answer.on('data', (chunk) => chunks.push(chunk));
+      answer.on('end', () => resolve({ status: answer.statusCode, headers: answer.headers, body: Buffer.concat(chunks) }));
+      answer.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
+/** Writes an answer from `forward()` back to the browser. */
+export function relay(response, answer) {
+  const headers = { ...answer.headers };
+  delete headers['transfer-encoding'];
+  delete headers.connection;
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+}
+
+/**
+ * A tiny server on loopback for host pages. In order: `routes` (path → `(request, response) => void`);
+ * paths under `/api/` go to `api({ request, response, body })` (it returns true when it answered
+ * itself) and otherwise on to `target` (the reference server); then files from `dirs`, first match
+ * wins. `headers` go on every answer (e.g. a Content-Security-Policy).
+ */
+export async function startStaticServer(dirs, { headers = {}, routes = {}, target, api } = {}) {
   const folders = [dirs].flat();
-  const server = createHttpServer((request, response) => {
+  const server = createHttpServer(async (request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (routes[path]) return routes[path](request, response);
+    if (target && path.startsWith('/api/')) {
+      const chunks = [];
+      for await (const chunk of request) chunks.push(chunk);
+      const body = Buffer.concat(chunks);
+      try {
+        if (api && (await api({ request, response, body }))) return;
+        relay(response, await forward(target, request, body));
+      } catch (error) {
+        if (!response.headersSent) sendJson(response, 502, { errors: [{ code: 'proxy', message: String(error) }] });
+      }
+      return;
+    }
     for (const folder of folders) {
       const file = join(folder, normalize(path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) continue;
@@ -168,6 +204,32 @@ export async function startStaticServer(dirs, { headers = {}, routes = {} } = {}
     stop: () => new Promise((resolve) => server.close(resolve).closeAllConnections()),
   };
 }
+
+/** A host page: `body` inside a minimal HTML document that loads the CDN build. */
+export function hostPage(body, { lang = 'nl', head = '', htmlAttributes = '' } = {}) {
+  return `<!doctype html>
+<html lang="${lang}" ${htmlAttributes}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ouderstem test page</title>
+${head}
+<script type="module" src="/ouderstem.js"></script>
+</head>
+<body>
+<main>
+<h1>Ouderstem test page</h1>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/** Serves a string as an HTML page. */
+export const htmlRoute = (html) => (_request, response) => {
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(html);
+};
 
 /** Answers with JSON. */
 export function sendJson(response, status, body, headers = {}) {

@@ -5,6 +5,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 
+/**
+ * Types into a field and leaves it, as a parent who tabs on does. Leaving first matters: a widget
+ * validates on blur, and the layout shift that follows can swallow a click (see faults test).
+ */
+async function type(control, text) {
+  await control.fill(text);
+  await control.blur();
+}
+
 /** Checks a box or radio (by id) inside the widget, if the current step shows it. */
 async function checkIfShown(widget, id) {
   const control = widget.locator(`#${id}`);
@@ -19,6 +28,8 @@ export const widgets = [
     type: 'peiling',
     formId: 'ouderbetrokkenheid-2027',
     endpoint: '/api/forms/ouderbetrokkenheid-2027',
+    /** A server field error on the open question, and the id of the control it must appear at. */
+    serverField: { field: 'answers.tip', control: 'q-tip' },
     /** Answers the demo poll (asked one question at a time on small screens) up to its last step. */
     async fill(widget, text) {
       const submit = widget.locator('form[part="form"] button[type="submit"]');
@@ -26,7 +37,7 @@ export const widgets = [
         await checkIfShown(widget, 'q-betrokken-0');
         await checkIfShown(widget, 'q-gehoord-2');
         const tip = widget.locator('#q-tip');
-        if ((await tip.count()) > 0) await tip.fill(text);
+        if ((await tip.count()) > 0) await type(tip, text);
         if (/versturen|send|إرسال/i.test(await submit.innerText())) return;
         await submit.click();
       }
@@ -42,12 +53,13 @@ export const widgets = [
     type: 'meedenksessie',
     formId: 'meedenksessies-2027',
     endpoint: '/api/forms/meedenksessies-2027',
+    serverField: { field: 'remarks', control: 'remarks' },
     /** Signs up for the online session (no capacity, so any number of runs fits). */
     async fill(widget, text) {
       await widget.locator('input[name="sessionIds"][value="twente-online-april"]').check();
-      await widget.locator('#name').fill('Sam de Vries');
-      await widget.locator('#email').fill('sam@example.org');
-      await widget.locator('#remarks').fill(text);
+      await type(widget.locator('#name'), 'Sam de Vries');
+      await type(widget.locator('#email'), 'sam@example.org');
+      await type(widget.locator('#remarks'), text);
       await widget.locator('#consent').check();
     },
     data: (text) => ({
@@ -65,8 +77,9 @@ export const widgets = [
     type: 'ervaring',
     formId: 'deel-je-ervaring',
     endpoint: '/api/forms/deel-je-ervaring',
+    serverField: { field: 'story', control: 'story' },
     async fill(widget, text) {
-      await widget.locator('#story').fill(`${text} De school luisterde goed en dacht met ons mee over de overstap.`);
+      await type(widget.locator('#story'), `${text} De school luisterde goed en dacht met ons mee over de overstap.`);
       await widget.locator('#themes-0').check();
       await widget.locator('#consent-0').check();
     },
@@ -102,6 +115,13 @@ export function presentWidgets({ form } = {}) {
     return false;
   });
 }
+
+/** The element of one widget on a page. */
+export const widgetOn = (page, widget) => page.locator(widget.tag).first();
+
+/** The markup of one widget, with the attributes every host page gives it. */
+export const widgetMarkup = (widget, attributes = '') =>
+  `<${widget.tag} endpoint="${widget.endpoint}"${widget.form ? ' privacy-url="/privacy.html"' : ''} ${attributes}></${widget.tag}>`;
 
 /** The submit button of a form widget's form. */
 export const submitButton = (widget) => widget.locator('form[part="form"] button[type="submit"]');
