@@ -164,6 +164,7 @@ describe('meedenksessie logic', () => {
       const arabic = formatSessionTime('2027-01-12T18:30:00Z', '2027-01-12T20:30:00Z', 'ar');
       expect(arabic).to.contain('الثلاثاء');
       expect(arabic).to.match(/(19|١٩):(30|٣٠)–(21|٢١):(30|٣٠)$/);
+      expect(arabic).to.contain('، ').and.not.contain(', ');
     });
   });
 

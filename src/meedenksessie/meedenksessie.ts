@@ -132,6 +132,7 @@ export const timeZone = 'Europe/Amsterdam';
 
 const locales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB', ar: 'ar' };
 const hourSuffix: Partial<Record<Language, string>> = { nl: ' uur' };
+const comma: Partial<Record<Language, string>> = { ar: '، ' };
 
 function formatter(language: Language, options: Intl.DateTimeFormatOptions) {
   return new Intl.DateTimeFormat(locales[language], { timeZone, ...options });
@@ -146,11 +147,12 @@ export function formatSessionTime(start: string, end: string, language: Language
   const from = new Date(start);
   const to = new Date(end);
   const suffix = hourSuffix[language] ?? '';
+  const and = comma[language] ?? ', ';
   const fromDay = day.format(from);
   const toDay = day.format(to);
   return fromDay === toDay
-    ? `${fromDay}, ${clock(from)}–${clock(to)}${suffix}`
-    : `${fromDay}, ${clock(from)}${suffix} – ${toDay}, ${clock(to)}${suffix}`;
+    ? `${fromDay}${and}${clock(from)}–${clock(to)}${suffix}`
+    : `${fromDay}${and}${clock(from)}${suffix} – ${toDay}${and}${clock(to)}${suffix}`;
 }
 
 /** The date-time for a `<time datetime>`: the moment itself, machine-readable. */

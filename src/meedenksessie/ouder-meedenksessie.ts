@@ -314,8 +314,9 @@ export class OuderMeedenksessie extends OuderElement {
     if (submission.status === 'sent') body = this.renderConfirmation(definition, submission);
     else if (submission.status === 'queued') body = this.renderQueued();
     else body = this.renderForm(definition);
-    return html`<h2>${localize(definition.title, this.language)}</h2>
-      ${definition.intro ? html`<p>${localize(definition.intro, this.language)}</p>` : nothing} ${body}`;
+    // dir="auto": definition text may fall back to Dutch inside an Arabic page.
+    return html`<h2 dir="auto">${localize(definition.title, this.language)}</h2>
+      ${definition.intro ? html`<p dir="auto">${localize(definition.intro, this.language)}</p>` : nothing} ${body}`;
   }
 
   private renderForm(definition: MeedenksessieDefinition) {
@@ -425,10 +426,10 @@ export class OuderMeedenksessie extends OuderElement {
         @change=${(event: Event) => this.chooseSession(session.id, (event.target as HTMLInputElement).checked, multiple)}
       />
       <div class="session-text">
-        <label for=${id} class="session-title">${localize(session.title, this.language)}</label>
+        <label for=${id} class="session-title" dir="auto">${localize(session.title, this.language)}</label>
         <p id="${id}-details" class="session-details">
           <time datetime=${isoMoment(session.start)}>${formatSessionTime(session.start, session.end, this.language)}</time>
-          ${place ? html`<span>${place}</span>` : nothing}
+          ${place ? html`<span dir="auto">${place}</span>` : nothing}
           ${label ? html`<strong class="session-status">${label}</strong>` : nothing}
         </p>
       </div>
@@ -605,7 +606,7 @@ export class OuderMeedenksessie extends OuderElement {
           const session = definition.sessions.find((candidate) => candidate.id === id);
           if (!session) return nothing;
           return html`<li>
-            <strong>${localize(session.title, this.language)}</strong><br />
+            <strong dir="auto">${localize(session.title, this.language)}</strong><br />
             <time datetime=${isoMoment(session.start)}>${formatSessionTime(session.start, session.end, this.language)}</time><br />
             ${strings[outcome]}
           </li>`;
