@@ -21,6 +21,7 @@ import {
   upcomingSessions,
   utcStamp,
   validate,
+  webLink,
 } from '../src/meedenksessie/meedenksessie.js';
 
 const now = Date.parse('2027-01-01T12:00:00Z');
@@ -242,6 +243,18 @@ describe('meedenksessie logic', () => {
         { id: 'b', outcome: 'waitlisted' },
       ]);
       expect(outcomes(['a'], {})).to.deep.equal([{ id: 'a', outcome: 'sent' }]);
+    });
+  });
+
+  describe('webLink', () => {
+    it('accepts http(s) links, relative ones against the endpoint, and nothing else', () => {
+      const base = 'https://api.example.org/forms/x';
+      expect(webLink('https://api.example.org/afmelden/abc', base)).to.equal('https://api.example.org/afmelden/abc');
+      expect(webLink('/afmelden/abc', base)).to.equal('https://api.example.org/afmelden/abc');
+      expect(webLink('javascript:alert(1)', base)).to.equal(undefined);
+      expect(webLink('data:text/html,hoi', base)).to.equal(undefined);
+      expect(webLink(undefined, base)).to.equal(undefined);
+      expect(webLink(42, base)).to.equal(undefined);
     });
   });
 

@@ -541,6 +541,16 @@ describe('<ouder-meedenksessie>', () => {
       await expectAccessible(el);
     });
 
+    it('shows the cancel link only when it is a web address', async () => {
+      server.on('POST', endpoint, { status: 201, body: { status: 'confirmed', cancelUrl: 'javascript:alert(1)' } });
+      const el = await signUp();
+      await fill(el);
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect($$(el, '.panel--success a').map((a) => a.getAttribute('href'))).to.have.length(1);
+      expect($(el, '.panel--success a').getAttribute('download')).to.equal('jeugdhulp-2099.ics');
+    });
+
     it('lets the host page veto the submission', async () => {
       const el = await signUp();
       await fill(el);

@@ -253,6 +253,17 @@ export function outcomes(
   }));
 }
 
+/** The server's cancel link, only when it is a web address (never `javascript:` or `data:`). */
+export function webLink(value: unknown, base: string): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calendar file (RFC 5545)
 

@@ -38,6 +38,7 @@ import {
   toData,
   upcomingSessions,
   validate,
+  webLink,
 } from './meedenksessie.js';
 import { meedenksessieStrings } from './meedenksessie.i18n.js';
 import { meedenksessieStyles } from './ouder-meedenksessie.styles.js';
@@ -586,7 +587,7 @@ export class OuderMeedenksessie extends OuderElement {
           : kinds.has('waitlisted')
             ? strings.waitlistedTitle
             : strings.sentTitle;
-    const { cancelUrl } = sent.response;
+    const cancelUrl = webLink(sent.response.cancelUrl, this.submitUrl ?? document.baseURI);
     const events = calendarEvents(
       definition,
       results,
