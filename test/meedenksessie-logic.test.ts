@@ -248,13 +248,18 @@ describe('meedenksessie logic', () => {
 
   describe('webLink', () => {
     it('accepts http(s) links, relative ones against the endpoint, and nothing else', () => {
-      const base = 'https://api.example.org/forms/x';
-      expect(webLink('https://api.example.org/afmelden/abc', base)).to.equal('https://api.example.org/afmelden/abc');
-      expect(webLink('/afmelden/abc', base)).to.equal('https://api.example.org/afmelden/abc');
-      expect(webLink('javascript:alert(1)', base)).to.equal(undefined);
-      expect(webLink('data:text/html,hoi', base)).to.equal(undefined);
-      expect(webLink(undefined, base)).to.equal(undefined);
-      expect(webLink(42, base)).to.equal(undefined);
+      const page = 'https://www.example.nl/meedenken/';
+      const endpoint = 'https://api.example.org/forms/x';
+      expect(webLink('https://api.example.org/afmelden/abc', endpoint, page)).to.equal('https://api.example.org/afmelden/abc');
+      expect(webLink('/afmelden/abc', endpoint, page)).to.equal('https://api.example.org/afmelden/abc');
+      // A relative endpoint (the usual case on the organisation's own site) is relative to the page.
+      expect(webLink('http://127.0.0.1:8080/api/cancel/abc', '/api/forms/x', page)).to.equal('http://127.0.0.1:8080/api/cancel/abc');
+      expect(webLink('/api/cancel/abc', '/api/forms/x', page)).to.equal('https://www.example.nl/api/cancel/abc');
+      expect(webLink('/api/cancel/abc', undefined, page)).to.equal('https://www.example.nl/api/cancel/abc');
+      expect(webLink('javascript:alert(1)', endpoint, page)).to.equal(undefined);
+      expect(webLink('data:text/html,hoi', endpoint, page)).to.equal(undefined);
+      expect(webLink(undefined, endpoint, page)).to.equal(undefined);
+      expect(webLink(42, endpoint, page)).to.equal(undefined);
     });
   });
 

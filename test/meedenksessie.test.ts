@@ -541,6 +541,18 @@ describe('<ouder-meedenksessie>', () => {
       await expectAccessible(el);
     });
 
+    it('shows the cancel link with an endpoint relative to the page, as on an organisation\'s own site', async () => {
+      const relative = '/api/forms/jeugdhulp-2099';
+      server.on('GET', relative, { status: 200, body: series });
+      server.on('POST', relative, confirmed('utrecht'));
+      const el = await fixture<OuderMeedenksessie>(html`<ouder-meedenksessie endpoint=${relative}></ouder-meedenksessie>`);
+      await until(() => !!el.shadowRoot!.querySelector('form'));
+      await fill(el);
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect($(el, `a[href="${cancelUrl}"]`)).to.exist;
+    });
+
     it('shows the cancel link only when it is a web address', async () => {
       server.on('POST', endpoint, { status: 201, body: { status: 'confirmed', cancelUrl: 'javascript:alert(1)' } });
       const el = await signUp();

@@ -253,11 +253,14 @@ export function outcomes(
   }));
 }
 
-/** The server's cancel link, only when it is a web address (never `javascript:` or `data:`). */
-export function webLink(value: unknown, base: string): string | undefined {
+/**
+ * The server's cancel link, only when it is a web address (never `javascript:` or `data:`). A
+ * relative link is relative to the endpoint, which may itself be relative to the page.
+ */
+export function webLink(value: unknown, endpoint: string | undefined, page: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   try {
-    const url = new URL(value, base);
+    const url = new URL(value, new URL(endpoint ?? '', page));
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;

@@ -587,7 +587,7 @@ export class OuderMeedenksessie extends OuderElement {
           : kinds.has('waitlisted')
             ? strings.waitlistedTitle
             : strings.sentTitle;
-    const cancelUrl = webLink(sent.response.cancelUrl, this.submitUrl ?? document.baseURI);
+    const cancelUrl = webLink(sent.response.cancelUrl, this.submitUrl, document.baseURI);
     const events = calendarEvents(
       definition,
       results,
