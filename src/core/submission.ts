@@ -266,7 +266,14 @@ export interface SubmissionHost extends ReactiveControllerHost, HTMLElement {
 export class SubmissionController implements ReactiveController {
   state: SubmissionState = { status: 'idle' };
 
-  constructor(private readonly host: SubmissionHost) {
+  /**
+   * @param onChange called on every change of state, before the widget renders it: the place for
+   *   side effects such as remembering a vote, clearing a draft or moving focus.
+   */
+  constructor(
+    private readonly host: SubmissionHost,
+    private readonly onChange: (state: SubmissionState) => void = () => {},
+  ) {
     host.addController(this);
   }
 
@@ -352,7 +359,8 @@ export class SubmissionController implements ReactiveController {
 
   private setState(state: SubmissionState): void {
     this.state = state;
-    this.host.requestUpdate();
+    this.host.requestUpdate(); // first, so `updateComplete` in onChange waits for this render
+    this.onChange(state);
   }
 
   /** A delivery started elsewhere on this page (a flush) may finish this widget's submission. */

@@ -85,7 +85,7 @@ export class OuderErvaring extends OuderElement {
   static override styles = [...OuderElement.styles, ervaringStyles];
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));
-  private readonly submission = new SubmissionController(this);
+  private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
   private readonly announcer = new PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
@@ -101,7 +101,6 @@ export class OuderErvaring extends OuderElement {
 
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<ErvaringField>();
-  private handledState?: SubmissionState;
   private syncTimer?: ReturnType<typeof setInterval>;
 
   // --- lifecycle ---------------------------------------------------------------------------
@@ -111,12 +110,6 @@ export class OuderErvaring extends OuderElement {
     clearInterval(this.syncTimer);
   }
 
-  protected override updated(): void {
-    if (this.submission.state !== this.handledState) {
-      this.handledState = this.submission.state;
-      this.onSubmissionChange(this.submission.state);
-    }
-  }
 
   private onReady(definition: ErvaringDefinition): void {
     this.draft.use(definition.id, draftStorageKind(definition, this.storageEnabled));

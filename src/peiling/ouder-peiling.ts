@@ -83,7 +83,7 @@ export class OuderPeiling extends OuderElement {
   );
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
-  private readonly submission = new SubmissionController(this);
+  private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
   private readonly announcer = new PoliteAnnouncer(this);
 
   private entries: Record<string, Entry> = {};
@@ -96,16 +96,8 @@ export class OuderPeiling extends OuderElement {
 
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<string>();
-  private handledState?: SubmissionState;
 
   // --- lifecycle ---------------------------------------------------------------------------
-
-  protected override willUpdate(): void {
-    if (this.submission.state !== this.handledState) {
-      this.handledState = this.submission.state;
-      this.onSubmissionChange(this.submission.state);
-    }
-  }
 
   private onReady(definition: Peiling): void {
     this.record = this.voterStore.read<VoterRecord>(this.recordKey(definition));
