@@ -1,15 +1,28 @@
-// The package's entry points, shared by the build and the size budget.
+// The package's entry points and their size limits, shared by the build and `npm run size`.
 import { existsSync } from 'node:fs';
 
 export const widgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart'].filter((name) =>
   existsSync(new URL(`../src/${name}/index.ts`, import.meta.url)),
 );
 
-/** Brotli budgets in KiB, Lit included (issues #2, #4, #5, #6). */
+/** The budgets the issues set (brotli KiB, Lit included): the targets. Not met yet — see README, "Size". */
 export const budgets = {
   peiling: 12,
   meedenksessie: 12,
   ervaring: 12,
   netwerkkaart: 16,
   'ouderstem.js': 25,
+};
+
+/**
+ * While the targets are not met, no entry may grow past what it measured when the four widgets
+ * first stood together (24 November 2026, plus about 2 %). A change that must make an entry
+ * bigger raises its line here in its own commit and says why; one that shrinks it lowers the line.
+ */
+export const ceilings = {
+  peiling: 18.2,
+  meedenksessie: 20.6,
+  ervaring: 20.7,
+  netwerkkaart: 20.2,
+  'ouderstem.js': 41,
 };
