@@ -88,10 +88,12 @@ function sessionCard(el: OuderMeedenksessie, index: number) {
   return $(el, `#session-${index}`).closest('.session') as HTMLElement;
 }
 
-const confirmed = (...ids: string[]) => ({
-  status: 201,
-  body: { status: 'confirmed', sessions: ids.map((id) => ({ id, status: 'confirmed' })), cancelUrl },
-});
+/** A 201 answer with an outcome per session; the overall status is that of the first. */
+function answer(outcomes: Record<string, 'confirmed' | 'waitlisted'>, withCancelLink = true) {
+  const sessions = Object.entries(outcomes).map(([id, status]) => ({ id, status }));
+  return { status: 201, body: { status: sessions[0].status, sessions, ...(withCancelLink ? { cancelUrl } : {}) } };
+}
+const confirmed = (id: string) => answer({ [id]: 'confirmed' });
 
 function readBlob(href: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -366,17 +368,7 @@ describe('<ouder-meedenksessie>', () => {
 
   describe('submission', () => {
     it('POSTs the CONTRACT envelope with an Idempotency-Key and confirms per session', async () => {
-      server.on('POST', endpoint, {
-        status: 201,
-        body: {
-          status: 'confirmed',
-          sessions: [
-            { id: 'utrecht', status: 'confirmed' },
-            { id: 'online', status: 'confirmed' },
-          ],
-          cancelUrl,
-        },
-      });
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed', online: 'confirmed' }));
       const el = await signUp();
       await fill(el, 'session-0', 'session-1');
       await type(el, 'phone', '06 1234 5678');
@@ -419,7 +411,7 @@ describe('<ouder-meedenksessie>', () => {
     });
 
     it('puts the parent on the waiting list for a full session that has one', async () => {
-      server.on('POST', endpoint, { status: 201, body: { status: 'waitlisted', sessions: [{ id: 'amersfoort', status: 'waitlisted' }] } });
+      server.on('POST', endpoint, answer({ amersfoort: 'waitlisted' }, false));
       const el = await signUp();
       await fill(el, 'session-2');
       await submit(el);
@@ -432,16 +424,7 @@ describe('<ouder-meedenksessie>', () => {
     });
 
     it('says per session which one has a place and which the waiting list', async () => {
-      server.on('POST', endpoint, {
-        status: 201,
-        body: {
-          status: 'confirmed',
-          sessions: [
-            { id: 'utrecht', status: 'confirmed' },
-            { id: 'amersfoort', status: 'waitlisted' },
-          ],
-        },
-      });
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed', amersfoort: 'waitlisted' }, false));
       const el = await signUp();
       await fill(el, 'session-0', 'session-2');
       await submit(el);
@@ -584,10 +567,7 @@ describe('<ouder-meedenksessie>', () => {
       await fill(el);
       await type(el, 'remarks', 'Tot dan!');
       server.on('GET', endpoint, { status: 200, body: fresh });
-      server.on('POST', endpoint, full('utrecht'), {
-        status: 201,
-        body: { status: 'waitlisted', sessions: [{ id: 'utrecht', status: 'waitlisted' }] },
-      });
+      server.on('POST', endpoint, full('utrecht'), answer({ utrecht: 'waitlisted' }));
       const failed = oneEvent(el, 'ouder-error');
       const refreshed = new Promise((resolve) => el.addEventListener('ouder-ready', resolve, { once: true }));
       await submit(el);
@@ -682,17 +662,7 @@ describe('<ouder-meedenksessie>', () => {
 
   describe('calendar file', () => {
     it('offers a valid .ics download made in the browser, checked field by field', async () => {
-      server.on('POST', endpoint, {
-        status: 201,
-        body: {
-          status: 'confirmed',
-          sessions: [
-            { id: 'utrecht', status: 'confirmed' },
-            { id: 'amersfoort', status: 'waitlisted' },
-          ],
-          cancelUrl,
-        },
-      });
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed', amersfoort: 'waitlisted' }));
       const el = await signUp();
       await fill(el, 'session-0', 'session-2');
       await submit(el);
