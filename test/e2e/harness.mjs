@@ -277,12 +277,12 @@ export async function settle(page, tags, { quiet = 400, timeout = 8_000 } = {}) 
  * - every visible interactive control is at least 24×24 CSS px (WCAG 2.5.8; links inside running text are exempt).
  * Returns a list of problems, each a readable sentence.
  */
-export function widgetProblems(page, tags, { minTarget = 24 } = {}) {
+export function widgetProblems(page, tags, { minTarget = 24, pageScroll = true } = {}) {
   return page.evaluate(
-    ({ tags, minTarget }) => {
+    ({ tags, minTarget, pageScroll }) => {
       const problems = [];
       const width = document.documentElement.clientWidth;
-      if (document.scrollingElement.scrollWidth > width + 1) {
+      if (pageScroll && document.scrollingElement.scrollWidth > width + 1) {
         problems.push(`the page scrolls sideways: ${document.scrollingElement.scrollWidth} px content in ${width} px`);
       }
       const describe = (el) => {
@@ -344,6 +344,6 @@ export function widgetProblems(page, tags, { minTarget = 24 } = {}) {
       }
       return [...new Set(problems)];
     },
-    { tags, minTarget },
+    { tags, minTarget, pageScroll },
   );
 }
