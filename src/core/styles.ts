@@ -52,6 +52,8 @@ export const formStyles = css`
   }
   .root {
     display: grid;
+    /* One column that never grows past the widget, whatever a child's minimum width. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_ouder-space);
   }
   h2,
@@ -98,6 +100,7 @@ export const formStyles = css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
   }
   .field--invalid {

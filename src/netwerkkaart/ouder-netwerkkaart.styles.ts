@@ -11,6 +11,7 @@ export const netwerkkaartStyles = css`
   }
   .layout {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_ouder-space) * 1.5);
   }
   @container netwerkkaart (min-width: 50rem) {
@@ -30,6 +31,7 @@ export const netwerkkaartStyles = css`
   .network,
   .map-panel {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
     align-content: start;
   }
@@ -41,6 +43,8 @@ export const netwerkkaartStyles = css`
   .search-row input {
     flex: 1 1 12rem;
     inline-size: auto;
+    /* An input's intrinsic width (about 20 characters) would push the row past 320 px. */
+    min-inline-size: 0;
   }
   [role='listbox'] {
     max-block-size: 18rem;
