@@ -103,7 +103,7 @@ export class OuderMeedenksessie extends OuderElement {
   );
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
-  private readonly submission = new SubmissionController(this);
+  private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
   private readonly announcer = new PoliteAnnouncer(this);
 
   private answers: Answers = emptyAnswers();
@@ -121,7 +121,6 @@ export class OuderMeedenksessie extends OuderElement {
   private refreshing = false;
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<Field>();
-  private handledState?: SubmissionState;
   private calendar?: { key: string; href: string };
 
   // --- lifecycle ---------------------------------------------------------------------------
@@ -130,13 +129,6 @@ export class OuderMeedenksessie extends OuderElement {
     super.disconnectedCallback();
     if (this.calendar) URL.revokeObjectURL(this.calendar.href);
     this.calendar = undefined;
-  }
-
-  protected override updated(): void {
-    if (this.submission.state !== this.handledState) {
-      this.handledState = this.submission.state;
-      this.onSubmissionChange(this.submission.state);
-    }
   }
 
   private onReady(definition: MeedenksessieDefinition): void {
