@@ -46,9 +46,7 @@ export interface MeedenksessieStrings {
   waitlisted: string;
   sent: string;
   addToCalendar: string;
-  calendarWaitlisted: string;
   cancel: string;
-  calendarCancel: (url: string) => string;
 }
 
 const nl: MeedenksessieStrings = {
@@ -97,9 +95,7 @@ const nl: MeedenksessieStrings = {
   waitlisted: 'Je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
   sent: 'Aanmelding verstuurd.',
   addToCalendar: 'Zet in je agenda',
-  calendarWaitlisted: 'Je staat op de wachtlijst. Je krijgt bericht als er een plaats vrijkomt.',
   cancel: 'Kun je toch niet? Meld je af',
-  calendarCancel: (url) => `Kun je toch niet? Meld je af: ${url}`,
 };
 
 const en: MeedenksessieStrings = {
@@ -148,9 +144,7 @@ const en: MeedenksessieStrings = {
   waitlisted: 'You are on the waiting list. If a place comes free, we will let you know.',
   sent: 'Sign-up sent.',
   addToCalendar: 'Add to your calendar',
-  calendarWaitlisted: 'You are on the waiting list. We will let you know if a place comes free.',
   cancel: 'Can’t make it after all? Cancel your sign-up',
-  calendarCancel: (url) => `Can’t make it after all? Cancel: ${url}`,
 };
 
 const ar: MeedenksessieStrings = {
@@ -206,9 +200,7 @@ const ar: MeedenksessieStrings = {
   waitlisted: 'أنت في قائمة الانتظار. إذا توفّر مكان، سنخبرك.',
   sent: 'تم إرسال التسجيل.',
   addToCalendar: 'أضِف إلى تقويمك',
-  calendarWaitlisted: 'أنت في قائمة الانتظار. سنخبرك إذا توفّر مكان.',
   cancel: 'لا تستطيع الحضور؟ ألغِ تسجيلك',
-  calendarCancel: (url) => `لا تستطيع الحضور؟ ألغِ تسجيلك: ${url}`,
 };
 
 export const meedenksessieStrings = defineStrings<MeedenksessieStrings>({ nl, en, ar });

@@ -584,7 +584,7 @@ export class OuderMeedenksessie extends OuderElement {
       definition,
       results,
       this.language,
-      { online: strings.online, waitlisted: strings.calendarWaitlisted, cancel: strings.calendarCancel },
+      { online: strings.online, waitlisted: strings.waitlisted, cancel: (url) => `${strings.cancel}: ${url}` },
       cancelUrl,
     );
     const href =
