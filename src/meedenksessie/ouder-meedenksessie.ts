@@ -99,7 +99,7 @@ export class OuderMeedenksessie extends OuderElement {
   static override styles = [...OuderElement.styles, meedenksessieStyles];
   /** Internal reactive state (Lit's `state: true`: no attribute, not part of the API). */
   static override properties: PropertyDeclarations = Object.fromEntries(
-    ['answers', 'bait', 'errors', 'otherErrors', 'conflict'].map((name) => [name, { state: true }]),
+    ['answers', 'bait', 'errors', 'failure', 'conflict'].map((name) => [name, { state: true }]),
   );
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
@@ -109,8 +109,11 @@ export class OuderMeedenksessie extends OuderElement {
   private answers: Answers = emptyAnswers();
   private bait = '';
   private errors = new Map<string, string>();
-  /** Server messages that belong to no field. */
-  private otherErrors: string[] = [];
+  /**
+   * A refusal that no field explains: the server's messages, or none (a bare 4xx). Set when the
+   * answer comes, so correcting a field afterwards raises no alarm.
+   */
+  private failure?: string[];
   private conflict?: Conflict;
 
   /** Sessions the server said are full or closed; they stay so until the page is reloaded. */
@@ -205,7 +208,7 @@ export class OuderMeedenksessie extends OuderElement {
     this.errors = new Map(
       Object.entries(problems).map(([field, problem]) => [field, this.message(field as Field, problem)]),
     );
-    this.otherErrors = [];
+    this.failure = undefined;
     if (this.errors.size > 0) {
       void this.focusAfterRender('.error-summary');
       return;
@@ -231,7 +234,7 @@ export class OuderMeedenksessie extends OuderElement {
       else if (!field) other.push(error.message);
     }
     this.errors = errors;
-    this.otherErrors = other;
+    this.failure = other.length > 0 || errors.size === 0 ? other : undefined;
     void this.focusAfterRender(errors.size > 0 ? '.error-summary' : '.panel--failed');
   }
 
@@ -252,7 +255,7 @@ export class OuderMeedenksessie extends OuderElement {
     }
     this.conflict = first;
     this.errors = new Map();
-    this.otherErrors = first ? [] : conflicts.map((error) => error.message);
+    this.failure = first ? undefined : conflicts.map((error) => error.message);
     this.refreshing = true;
     this.loader.reload();
     void this.focusAfterRender(first ? '.panel--conflict' : '.panel--failed');
@@ -325,13 +328,12 @@ export class OuderMeedenksessie extends OuderElement {
       id: id === 'sessionIds' ? `session-${firstChoice}` : id,
       message,
     }));
-    const failed = submission.status === 'rejected' && this.errors.size === 0 && !this.conflict;
     return html`${errorSummary(summary, this.t, this.renderRoot as ShadowRoot)}
-      ${failed
+      ${this.failure
         ? html`<div class="panel panel--error panel--failed" tabindex="-1" role="alert">
             <h3>${this.t.failedTitle}</h3>
-            ${this.otherErrors.length > 0
-              ? this.otherErrors.map((message) => html`<p>${message}</p>`)
+            ${this.failure.length > 0
+              ? this.failure.map((message) => html`<p>${message}</p>`)
               : html`<p>${this.t.failedBody}</p>`}
           </div>`
         : nothing}
