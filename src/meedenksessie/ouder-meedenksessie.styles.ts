@@ -1,6 +1,15 @@
 import { css } from 'lit';
 
 export const meedenksessieStyles = css`
+  /* Single columns that never grow past the widget, whatever a long word or a large font. */
+  form,
+  .panel,
+  .sessions,
+  .session-text,
+  .session-details,
+  .outcomes {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .sessions {
     display: grid;
     gap: 0.75em;
@@ -29,6 +38,7 @@ export const meedenksessieStyles = css`
     accent-color: var(--_ouder-primary);
   }
   .session-text {
+    flex: 1;
     display: grid;
     gap: 0.25em;
     min-inline-size: 0;
@@ -62,12 +72,6 @@ export const meedenksessieStyles = css`
     color: var(--_ouder-on-primary);
     font-weight: 700;
     text-decoration: none;
-  }
-  /* The core pushes the honeypot 10000px to the inline start, which is off to the right in
-     right-to-left text and makes the page scroll sideways: clip it where it stands instead. */
-  .honeypot {
-    inset-inline-start: auto;
-    clip-path: inset(50%);
   }
   @media (forced-colors: active) {
     .session--chosen {
