@@ -493,8 +493,12 @@ describe('<ouder-meedenksessie>', () => {
       remarks.focus();
       await sendKeys({ type: ' verbeterd' });
       const button = $(el, 'button[type=submit]').getBoundingClientRect();
-      // A real click: the field loses focus (and its error) on mouse down, the click lands on mouse up.
-      await sendMouse({ type: 'click', position: [Math.round(button.x + button.width / 2), Math.round(button.y + button.height / 2)] });
+      const position: [number, number] = [Math.round(button.x + button.width / 2), Math.round(button.y + button.height / 2)];
+      // A click at a person's pace: the field loses focus on mouse down, the click lands on mouse up 100 ms later.
+      await sendMouse({ type: 'move', position });
+      await sendMouse({ type: 'down' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sendMouse({ type: 'up' });
       await until(() => !!el.shadowRoot!.querySelector('.panel--success'), 3000, 'confirmation');
       expect(server.posts()).to.have.length(2);
       expect((server.posts()[1].body as { data: { remarks: string } }).data.remarks).to.equal('eerste versie verbeterd');

@@ -162,7 +162,13 @@ export class OuderMeedenksessie extends OuderElement {
     if (this.errors.has('sessionIds')) this.check('sessionIds');
   }
 
-  private onBlur(field: Field): void {
+  /**
+   * Checks a changed field when it loses focus, unless focus goes to a button: pressing
+   * "Aanmelden" checks everything anyway, and a message appearing or going under the pointer
+   * between mouse down and mouse up would move the button away and swallow the click.
+   */
+  private onBlur(field: Field, event?: FocusEvent): void {
+    if ((event?.relatedTarget as Element | null)?.localName === 'button') return;
     if (this.dirty.has(field)) this.check(field);
   }
 
@@ -447,7 +453,7 @@ export class OuderMeedenksessie extends OuderElement {
         autocomplete: 'name',
         t,
         onInput: (name) => this.set({ name }, 'name'),
-        onBlur: () => this.onBlur('name'),
+        onBlur: (event?: FocusEvent) => this.onBlur('name', event),
       })}
       ${textField({
         id: 'email',
@@ -460,7 +466,7 @@ export class OuderMeedenksessie extends OuderElement {
         autocomplete: 'email',
         t,
         onInput: (email) => this.set({ email }, 'email'),
-        onBlur: () => this.onBlur('email'),
+        onBlur: (event?: FocusEvent) => this.onBlur('email', event),
       })}
       ${textField({
         id: 'phone',
@@ -473,7 +479,7 @@ export class OuderMeedenksessie extends OuderElement {
         autocomplete: 'tel',
         t,
         onInput: (phone) => this.set({ phone }, 'phone'),
-        onBlur: () => this.onBlur('phone'),
+        onBlur: (event?: FocusEvent) => this.onBlur('phone', event),
       })}
       ${definition.roles && definition.roles.length > 0
         ? choiceGroup({
@@ -495,7 +501,7 @@ export class OuderMeedenksessie extends OuderElement {
         autocomplete: 'address-level2',
         t,
         onInput: (gemeente) => this.set({ gemeente }, 'gemeente'),
-        onBlur: () => this.onBlur('gemeente'),
+        onBlur: (event?: FocusEvent) => this.onBlur('gemeente', event),
       })}
       ${definition.needs && definition.needs.length > 0
         ? choiceGroup({
@@ -529,7 +535,7 @@ export class OuderMeedenksessie extends OuderElement {
           announcer: this.announcer,
         }),
         onInput: (remarks) => this.set({ remarks }, 'remarks'),
-        onBlur: () => this.onBlur('remarks'),
+        onBlur: (event?: FocusEvent) => this.onBlur('remarks', event),
       })}
       ${this.renderConsent()}`;
   }
