@@ -358,6 +358,14 @@ describe('<ouder-ervaring>', () => {
       const el = await filled({ storage: 'none' });
       await submit(el);
       await until(() => text(el).includes('Nog niet verstuurd'));
+      expect(text(el)).to.contain('Laat deze pagina open');
+      expect(localStorage.length + sessionStorage.length).to.equal(0);
+      // It waits in memory: sent once when the connection returns, still without storage.
+      server.on('POST', endpoint, { status: 201, body: withdrawal });
+      const before = server.posts().length;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect(server.posts().length - before).to.equal(1);
       expect(localStorage.length + sessionStorage.length).to.equal(0);
     });
 

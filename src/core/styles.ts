@@ -31,16 +31,8 @@ export const tokens = css`
 /** Isolation from the host page and the shared look of every form widget. */
 export const formStyles = css`
   :host {
-    all: initial;
     display: block;
     max-inline-size: var(--_ouder-max-width);
-    font-family: var(--_ouder-font-family);
-    font-size: var(--_ouder-font-size);
-    line-height: var(--_ouder-line-height);
-    color: var(--_ouder-color);
-    background: var(--_ouder-background);
-    text-align: start;
-    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -50,11 +42,24 @@ export const formStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /*
+   * Isolation from the host page. A page's rules beat :host, and everything inside inherits from
+   * the host, so the reset sits on the first element inside the shadow root, where no page rule
+   * reaches ("all" leaves direction alone: the dir attribute on .root sets it).
+   */
   .root {
+    all: initial;
     display: grid;
     /* One column that never grows past the widget, whatever a child's minimum width. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_ouder-space);
+    font-family: var(--_ouder-font-family);
+    font-size: var(--_ouder-font-size);
+    line-height: var(--_ouder-line-height);
+    color: var(--_ouder-color);
+    background: var(--_ouder-background);
+    text-align: start;
+    overflow-wrap: anywhere;
   }
   h2,
   h3,

@@ -356,9 +356,12 @@ export class OuderErvaring extends OuderElement {
     const submission = this.submission.state;
     const sending = submission.status === 'sending';
     // Server errors that belong to no field of the form go in a panel of their own.
+    // Decided from the server's answer itself, not from the errors still shown: a parent who
+    // corrects a refused field must not see a "sending failed" alarm appear.
     const rejected = submission.status === 'rejected';
     const unplaced = rejected ? submission.errors.filter((error) => !fieldOfServerError(error)).map((e) => e.message) : [];
-    const failed = rejected && (this.errors.size === 0 || unplaced.length > 0);
+    const placed = rejected && submission.errors.some((error) => fieldOfServerError(error));
+    const failed = rejected && (!placed || unplaced.length > 0);
     const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id, message }));
     return html`
       ${this.restored
