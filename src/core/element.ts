@@ -128,7 +128,10 @@ export abstract class OuderElement extends LitElement {
    * Loading, failed and invalid states of a definition; `ready` renders the widget itself.
    * Wraps everything in an element carrying the language and direction.
    */
-  protected renderFrame<T>(definition: DefinitionController<T>, ready: (definition: T) => unknown) {
+  protected renderFrame<T>(
+    definition: Pick<DefinitionController<T>, 'state' | 'reload'>,
+    ready: (definition: T) => unknown,
+  ) {
     const { t } = this;
     const { state } = definition;
     let content: unknown;

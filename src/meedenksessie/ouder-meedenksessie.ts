@@ -305,7 +305,7 @@ export class OuderMeedenksessie extends OuderElement {
     // template, so the DOM and the focus stay where they are).
     const source =
       this.refreshing && this.shown && this.loader.state.status !== 'ready'
-        ? ({ state: { status: 'ready', definition: this.shown } } as DefinitionController<MeedenksessieDefinition>)
+        ? { state: { status: 'ready' as const, definition: this.shown }, reload: () => this.loader.reload() }
         : this.loader;
     return this.renderFrame(source, (definition) => this.renderSignUp(definition));
   }
