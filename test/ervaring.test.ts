@@ -2,11 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import '../src/ervaring/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from './fixtures/ervaring.json';
 import { expectAccessible } from './helpers/axe.js';
-import { FakeServer, until } from './helpers/server.js';
+import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/ervaring-jeugdhulp';
 const draftKey = 'ouderstem:draft:ervaring-jeugdhulp';
@@ -14,20 +13,7 @@ const story = 'De school luisterde goed naar ons. Het plan kwam wel laat.';
 const withdrawal = { withdrawCode: 'K7QX-29MD', withdrawUrl: 'https://api.example.org/withdraw/K7QX-29MD' };
 
 let server: FakeServer;
-const defaultDelay = retryPolicy.baseDelay;
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  server = new FakeServer();
-  retryPolicy.baseDelay = 5;
-});
-
-afterEach(async () => {
-  server.restore();
-  retryPolicy.baseDelay = defaultDelay;
-  await setViewport({ width: 1024, height: 768 });
-});
+withFakeServer((fake) => (server = fake));
 
 async function form(options: { definition?: object; lang?: string; storage?: string; privacy?: string } = {}) {
   server.on('GET', endpoint, { status: 200, body: options.definition ?? definition });

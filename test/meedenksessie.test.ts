@@ -4,11 +4,10 @@ import '../src/meedenksessie/index.js';
 import '../src/core/config.js';
 import { define } from '../src/core/register.js';
 import { OuderConfig } from '../src/core/config.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderMeedenksessie } from '../src/meedenksessie/ouder-meedenksessie.js';
 import series from './fixtures/meedenksessie.json';
 import { expectAccessible } from './helpers/axe.js';
-import { FakeServer, until } from './helpers/server.js';
+import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 define('ouder-config', OuderConfig);
 
@@ -18,20 +17,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 type Series = typeof series;
 let server: FakeServer;
-const defaultDelay = retryPolicy.baseDelay;
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  server = new FakeServer();
-  retryPolicy.baseDelay = 5;
-});
-
-afterEach(async () => {
-  server.restore();
-  retryPolicy.baseDelay = defaultDelay;
-  await setViewport({ width: 1024, height: 768 });
-});
+withFakeServer((fake) => (server = fake));
 
 /** The series with some sessions changed. */
 function withSessions(change: (sessions: Series['sessions']) => unknown[], base: object = series): Series {

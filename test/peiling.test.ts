@@ -6,25 +6,13 @@ import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from './fixtures/peiling-long.json';
 import shortDefinition from './fixtures/peiling-short.json';
 import { expectAccessible } from './helpers/axe.js';
-import { FakeServer, until } from './helpers/server.js';
+import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/vervoer-2027';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let server: FakeServer;
-const defaultDelay = retryPolicy.baseDelay;
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  server = new FakeServer();
-  retryPolicy.baseDelay = 5;
-});
-
-afterEach(() => {
-  server.restore();
-  retryPolicy.baseDelay = defaultDelay;
-});
+withFakeServer((fake) => (server = fake));
 
 async function poll(definition: object = shortDefinition, attributes = html``): Promise<OuderPeiling> {
   server.on('GET', endpoint, { status: 200, body: definition });

@@ -1,3 +1,6 @@
+import { setViewport } from '@web/test-runner-commands';
+import { retryPolicy } from '../../src/core/submission.js';
+
 /**
  * A simulated server for component tests: replaces `fetch`, records every request and answers
  * from a queue of responses (the CONTRACT's answer table in miniature). `network-error` makes
@@ -65,4 +68,26 @@ export async function until(condition: () => boolean, timeout = 5000, what = 'co
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * The shared set-up of the form widgets' tests: every test starts with empty storage, a fresh
+ * simulated server (handed to `use`) and retries that do not wait; afterwards fetch, the retry
+ * policy and the viewport are put back.
+ */
+export function withFakeServer(use: (server: FakeServer) => void): void {
+  let server: FakeServer;
+  const defaultDelay = retryPolicy.baseDelay;
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    server = new FakeServer();
+    use(server);
+    retryPolicy.baseDelay = 5;
+  });
+  afterEach(async () => {
+    server.restore();
+    retryPolicy.baseDelay = defaultDelay;
+    await setViewport({ width: 1024, height: 768 });
+  });
 }
