@@ -168,7 +168,7 @@ describe('<ouder-peiling>', () => {
       await pick(el, 'q-thema-0');
       await submit(el);
       expect($(el, '.progress').textContent).to.equal('Vraag 2 van 4');
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '.progress'));
+      expect(el.shadowRoot!.activeElement === $(el, '.progress'), 'focus is on .progress').to.be.true;
       $<HTMLButtonElement>(el, 'button.secondary').click();
       await el.updateComplete;
       expect($<HTMLInputElement>(el, '#q-thema-0').checked).to.be.true;
@@ -208,7 +208,7 @@ describe('<ouder-peiling>', () => {
       await el.updateComplete;
       expect(server.posts()).to.have.length(0);
       const summary = $(el, '.error-summary');
-      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      expect(el.shadowRoot!.activeElement === summary, 'focus is on the error summary').to.be.true;
       expect(summary.textContent).to.contain('Kies een antwoord.');
       summary.querySelector('a')!.click();
       expect(el.shadowRoot!.activeElement?.id).to.equal('q-tevreden-0');
@@ -270,7 +270,7 @@ describe('<ouder-peiling>', () => {
       expect(body.data.voterToken).to.match(uuid);
       expect(event.detail.response).to.deep.equal({ tally });
       await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '.panel--success'));
+      expect(el.shadowRoot!.activeElement === $(el, '.panel--success'), 'focus is on .panel--success').to.be.true;
       expect(text(el)).to.contain('31 ouders deden mee');
       expect(text(el)).to.contain('20 stemmen (64%)');
       await expectAccessible(el);
@@ -322,7 +322,7 @@ describe('<ouder-peiling>', () => {
       expect(event.detail.status).to.equal(422);
       await el.updateComplete;
       expect($(el, '#q-cijfer-error').textContent).to.contain('Kies een cijfer van 1 tot 5.');
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '.error-summary'));
+      expect(el.shadowRoot!.activeElement === $(el, '.error-summary'), 'focus is on .error-summary').to.be.true;
       expect(server.posts()).to.have.length(1);
       await expectAccessible(el);
     });
@@ -394,7 +394,7 @@ describe('<ouder-peiling>', () => {
       expect(event.detail.attempt).to.equal(retryPolicy.attempts);
       await el.updateComplete;
       expect(text(el)).to.contain('Nog niet verstuurd');
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '.panel--queued'));
+      expect(el.shadowRoot!.activeElement === $(el, '.panel--queued'), 'focus is on .panel--queued').to.be.true;
       await expectAccessible(el);
       const stored = JSON.parse(localStorage.getItem('ouderstem:outbox')!);
       expect(stored).to.have.length(1);
