@@ -31,7 +31,8 @@ declare global {
   }
 }
 
-export type OuderEventName = 'ouder-ready' | 'ouder-submit' | 'ouder-submitted' | 'ouder-queued' | 'ouder-error';
+/** Every `ouder-*` event in HTMLElementEventMap, including those a widget declares for itself. */
+export type OuderEventName = Extract<keyof HTMLElementEventMap, `ouder-${string}`>;
 
 /** Dispatches an `ouder-*` event that crosses shadow roots; returns false when a listener vetoed it. */
 export function emit<K extends OuderEventName>(

@@ -275,7 +275,7 @@ export class OuderNetwerkkaart extends OuderElement {
     this.selectedId = network.id;
     if (network.location) this.focusKey = network.id;
     if (source !== 'map') this.openGroup = undefined;
-    this.dispatchEvent(new CustomEvent('ouder-select', { detail: { network, source }, bubbles: true, composed: true }));
+    emit(this, 'ouder-select', { network, source });
   }
 
   private toggleFromList(network: Network): void {
