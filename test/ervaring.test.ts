@@ -5,6 +5,7 @@ import '../src/ervaring/index.js';
 import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from './fixtures/ervaring.json';
 import { expectAccessible } from './helpers/axe.js';
+import { $, $$, pick, submit, text, type } from './helpers/dom.js';
 import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/ervaring-jeugdhulp';
@@ -30,33 +31,13 @@ async function form(options: { definition?: object; lang?: string; storage?: str
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const has = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector) !== null;
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
-
-async function pick(el: OuderErvaring, id: string) {
-  $<HTMLInputElement>(el, `#${id}`).click();
-  await el.updateComplete;
-}
-
-async function type(el: OuderErvaring, selector: string, value: string) {
-  const input = $<HTMLInputElement>(el, selector);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-}
 
 async function select(el: OuderErvaring, id: string, value: string) {
   const control = $<HTMLSelectElement>(el, `#${id}`);
   control.value = value;
   control.dispatchEvent(new Event('change'));
-  await el.updateComplete;
-}
-
-async function submit(el: OuderErvaring) {
-  $<HTMLButtonElement>(el, 'button[type=submit]').click();
   await el.updateComplete;
 }
 

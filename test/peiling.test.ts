@@ -6,6 +6,7 @@ import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from './fixtures/peiling-long.json';
 import shortDefinition from './fixtures/peiling-short.json';
 import { expectAccessible } from './helpers/axe.js';
+import { $, $$, pick, submit, text, type } from './helpers/dom.js';
 import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/vervoer-2027';
@@ -22,26 +23,6 @@ async function poll(definition: object = shortDefinition, attributes = html``): 
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-
-async function pick(el: OuderPeiling, id: string) {
-  $<HTMLInputElement>(el, `#${id}`).click();
-  await el.updateComplete;
-}
-
-async function type(el: OuderPeiling, selector: string, value: string) {
-  const input = $<HTMLInputElement>(el, selector);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-}
-
-async function submit(el: OuderPeiling) {
-  $<HTMLButtonElement>(el, 'button[type=submit]').click();
-  await el.updateComplete;
-}
 
 describe('<ouder-peiling>', () => {
   describe('definition loading', () => {
