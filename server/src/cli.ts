@@ -79,6 +79,12 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
   console.log(`Ouderstem draait op http://${shown}:${port}/ (opslag: ${db.kind}, formulieren: ${[...content.forms.keys()].join(', ')})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // Requests in flight get 10 s to finish; a connection that never goes idle must not keep
+      // the process (and a restart) waiting for ever.
+      setTimeout(() => {
+        app.log.warn('shutdown: connections still open after 10 s; exiting');
+        process.exit(1);
+      }, 10_000).unref();
       app.close().then(
         () => process.exit(0),
         () => process.exit(1),

@@ -67,11 +67,17 @@ export async function startServer({ port, data, content, statics, env = {} } = {
     port,
     data,
     log: () => log,
+    /** SIGTERM, as a process manager stops it; SIGKILL (and the log, to see why) if it has not gone in 15 s. */
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        console.error(`server on port ${port} did not stop within 15 s; killing it. Its log ends:\n${log.slice(-3000)}`);
+        child.kill('SIGKILL');
+      }, 15_000);
       await exited;
+      clearTimeout(timer);
     },
     cleanUp() {
       rmSync(data, { recursive: true, force: true });
