@@ -30,8 +30,9 @@ function hintAndError(id: string, hint: string | undefined, error: string | unde
     : nothing}`;
 }
 
+/** Labels often come from a definition that may fall back to Dutch on an Arabic page: dir="auto". */
 function labelText(label: string, required: boolean | undefined, t: Translation) {
-  return html`${label}${required === false ? html` <span class="muted">(${t.optional})</span>` : nothing}`;
+  return html`<span dir="auto">${label}</span>${required === false ? html` <span class="muted">(${t.optional})</span>` : nothing}`;
 }
 
 export interface TextFieldOptions {
@@ -143,7 +144,7 @@ export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
               aria-describedby=${ifDefined(choice.hint ? `${id}-hint` : undefined)}
               @change=${(event: Event) => o.onChange(choice.value, (event.target as HTMLInputElement).checked)}
             />
-            <span>${choice.label}${choice.hint
+            <span><span dir="auto">${choice.label}</span>${choice.hint
                 ? html`<span id="${id}-hint" class="hint" part="hint"><br />${choice.hint}</span>`
                 : nothing}</span>
           </label>

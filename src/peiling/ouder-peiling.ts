@@ -296,8 +296,9 @@ export class OuderPeiling extends OuderElement {
     else if (this.record?.voted) body = this.renderNotice(peiling, 'voted');
     else if (closed) body = this.renderNotice(peiling, 'closed');
     else body = this.renderForm(peiling);
-    return html`<h2>${localize(peiling.title, this.language)}</h2>
-      ${peiling.intro ? html`<p>${localize(peiling.intro, this.language)}</p>` : nothing} ${body}`;
+    // dir="auto": definition text may fall back to Dutch inside an Arabic page.
+    return html`<h2 dir="auto">${localize(peiling.title, this.language)}</h2>
+      ${peiling.intro ? html`<p dir="auto">${localize(peiling.intro, this.language)}</p>` : nothing} ${body}`;
   }
 
   private renderThanks(peiling: Peiling) {
@@ -494,12 +495,12 @@ export class OuderPeiling extends OuderElement {
     const percent = new Intl.NumberFormat(this.language, { style: 'percent' });
     const headingId = `result-${question.id}`;
     return html`<div>
-      <h4 id=${headingId}>${localize(question.label, this.language)}</h4>
+      <h4 id=${headingId} dir="auto">${localize(question.label, this.language)}</h4>
       <ul class="bars" aria-labelledby=${headingId}>
         ${rows.map(
           (row, index) => html`<li>
             <span class="bar-text">
-              <span>${row.label}</span>
+              <span dir="auto">${row.label}</span>
               <span>${plural(strings.votes, counts[index], this.language)} (${percent.format(shares[index] / 100)})</span>
             </span>
             <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
