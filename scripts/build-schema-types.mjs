@@ -1,13 +1,14 @@
-// Generates src/core/schema-types.ts from schemas/*.schema.json, so the widgets' TypeScript types
-// follow the same JSON Schemas the reference server validates with. `--check` fails when the
-// committed file is out of date instead of writing it.
+// Generates the TypeScript types of schemas/*.schema.json, once for the widgets
+// (src/core/schema-types.ts) and once for the reference server (server/src/schema-types.ts, which
+// may not import src/), so both follow the JSON Schemas the server validates with. `--check` fails
+// when a committed copy is out of date instead of writing it.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaDir = `${root}schemas/`;
-const target = `${root}src/core/schema-types.ts`;
+const targets = ['src/core/schema-types.ts', 'server/src/schema-types.ts'];
 const check = process.argv.includes('--check');
 
 const files = (await readdir(schemaDir)).filter((name) => name.endsWith('.schema.json')).sort();
@@ -39,13 +40,15 @@ for (const file of files) {
 }
 const output = parts.join('\n\n') + '\n';
 
-if (check) {
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current !== output) {
-    console.error('src/core/schema-types.ts is out of date with schemas/: run `npm run schemas`.');
-    process.exit(1);
+for (const target of targets) {
+  if (check) {
+    const current = await readFile(root + target, 'utf8').catch(() => '');
+    if (current !== output) {
+      console.error(`${target} is out of date with schemas/: run \`npm run schemas\`.`);
+      process.exit(1);
+    }
+  } else {
+    await writeFile(root + target, output);
+    console.log(`wrote ${target} (${seen.size} types)`);
   }
-} else {
-  await writeFile(target, output);
-  console.log(`wrote ${target} (${seen.size} types)`);
 }

@@ -2,65 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Schemas } from './schemas.js';
 
-export type LocalizedText = string | Record<string, string>;
-export interface Option {
-  value: string;
-  label: LocalizedText;
-}
+import type { ErvaringDefinition, MeedenksessieDefinition, PeilingDefinition } from './schema-types.js';
 
-export interface PeilingQuestion {
-  id: string;
-  type: 'single' | 'multiple' | 'scale' | 'open';
-  label: LocalizedText;
-  options?: Option[];
-  other?: boolean;
-  required?: boolean;
-  min?: number;
-  max?: number;
-  maxLength?: number;
-}
-
-export interface PeilingDefinition {
-  type: 'peiling';
-  id: string;
-  questions: PeilingQuestion[];
-  results: 'after-vote' | 'after-close' | 'hidden';
-  closesAt?: string;
-  integrity: 'open' | 'code';
-  minResponses?: number;
-}
-
-export interface MeedenksessieSession {
-  id: string;
-  title: LocalizedText;
-  start: string;
-  end: string;
-  capacity?: number;
-  waitlist?: boolean;
-  deadline?: string;
-}
-
-export interface MeedenksessieDefinition {
-  type: 'meedenksessie';
-  id: string;
-  title: LocalizedText;
-  multiple?: boolean;
-  sessions: MeedenksessieSession[];
-  roles?: Option[];
-  needs?: Option[];
-}
-
-export interface ErvaringDefinition {
-  type: 'ervaring';
-  id: string;
-  themes: Option[];
-  regions?: Option[];
-  levels?: Option[];
-  minLength?: number;
-  maxLength?: number;
-  consentOptions?: Option[];
-  retentionDays?: number;
-}
+// The definitions' types are generated from schemas/ (npm run schemas), as the widgets' are.
+export type {
+  ErvaringDefinition,
+  LocalizedText,
+  MeedenksessieDefinition,
+  MeedenksessieSession,
+  Option,
+  PeilingDefinition,
+  PeilingQuestion,
+} from './schema-types.js';
 
 export type FormDefinition = PeilingDefinition | MeedenksessieDefinition | ErvaringDefinition;
 

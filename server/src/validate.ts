@@ -1,5 +1,8 @@
 import type { ErrorObject } from './schemas.js';
 import type { ErvaringDefinition, MeedenksessieDefinition, PeilingDefinition } from './content.js';
+import type { ErvaringData, MeedenksessieData } from './schema-types.js';
+
+export type { ErvaringData, MeedenksessieData } from './schema-types.js';
 import { fieldError, type ErrorCode, type FieldError, type Lang } from './messages.js';
 
 function codeFor(error: ErrorObject): ErrorCode {
@@ -107,18 +110,6 @@ export function peilingErrors(definition: PeilingDefinition, answers: Record<str
   return errors;
 }
 
-export interface MeedenksessieData {
-  sessionIds: string[];
-  name: string;
-  email: string;
-  phone?: string;
-  role?: string;
-  gemeente?: string;
-  needs?: string[];
-  remarks?: string;
-  waitlist?: boolean;
-}
-
 export function meedenksessieErrors(definition: MeedenksessieDefinition, data: MeedenksessieData, lang: Lang): FieldError[] {
   const errors: FieldError[] = [];
   const sessions = new Set(definition.sessions.map((session) => session.id));
@@ -131,16 +122,6 @@ export function meedenksessieErrors(definition: MeedenksessieDefinition, data: M
   const needs = new Set((definition.needs ?? []).map((need) => need.value));
   if (data.needs?.some((need) => !needs.has(need))) errors.push(fieldError('invalid-value', lang, 'needs'));
   return errors;
-}
-
-export interface ErvaringData {
-  story: string;
-  themes: string[];
-  region?: string;
-  level?: string;
-  anonymous: boolean;
-  contact?: { name?: string; email?: string };
-  consent: string;
 }
 
 export function ervaringErrors(definition: ErvaringDefinition, data: ErvaringData, lang: Lang): FieldError[] {

@@ -8,6 +8,7 @@ import type { PeilingDefinition } from '../src/content.js';
 const poll: PeilingDefinition = {
   type: 'peiling',
   id: 'p',
+  title: 'Peiling',
   results: 'after-close',
   integrity: 'open',
   closesAt: '2030-01-01T00:00:00Z',
