@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
-import { retryPolicy } from '../src/core/submission.js';
+import { flushOutbox, retryPolicy } from '../src/core/submission.js';
 import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from './fixtures/peiling-long.json';
 import shortDefinition from './fixtures/peiling-short.json';
@@ -404,6 +404,25 @@ describe('<ouder-peiling>', () => {
       window.dispatchEvent(new PageTransitionEvent('pageshow'));
       await until(() => text(second).includes('alsnog verstuurd'));
       expect(server.posts().length - before).to.equal(1);
+    });
+
+    it('says an earlier answer was sent, also when it went before the poll had loaded', async () => {
+      const payload = {
+        type: 'peiling',
+        formId: 'vervoer-2027',
+        submissionId: '7d0c4a52-9f1e-4b7a-8c3d-2e6f5a1b9c08',
+        submittedAt: new Date().toISOString(),
+        lang: 'nl',
+        data: { answers: { tevreden: 'ja' } },
+        meta: {},
+      };
+      localStorage.setItem('ouderstem:outbox', JSON.stringify([{ endpoint, payload, attempts: 4 }]));
+      server.on('POST', endpoint, { status: 201, body: {} });
+      await flushOutbox(); // as on load, before any widget has its definition
+      expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
+      const el = await poll();
+      expect(text(el)).to.contain('alsnog verstuurd');
+      expect(server.posts()).to.have.length(1);
     });
 
     it('honours Retry-After before the next try', async () => {

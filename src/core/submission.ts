@@ -189,6 +189,12 @@ export type DeliveryResult = Exclude<Outcome, { kind: 'retry' }> | { kind: 'queu
 const deliveries = new EventTarget();
 type DeliveryEvent = CustomEvent<{ entry: OutboxEntry; result: DeliveryResult }>;
 
+/**
+ * Final answers to deliveries no widget on this page has shown yet: a flush on load can finish
+ * before the widget of that form has its definition, and the parent must still see "verstuurd".
+ */
+const unclaimed = new Map<string, { entry: OutboxEntry; result: Exclude<DeliveryResult, { kind: 'queued' }> }>();
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -225,6 +231,7 @@ function deliver(
         await sleep(backoffDelay(run, outcome.retryAfter));
       }
     }
+    if (result.kind !== 'queued') unclaimed.set(id, { entry, result });
     deliveries.dispatchEvent(new CustomEvent('delivery', { detail: { entry, result } }) as DeliveryEvent);
     return result;
   });
@@ -298,10 +305,14 @@ export class SubmissionController implements ReactiveController {
    */
   resume(formId: string): void {
     if (this.state.status !== 'idle') return;
-    const waiting = readOutbox(this.store).find(
-      (entry) => entry.payload.formId === formId && entry.endpoint === this.host.submitUrl,
-    );
-    if (waiting) this.setState({ status: 'queued', payload: waiting.payload, attempt: waiting.attempts });
+    const ours = (entry: OutboxEntry) => entry.payload.formId === formId && entry.endpoint === this.host.submitUrl;
+    const waiting = readOutbox(this.store).find(ours);
+    if (waiting) {
+      this.setState({ status: 'queued', payload: waiting.payload, attempt: waiting.attempts });
+      return;
+    }
+    const finished = [...unclaimed.values()].find(({ entry }) => ours(entry));
+    if (finished) this.finish(finished.entry.payload, finished.result, true);
   }
 
   /** Builds the envelope, lets the host page veto it, and delivers it. A second call while sending is ignored. */
@@ -341,6 +352,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   private finish(payload: Submission, result: DeliveryResult, later = false): void {
+    unclaimed.delete(payload.submissionId);
     switch (result.kind) {
       case 'sent':
         this.setState({ status: 'sent', payload, response: result.response, later });
