@@ -59,6 +59,14 @@ function asValues(answer: PeilingAnswer): { values: string[]; other?: string } |
   return undefined;
 }
 
+/**
+ * Length as people see it and as the widgets and JSON Schema count it: code points, not UTF-16
+ * units, so an emoji counts once. Surrounding white space does not count; the widgets trim it.
+ */
+export function characters(text: string): number {
+  return [...text.trim()].length;
+}
+
 /** The values of a closed question that count in the tally; open questions count nothing. */
 export function countedValues(question: PeilingDefinition['questions'][number], answer: PeilingAnswer): string[] {
   if (question.type === 'open') return [];
@@ -90,7 +98,7 @@ export function peilingErrors(definition: PeilingDefinition, answers: Record<str
     }
     if (question.type === 'open') {
       if (typeof answer !== 'string') errors.push(fieldError('invalid-type', lang, field));
-      else if (answer.length > (question.maxLength ?? 1000)) errors.push(fieldError('too-long', lang, field));
+      else if (characters(answer) > (question.maxLength ?? 1000)) errors.push(fieldError('too-long', lang, field));
       continue;
     }
     const parsed = asValues(answer);
@@ -101,6 +109,10 @@ export function peilingErrors(definition: PeilingDefinition, answers: Record<str
     }
     if (isObject && !question.other) {
       errors.push(fieldError('invalid-value', lang, field));
+      continue;
+    }
+    if (parsed.other !== undefined && characters(parsed.other) > (question.maxLength ?? 1000)) {
+      errors.push(fieldError('too-long', lang, field));
       continue;
     }
     const allowed = new Set((question.options ?? []).map((option) => option.value));
@@ -126,7 +138,7 @@ export function meedenksessieErrors(definition: MeedenksessieDefinition, data: M
 
 export function ervaringErrors(definition: ErvaringDefinition, data: ErvaringData, lang: Lang): FieldError[] {
   const errors: FieldError[] = [];
-  const length = data.story.trim().length;
+  const length = characters(data.story);
   if (definition.minLength !== undefined && length < definition.minLength) errors.push(fieldError('too-short', lang, 'story'));
   if (definition.maxLength !== undefined && length > definition.maxLength) errors.push(fieldError('too-long', lang, 'story'));
   const themes = new Set(definition.themes.map((theme) => theme.value));

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatCode, normalizeCode, participationCode, withdrawCode } from '../src/codes.js';
 import { bodyHash, visibleTally, type Tally } from '../src/store.js';
-import { countedValues, peilingErrors } from '../src/validate.js';
-import type { PeilingDefinition } from '../src/content.js';
+import { characters, countedValues, ervaringErrors, peilingErrors } from '../src/validate.js';
+import type { ErvaringDefinition, PeilingDefinition } from '../src/content.js';
 
 const poll: PeilingDefinition = {
   type: 'peiling',
@@ -55,5 +55,34 @@ describe('poll answers', () => {
     assert.deepEqual(visibleTally(poll, tally, new Date('2030-01-02T00:00:00Z')), { total: 3, questions: {} });
     assert.deepEqual(visibleTally({ ...poll, minResponses: 3 }, tally, new Date('2030-01-02T00:00:00Z')), tally);
     assert.equal(visibleTally({ ...poll, results: 'hidden' }, tally, new Date('2031-01-01T00:00:00Z')), undefined);
+  });
+});
+
+describe('text lengths count characters as people see them', () => {
+  const emoji = '\u{1F60A}'; // one character, two UTF-16 units
+
+  it('counts code points and ignores surrounding white space', () => {
+    assert.equal(characters(`  ${emoji.repeat(3)}\n`), 3);
+  });
+
+  it('a story of exactly maxLength emoji passes; one more is too long', () => {
+    const story: ErvaringDefinition = { type: 'ervaring', id: 'e', title: 'E', minLength: 2, maxLength: 5, themes: [{ value: 't', label: 'T' }] };
+    const data = (text: string) => ({ story: text, themes: ['t'], consent: 'internal' }) as Parameters<typeof ervaringErrors>[1];
+    assert.deepEqual(ervaringErrors(story, data(emoji.repeat(5)), 'nl'), []);
+    assert.deepEqual(ervaringErrors(story, data(emoji.repeat(6)), 'nl').map((error) => error.code), ['too-long']);
+    assert.deepEqual(ervaringErrors(story, data(` ${emoji} `), 'nl').map((error) => error.code), ['too-short']);
+  });
+
+  it('open answers and "anders, namelijk" text are held to the question\'s maxLength in characters', () => {
+    const definition: PeilingDefinition = {
+      ...poll,
+      questions: [
+        { ...poll.questions[0]!, maxLength: 4 },
+        { id: 'open', type: 'open', label: 'Open', maxLength: 4 },
+      ],
+    };
+    assert.deepEqual(peilingErrors(definition, { kies: { value: ['a', 'other'], other: emoji.repeat(4) }, open: emoji.repeat(4) }, 'nl'), []);
+    const errors = peilingErrors(definition, { kies: { value: 'other', other: emoji.repeat(5) }, open: emoji.repeat(5) }, 'nl');
+    assert.deepEqual(errors.map((error) => [error.field, error.code]), [['answers.kies', 'too-long'], ['answers.open', 'too-long']]);
   });
 });
