@@ -17,6 +17,15 @@ import { formStyles, tokens } from './styles.js';
  * `<ouder-config>`, the widget's own winning), language and direction, and the rendering of
  * the loading and failure states of its definition.
  */
+/**
+ * Lit declarations for a widget's internal reactive state (`state: true`: no attribute, not part
+ * of the API). Written out rather than with the `@state()` decorator, whose helper code every
+ * bundle would carry.
+ */
+export function internalState(...names: string[]): PropertyDeclarations {
+  return Object.fromEntries(names.map((name) => [name, { state: true }]));
+}
+
 export abstract class OuderElement extends LitElement {
   static override styles = [tokens, formStyles];
 

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionController } from '../core/definition.js';
-import { OuderElement } from '../core/element.js';
+import { internalState, OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
 import {
   characterCount,
@@ -83,21 +82,22 @@ const syncInterval = 1000;
  */
 export class OuderErvaring extends OuderElement {
   static override styles = [...OuderElement.styles, ervaringStyles];
+  static override properties = internalState('answers', 'bait', 'errors', 'restored', 'notice', 'copyStatus');
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
   private readonly announcer = new PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
-  @state() private answers: ErvaringAnswers = emptyAnswers();
-  @state() private bait = '';
-  @state() private errors = new Map<ErvaringField, string>();
+  private answers: ErvaringAnswers = emptyAnswers();
+  private bait = '';
+  private errors = new Map<ErvaringField, string>();
   /** A draft from an earlier visit was put back: say so, with a way to discard it. */
-  @state() private restored = false;
+  private restored = false;
   /** What the polite status line near the top says (draft discarded). */
-  @state() private notice = '';
+  private notice = '';
   /** What the status line of the withdrawal code says (copied or not). */
-  @state() private copyStatus = '';
+  private copyStatus = '';
 
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<ErvaringField>();

@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionController } from '../core/definition.js';
-import { OuderElement } from '../core/element.js';
+import { internalState, OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
 import {
   characterCount,
@@ -97,10 +97,7 @@ type Sent = Extract<SubmissionState, { status: 'sent' }>;
  */
 export class OuderMeedenksessie extends OuderElement {
   static override styles = [...OuderElement.styles, meedenksessieStyles];
-  /** Internal reactive state (Lit's `state: true`: no attribute, not part of the API). */
-  static override properties: PropertyDeclarations = Object.fromEntries(
-    ['answers', 'bait', 'errors', 'failure', 'conflict'].map((name) => [name, { state: true }]),
-  );
+  static override properties = internalState('answers', 'bait', 'errors', 'failure', 'conflict');
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));

@@ -1,9 +1,8 @@
 import { html, nothing, svg } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionController, DefinitionError, type DefinitionSource } from '../core/definition.js';
-import { OuderElement } from '../core/element.js';
+import { internalState, OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
 import { PoliteAnnouncer } from '../core/form.js';
 import { localize, plural } from '../core/i18n/index.js';
@@ -108,6 +107,11 @@ class RegionsSource extends EventTarget implements DefinitionSource {
  */
 export class OuderNetwerkkaart extends OuderElement {
   static override styles = [...OuderElement.styles, netwerkkaartStyles];
+  static override properties = {
+    regionsSrc: { attribute: 'regions-src' },
+    regions: { attribute: false },
+    ...internalState('query', 'expanded', 'activeOption', 'result', 'typeFilter', 'selectedId', 'focusKey', 'openGroup', 'mapPixels'),
+  };
 
   private readonly loader = new DefinitionController(this, parseNetwerkkaart, (definition) =>
     emit(this, 'ouder-ready', { definition }),
@@ -116,20 +120,20 @@ export class OuderNetwerkkaart extends OuderElement {
   private readonly announcer = new PoliteAnnouncer(this, 300);
 
   /** URL of region boundaries (GeoJSON or TopoJSON in WGS84, e.g. CBS gemeenten or jeugdregio's), drawn under the networks. */
-  @property({ attribute: 'regions-src' }) regionsSrc?: string;
+  regionsSrc?: string;
 
   /** The region boundaries as an object; overrides `regions-src`. */
-  @property({ attribute: false }) regions?: unknown;
+  regions?: unknown;
 
-  @state() private query = '';
-  @state() private expanded = false;
-  @state() private activeOption = -1;
-  @state() private result?: { typed: string; place?: Place };
-  @state() private typeFilter = '';
-  @state() private selectedId?: string;
-  @state() private focusKey?: string;
-  @state() private openGroup?: Network[];
-  @state() private mapPixels = 0;
+  private query = '';
+  private expanded = false;
+  private activeOption = -1;
+  private result?: { typed: string; place?: Place };
+  private typeFilter = '';
+  private selectedId?: string;
+  private focusKey?: string;
+  private openGroup?: Network[];
+  private mapPixels = 0;
 
   private resizeObserver?: ResizeObserver;
   private placesCache?: { networks: Network[]; regions?: Regions; places: Place[] };

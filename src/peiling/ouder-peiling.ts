@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { DefinitionController } from '../core/definition.js';
-import { OuderElement } from '../core/element.js';
+import { internalState, OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
 import {
   characterCount,
@@ -77,10 +77,7 @@ interface VoterRecord {
  */
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, peilingStyles];
-  /** Internal reactive state (Lit's `state: true`: no attribute, not part of the API). */
-  static override properties: PropertyDeclarations = Object.fromEntries(
-    ['entries', 'code', 'bait', 'step', 'errors', 'record', 'tally'].map((name) => [name, { state: true }]),
-  );
+  static override properties = internalState('entries', 'code', 'bait', 'step', 'errors', 'record', 'tally');
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
