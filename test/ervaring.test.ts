@@ -6,6 +6,7 @@ import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from './fixtures/ervaring.json';
 import { expectAccessible } from './helpers/axe.js';
 import { $, $$, pick, submit, text, type } from './helpers/dom.js';
+import { retryPolicy } from '../src/core/submission.js';
 import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/ervaring-jeugdhulp';
@@ -573,6 +574,49 @@ describe('<ouder-ervaring>', () => {
       expect($(el, '.code').textContent).to.equal('K7QX-29MD');
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
       expect(sessionStorage.getItem(draftKey)).to.be.null;
+    });
+
+    /** Queues the story (server away), then plays another tab of this site delivering it. */
+    async function deliveredByAnotherTab(answer?: object) {
+      server.on('POST', endpoint, 'network-error');
+      const el = await filled();
+      const queued = oneEvent(el, 'ouder-queued');
+      await submit(el);
+      await queued;
+      const [entry] = JSON.parse(localStorage.getItem('ouderstem:outbox')!);
+      const postsBefore = server.posts().length;
+      // What the other tab does: send, empty the shared outbox, tell this tab how it went.
+      localStorage.removeItem('ouderstem:outbox');
+      if (answer) {
+        const channel = new BroadcastChannel('ouderstem:deliveries');
+        channel.postMessage({ entry: { ...entry, attempts: entry.attempts + 1 }, result: { kind: 'sent', response: answer } });
+        channel.close();
+      }
+      window.dispatchEvent(new StorageEvent('storage', { key: 'ouderstem:outbox', newValue: null, storageArea: localStorage }));
+      return { el, postsBefore };
+    }
+
+    it('a story another tab sent still shows its withdrawal code here', async () => {
+      const { el, postsBefore } = await deliveredByAnotherTab(withdrawal);
+      await until(() => has(el, '.panel--success'), 3000, 'the success view');
+      expect(text(el)).to.contain('alsnog verstuurd');
+      expect($(el, '.code').textContent).to.equal('K7QX-29MD');
+      expect(server.posts().length, 'this tab sent nothing itself').to.equal(postsBefore);
+      expect(sessionStorage.getItem(draftKey), 'the draft goes once it is sent').to.be.null;
+    });
+
+    it('when the other tab says nothing, it still says the story was sent (without a code)', async () => {
+      const wait = retryPolicy.otherTabWait;
+      retryPolicy.otherTabWait = 50;
+      try {
+        const { el } = await deliveredByAnotherTab();
+        expect(has(el, '.panel--queued'), 'waits a moment for the other tab').to.equal(true);
+        await until(() => has(el, '.panel--success'), 3000, 'the success view');
+        expect(text(el)).to.contain('alsnog verstuurd');
+        expect(has(el, '.code')).to.equal(false);
+      } finally {
+        retryPolicy.otherTabWait = wait;
+      }
     });
 
     it('lets the host page veto the submission', async () => {

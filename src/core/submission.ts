@@ -32,6 +32,11 @@ export const retryPolicy = {
   baseDelay: 1000,
   /** A `Retry-After` longer than this ends the run; the outbox sends it later. */
   maxRetryAfter: 60_000,
+  /**
+   * When another tab sent this tab's queued submission, how long to wait for that tab's word on
+   * the server's answer (a withdrawal code, a cancel link) before saying "sent" without it.
+   */
+  otherTabWait: 2000,
 };
 
 /** Exponential backoff with "equal jitter", never shorter than the server's `Retry-After`. */
@@ -195,6 +200,17 @@ type DeliveryEvent = CustomEvent<{ entry: OutboxEntry; result: DeliveryResult }>
  */
 const unclaimed = new Map<string, { entry: OutboxEntry; result: Exclude<DeliveryResult, { kind: 'queued' }> }>();
 
+/**
+ * Final answers, told to the other tabs of this origin: a parent whose queued submission another
+ * tab delivered still sees what the server answered, such as a withdrawal code. Nothing is
+ * stored for it; only tabs open at that moment hear it.
+ */
+const otherTabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ouderstem:deliveries') : undefined;
+if (otherTabs) {
+  otherTabs.onmessage = ({ data }: MessageEvent<DeliveryEvent['detail']>) =>
+    deliveries.dispatchEvent(new CustomEvent('delivery', { detail: data }));
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -231,7 +247,11 @@ function deliver(
         await sleep(backoffDelay(run, outcome.retryAfter));
       }
     }
-    if (result.kind !== 'queued') unclaimed.set(id, { entry, result });
+    if (result.kind !== 'queued') {
+      unclaimed.set(id, { entry, result });
+      // Only a shared outbox is seen by other tabs; with storage="none" nothing leaves this tab.
+      if (store.available) otherTabs?.postMessage({ entry, result });
+    }
     deliveries.dispatchEvent(new CustomEvent('delivery', { detail: { entry, result } }) as DeliveryEvent);
     return result;
   });
@@ -293,6 +313,7 @@ export class SubmissionController implements ReactiveController {
   hostDisconnected(): void {
     deliveries.removeEventListener('delivery', this.onDelivery);
     removeEventListener('storage', this.onStorage);
+    clearTimeout(this.otherTabTimer);
   }
 
   get busy(): boolean {
@@ -383,12 +404,22 @@ export class SubmissionController implements ReactiveController {
     else this.finish(entry.payload, result, true);
   };
 
-  /** Another tab delivered this widget's queued submission: it left the shared outbox. */
+  private otherTabTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * Another tab delivered this widget's queued submission: it left the shared outbox. That tab's
+   * answer normally follows on the broadcast channel (onDelivery); if it does not come, the
+   * parent still learns it was sent, without the server's details.
+   */
   private onStorage = (event: StorageEvent): void => {
     if (this.state.status !== 'queued' || event.key !== `ouderstem:${outboxKey}`) return;
-    const id = this.state.payload.submissionId;
-    if (!readOutbox(this.store).some((entry) => entry.payload.submissionId === id)) {
-      this.setState({ status: 'sent', payload: this.state.payload, response: {}, later: true });
-    }
+    const { payload } = this.state;
+    if (readOutbox(this.store).some((entry) => entry.payload.submissionId === payload.submissionId)) return;
+    clearTimeout(this.otherTabTimer);
+    this.otherTabTimer = setTimeout(() => {
+      if (this.state.status === 'queued' && this.state.payload === payload) {
+        this.setState({ status: 'sent', payload, response: {}, later: true });
+      }
+    }, otherTabs ? retryPolicy.otherTabWait : 0);
   };
 }

@@ -285,6 +285,44 @@ describe('faults between widget and server', () => {
           await context.close();
         }
       });
+
+      it('queued in one tab, sent by another: the first tab shows the server\'s answer', async () => {
+        const context = await browser.newContext();
+        try {
+          const first = await open(widget, context);
+          const second = await open(widget, context);
+          // Each tab's connection on its own (DevTools network emulation), so the second tab can
+          // come back online while the first stays offline, and is the one that delivers.
+          const sessions = new Map();
+          const offline = async ({ page }, value) => {
+            if (!sessions.has(page)) sessions.set(page, await context.newCDPSession(page));
+            const conditions = { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+            await sessions.get(page).send('Network.emulateNetworkConditions', conditions);
+          };
+          const text = marker('other tab');
+          await widget.fill(first.element, text);
+          await Promise.all([offline(first, true), offline(second, true)]);
+          await submitButton(first.element).click();
+          await first.element.locator('.panel--queued').waitFor({ timeout: 20_000 });
+          const sentBy = [];
+          for (const [name, { page }] of Object.entries({ first, second })) {
+            page.on('request', (request) => request.method() === 'POST' && sentBy.push(name));
+          }
+          await offline(second, false);
+          await first.element.locator('.panel--success').waitFor({ timeout: 20_000 });
+          assert.deepEqual(sentBy, ['second'], 'sent once, by the second tab');
+          assert.equal(postsWith(text).length, 1);
+          if (widget.serverAnswer) {
+            assert.ok(
+              await first.element.locator(widget.serverAnswer).isVisible(),
+              `the first tab shows ${widget.serverAnswer} from the answer the second tab received`,
+            );
+          }
+          assert.equal((await rowsWith(widget, text)).length, 1);
+        } finally {
+          await context.close();
+        }
+      });
     });
   }
 });

@@ -30,6 +30,8 @@ export const widgets = [
     endpoint: '/api/forms/ouderbetrokkenheid-2027',
     /** A server field error on the open question, and the id of the control it must appear at. */
     serverField: { field: 'answers.tip', control: 'q-tip' },
+    /** What the sent view shows of the server's answer: the results so far (the demo poll shows them after a vote). */
+    serverAnswer: '[part="results"]',
     /** Answers the demo poll (asked one question at a time on small screens) up to its last step. */
     async fill(widget, text) {
       const submit = widget.locator('form[part="form"] button[type="submit"]');
@@ -54,6 +56,8 @@ export const widgets = [
     formId: 'meedenksessies-2027',
     endpoint: '/api/forms/meedenksessies-2027',
     serverField: { field: 'remarks', control: 'remarks' },
+    /** What the sent view shows of the server's answer: the self-cancel link. */
+    serverAnswer: 'a[href*="/api/cancel/"]',
     /** Signs up for the online session (no capacity, so any number of runs fits). */
     async fill(widget, text) {
       await widget.locator('input[name="sessionIds"][value="twente-online-april"]').check();
@@ -78,6 +82,8 @@ export const widgets = [
     formId: 'deel-je-ervaring',
     endpoint: '/api/forms/deel-je-ervaring',
     serverField: { field: 'story', control: 'story' },
+    /** What the sent view shows of the server's answer: the withdrawal code. */
+    serverAnswer: '[part="withdraw-code"]',
     async fill(widget, text) {
       await type(widget.locator('#story'), `${text} De school luisterde goed en dacht met ons mee over de overstap.`);
       await widget.locator('#themes-0').check();
