@@ -577,7 +577,7 @@ describe('<ouder-ervaring>', () => {
     });
 
     /** Queues the story (server away), then plays another tab of this site delivering it. */
-    async function deliveredByAnotherTab(answer?: object) {
+    async function deliveredByAnotherTab(result?: object) {
       server.on('POST', endpoint, 'network-error');
       const el = await filled();
       const queued = oneEvent(el, 'ouder-queued');
@@ -587,9 +587,9 @@ describe('<ouder-ervaring>', () => {
       const postsBefore = server.posts().length;
       // What the other tab does: send, empty the shared outbox, tell this tab how it went.
       localStorage.removeItem('ouderstem:outbox');
-      if (answer) {
+      if (result) {
         const channel = new BroadcastChannel('ouderstem:deliveries');
-        channel.postMessage({ entry: { ...entry, attempts: entry.attempts + 1 }, result: { kind: 'sent', response: answer } });
+        channel.postMessage({ entry: { ...entry, attempts: entry.attempts + 1 }, result });
         channel.close();
       }
       window.dispatchEvent(new StorageEvent('storage', { key: 'ouderstem:outbox', newValue: null, storageArea: localStorage }));
@@ -597,12 +597,21 @@ describe('<ouder-ervaring>', () => {
     }
 
     it('a story another tab sent still shows its withdrawal code here', async () => {
-      const { el, postsBefore } = await deliveredByAnotherTab(withdrawal);
+      const { el, postsBefore } = await deliveredByAnotherTab({ kind: 'sent', response: withdrawal });
       await until(() => has(el, '.panel--success'), 3000, 'the success view');
       expect(text(el)).to.contain('alsnog verstuurd');
       expect($(el, '.code').textContent).to.equal('K7QX-29MD');
       expect(server.posts().length, 'this tab sent nothing itself').to.equal(postsBefore);
       expect(sessionStorage.getItem(draftKey), 'the draft goes once it is sent').to.be.null;
+    });
+
+    it('a story the server refused in another tab shows the refusal here, not "sent"', async () => {
+      const errors = [{ field: 'story', code: 'too-short', message: 'Schrijf iets meer.' }];
+      const { el } = await deliveredByAnotherTab({ kind: 'rejected', status: 422, errors });
+      await until(() => has(el, '.error-summary'), 3000, 'the error summary');
+      expect($(el, '.error-summary').textContent).to.contain('Schrijf iets meer.');
+      expect(has(el, '.panel--success')).to.equal(false);
+      expect($<HTMLTextAreaElement>(el, '#story').value, 'the story is still there to fix').to.equal(story);
     });
 
     it('when the other tab says nothing, it still says the story was sent (without a code)', async () => {
