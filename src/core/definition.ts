@@ -137,6 +137,10 @@ export class DefinitionController<T> implements ReactiveController {
   private announced?: T;
   private abort?: AbortController;
 
+  /**
+   * @param onReady called once per new definition, during the update that first renders it
+   *   (before rendering): the place to set up state for it. Fire `ouder-ready` after the render.
+   */
   constructor(
     private readonly host: DefinitionSource,
     private readonly parse: (raw: unknown) => T,
@@ -151,12 +155,12 @@ export class DefinitionController<T> implements ReactiveController {
 
   hostUpdate(): void {
     const source = this.host.definition ?? this.host.definitionUrl;
-    if (source === this.loadedFrom) return;
-    this.loadedFrom = source;
-    this.load();
-  }
-
-  hostUpdated(): void {
+    if (source !== this.loadedFrom) {
+      this.loadedFrom = source;
+      this.load();
+    }
+    // A new definition: the widget sets up its state for it (a restored draft, a queued answer)
+    // in this same update, so the first render already shows it and no second update follows.
     if (this.state.status === 'ready' && this.state.definition !== this.announced) {
       this.announced = this.state.definition;
       this.onReady(this.state.definition);

@@ -10,6 +10,7 @@ import {
   type Translation,
   translationFor,
 } from './i18n/index.js';
+import { emit } from './events.js';
 import { formStyles, tokens } from './styles.js';
 
 /**
@@ -116,6 +117,11 @@ export abstract class OuderElement extends LitElement {
 
   get privacyHref(): string | undefined {
     return this.privacyUrl || this.settings.privacyUrl || undefined;
+  }
+
+  /** Fires `ouder-ready` once the definition is rendered. */
+  protected announceReady(definition: unknown): void {
+    void this.updateComplete.then(() => emit(this, 'ouder-ready', { definition }));
   }
 
   /** Moves focus to an element of this widget once it is rendered (success view, error summary). */

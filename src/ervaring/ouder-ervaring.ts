@@ -3,7 +3,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionController } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
-import { emit } from '../core/events.js';
 import {
   characterCount,
   type Choice,
@@ -119,7 +118,7 @@ export class OuderErvaring extends OuderElement {
       this.restored = true;
     }
     this.submission.resume(definition.id);
-    emit(this, 'ouder-ready', { definition });
+    this.announceReady(definition);
   }
 
   private onSubmissionChange(submission: SubmissionState): void {

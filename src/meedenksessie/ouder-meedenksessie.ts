@@ -3,7 +3,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionController } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
-import { emit } from '../core/events.js';
 import {
   characterCount,
   characterLength,
@@ -135,7 +134,7 @@ export class OuderMeedenksessie extends OuderElement {
     this.shown = definition;
     this.refreshing = false;
     this.submission.resume(definition.id);
-    emit(this, 'ouder-ready', { definition });
+    this.announceReady(definition);
   }
 
   private onSubmissionChange(submission: SubmissionState): void {

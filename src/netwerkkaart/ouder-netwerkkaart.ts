@@ -114,7 +114,7 @@ export class OuderNetwerkkaart extends OuderElement {
   };
 
   private readonly loader = new DefinitionController(this, parseNetwerkkaart, (definition) =>
-    emit(this, 'ouder-ready', { definition }),
+    this.announceReady(definition),
   );
   private readonly boundaries = new DefinitionController(new RegionsSource(this), parseRegions, () => {});
   private readonly announcer = new PoliteAnnouncer(this, 300);

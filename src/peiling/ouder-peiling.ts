@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { DefinitionController } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
-import { emit } from '../core/events.js';
 import {
   characterCount,
   characterLength,
@@ -100,7 +99,7 @@ export class OuderPeiling extends OuderElement {
     this.record = this.voterStore.read<VoterRecord>(this.recordKey(definition));
     this.tally = definition.tally ?? this.record?.tally;
     this.submission.resume(definition.id);
-    emit(this, 'ouder-ready', { definition });
+    this.announceReady(definition);
   }
 
   private onSubmissionChange(submission: SubmissionState): void {
