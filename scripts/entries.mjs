@@ -22,7 +22,7 @@ export const budgets = {
 export const ceilings = {
   peiling: 18.2,
   meedenksessie: 20.6,
-  ervaring: 20.7,
-  netwerkkaart: 20.2,
-  'ouderstem.js': 41,
+  ervaring: 20.6,
+  netwerkkaart: 19.9,
+  'ouderstem.js': 40.8,
 };
