@@ -58,7 +58,6 @@ export type Outcome =
   | { kind: 'rejected'; status: number; errors: FieldError[] }
   | { kind: 'retry'; status: number; retryAfter?: number };
 
-const finalClientErrors = new Set([400, 413, 415, 422]);
 const transientStatuses = new Set([408, 425, 429]);
 
 /** The CONTRACT's answer table: what one server answer means for the submission. */
@@ -67,8 +66,8 @@ export function classifyAnswer(status: number, body: unknown, retryAfter?: numbe
   if (status >= 200 && status < 300) return { kind: 'sent', response: isObject(body) ? body : {} };
   if (status === 409) return errors ? { kind: 'rejected', status, errors } : { kind: 'retry', status, retryAfter };
   if (transientStatuses.has(status) || status >= 500) return { kind: 'retry', status, retryAfter };
-  if (finalClientErrors.has(status)) return { kind: 'rejected', status, errors: errors ?? [] };
-  // Other 4xx (a wrong endpoint, a refused origin): trying again will not help.
+  // 400, 413, 415, 422 as the table says, and any other 4xx (a wrong endpoint, a refused
+  // origin): trying again will not help.
   return { kind: 'rejected', status, errors: errors ?? [] };
 }
 
