@@ -589,6 +589,9 @@ describe('<ouder-ervaring>', () => {
       localStorage.removeItem('ouderstem:outbox');
       if (result) {
         const channel = new BroadcastChannel('ouderstem:deliveries');
+        // Other talk on the channel (another version of the widgets on this site) is ignored.
+        channel.postMessage('hello');
+        channel.postMessage({ entry: null, result });
         channel.postMessage({ entry: { ...entry, attempts: entry.attempts + 1 }, result });
         channel.close();
       }

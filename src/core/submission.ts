@@ -206,8 +206,12 @@ const unclaimed = new Map<string, { entry: OutboxEntry; result: Exclude<Delivery
  */
 const otherTabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ouderstem:deliveries') : undefined;
 if (otherTabs) {
-  otherTabs.onmessage = ({ data }: MessageEvent<DeliveryEvent['detail']>) =>
-    deliveries.dispatchEvent(new CustomEvent('delivery', { detail: data }));
+  otherTabs.onmessage = ({ data }: MessageEvent<unknown>) => {
+    // Anything else on this channel (another version of the widgets on this site) is left alone.
+    if (isObject(data) && isObject(data.result) && isObject(data.entry) && isObject(data.entry.payload)) {
+      deliveries.dispatchEvent(new CustomEvent('delivery', { detail: data }));
+    }
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
