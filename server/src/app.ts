@@ -104,6 +104,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the cancel and
     // withdraw pages' own form POSTs, which the origin check then refuses. Nothing leaves for other sites either way.
     reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/')) {
+      // Static files may come compressed (preCompressed below): a cache must keep them apart.
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/accept-encoding/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    }
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
       reply.header(
@@ -298,7 +303,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.staticDirs && options.staticDirs.length > 0) {
-    await app.register(fastifyStatic, { root: options.staticDirs, index: 'index.html', wildcard: true });
+    // preCompressed: a file's .br or .gz sibling (the build writes them for ouderstem.js) goes to
+    // browsers that accept it.
+    await app.register(fastifyStatic, { root: options.staticDirs, index: 'index.html', wildcard: true, preCompressed: true });
   }
 
   return app;

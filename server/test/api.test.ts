@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db.js';
 import { deleteExpired } from '../src/retention.js';
@@ -37,6 +41,35 @@ for (const backend of backends) {
         assert.equal(definition.allowedOrigins, undefined);
         assert.equal(response.headers['cache-control'], 'no-store');
         assert.equal(response.headers['set-cookie'], undefined);
+      });
+
+      it('static files go compressed to browsers that accept it, plain to others, with Vary', async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'ouderstem-static-'));
+        const code = Buffer.from(`export const widget = ${JSON.stringify('ouder '.repeat(2000))};\n`);
+        await writeFile(join(dir, 'ouderstem.js'), code);
+        await writeFile(join(dir, 'ouderstem.js.br'), brotliCompressSync(code));
+        await writeFile(join(dir, 'ouderstem.js.gz'), gzipSync(code));
+        const server = await makeApp(db, { staticDirs: [dir] });
+        try {
+          const get = (encoding?: string) =>
+            server.inject({ url: '/ouderstem.js', headers: encoding ? { 'accept-encoding': encoding } : {} });
+          const br = await get('gzip, deflate, br');
+          assert.equal(br.headers['content-encoding'], 'br');
+          assert.deepEqual(brotliDecompressSync(br.rawPayload), code);
+          const gzip = await get('gzip');
+          assert.equal(gzip.headers['content-encoding'], 'gzip');
+          assert.deepEqual(gunzipSync(gzip.rawPayload), code);
+          const plain = await get();
+          assert.equal(plain.headers['content-encoding'], undefined);
+          assert.deepEqual(plain.rawPayload, code);
+          for (const response of [br, gzip, plain]) {
+            assert.match(String(response.headers.vary), /accept-encoding/i, 'a cache keeps the variants apart');
+            assert.match(String(response.headers['content-type']), /javascript/);
+          }
+        } finally {
+          await server.close();
+          await rm(dir, { recursive: true, force: true });
+        }
       });
 
       it('an unknown form is 404 with errors', async () => {
