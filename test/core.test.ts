@@ -7,6 +7,7 @@ import {
   backoffDelay,
   classifyAnswer,
   flushOutbox,
+  outboxDays,
   parseRetryAfter,
   retryPolicy,
   uuidV4,
@@ -86,6 +87,30 @@ describe('core', () => {
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
       await flushOutbox();
       expect(server.posts()).to.have.length(1);
+    });
+  });
+
+  describe('outbox age', () => {
+    let server: FakeServer;
+    beforeEach(() => {
+      localStorage.clear();
+      server = new FakeServer();
+    });
+    afterEach(() => server.restore());
+
+    it(`drops what waited longer than ${outboxDays} days, and anything that is not an entry; sends the rest`, async () => {
+      const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+      const entry = (submittedAt: string) => ({
+        endpoint: 'https://api.example.org/f',
+        payload: { type: 'ervaring', formId: 'f', submissionId: uuidV4(), submittedAt, lang: 'nl', data: {}, meta: {} },
+        attempts: 4,
+      });
+      const fresh = entry(daysAgo(outboxDays - 1));
+      localStorage.setItem('ouderstem:outbox', JSON.stringify([entry(daysAgo(outboxDays + 1)), fresh, null, { endpoint: 'x' }]));
+      server.on('POST', 'https://api.example.org/f', { status: 201, body: {} });
+      await flushOutbox();
+      expect(server.posts().map((post) => post.headers['idempotency-key'])).to.deep.equal([fresh.payload.submissionId]);
+      expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
     });
   });
 

@@ -128,9 +128,20 @@ export interface OutboxEntry {
 const outboxKey = 'outbox';
 const sharedStore = new Store('local');
 
+/**
+ * How long a submission may wait on the device for a connection. Older ones are dropped, so a
+ * shared computer does not keep a parent's words for ever (and a sign-up for a session long past
+ * is not sent); so are entries that are not outbox entries at all.
+ */
+export const outboxDays = 30;
+
 function readOutbox(store: Store): OutboxEntry[] {
   const entries = store.read<OutboxEntry[]>(outboxKey);
-  return Array.isArray(entries) ? entries : [];
+  if (!Array.isArray(entries)) return [];
+  const oldest = Date.now() - outboxDays * 86_400_000;
+  const kept = entries.filter((entry) => Date.parse(entry?.payload?.submittedAt) >= oldest);
+  if (kept.length < entries.length) writeOutbox(store, kept);
+  return kept;
 }
 
 function writeOutbox(store: Store, entries: OutboxEntry[]): void {
