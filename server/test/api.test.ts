@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db.js';
 import { deleteExpired } from '../src/retention.js';
@@ -43,32 +43,34 @@ for (const backend of backends) {
         assert.equal(response.headers['set-cookie'], undefined);
       });
 
-      it('static files go compressed to browsers that accept it, plain to others, with Vary', async () => {
-        const dir = await mkdtemp(join(tmpdir(), 'ouderstem-static-'));
+      it('static files from every folder go compressed to browsers that accept it, plain to others, with Vary', async () => {
+        const [pages, widgets] = await Promise.all([1, 2].map(() => mkdtemp(join(tmpdir(), 'ouderstem-static-'))));
+        const html = Buffer.from(`<!doctype html><title>Demo</title>${'<p>Ouders denken mee.</p>'.repeat(100)}`);
         const code = Buffer.from(`export const widget = ${JSON.stringify('ouder '.repeat(2000))};\n`);
-        await writeFile(join(dir, 'ouderstem.js'), code);
-        await writeFile(join(dir, 'ouderstem.js.br'), brotliCompressSync(code));
-        await writeFile(join(dir, 'ouderstem.js.gz'), gzipSync(code));
-        const server = await makeApp(db, { staticDirs: [dir] });
+        await writeFile(join(pages!, 'index.html'), html);
+        await writeFile(join(widgets!, 'ouderstem.js'), code);
+        const server = await makeApp(db, { staticDirs: [pages!, widgets!] });
         try {
-          const get = (encoding?: string) =>
-            server.inject({ url: '/ouderstem.js', headers: encoding ? { 'accept-encoding': encoding } : {} });
-          const br = await get('gzip, deflate, br');
-          assert.equal(br.headers['content-encoding'], 'br');
-          assert.deepEqual(brotliDecompressSync(br.rawPayload), code);
-          const gzip = await get('gzip');
-          assert.equal(gzip.headers['content-encoding'], 'gzip');
-          assert.deepEqual(gunzipSync(gzip.rawPayload), code);
-          const plain = await get();
-          assert.equal(plain.headers['content-encoding'], undefined);
-          assert.deepEqual(plain.rawPayload, code);
-          for (const response of [br, gzip, plain]) {
-            assert.match(String(response.headers.vary), /accept-encoding/i, 'a cache keeps the variants apart');
-            assert.match(String(response.headers['content-type']), /javascript/);
+          for (const [url, body, type] of [['/', html, /text\/html/], ['/ouderstem.js', code, /javascript/]] as const) {
+            const get = (encoding?: string) => server.inject({ url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+            const br = await get('gzip, deflate, br');
+            assert.equal(br.statusCode, 200, url);
+            assert.equal(br.headers['content-encoding'], 'br', url);
+            assert.deepEqual(brotliDecompressSync(br.rawPayload), body);
+            const gzip = await get('gzip');
+            assert.equal(gzip.headers['content-encoding'], 'gzip', url);
+            assert.deepEqual(gunzipSync(gzip.rawPayload), body);
+            const plain = await get();
+            assert.equal(plain.headers['content-encoding'], undefined, url);
+            assert.deepEqual(plain.rawPayload, body);
+            for (const response of [br, gzip, plain]) {
+              assert.match(String(response.headers.vary), /accept-encoding/i, `${url}: a cache keeps the variants apart`);
+              assert.match(String(response.headers['content-type']), type);
+            }
           }
         } finally {
           await server.close();
-          await rm(dir, { recursive: true, force: true });
+          await Promise.all([pages!, widgets!].map((dir) => rm(dir, { recursive: true, force: true })));
         }
       });
 
