@@ -52,6 +52,16 @@ function redactUrl(url: string): string {
   return url.replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…');
 }
 
+/** A parsed body without U+0000 in any string or key. */
+export function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '');
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replaceAll('\u0000', ''), withoutNul(item)]));
+  }
+  return value;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, content, schemas } = options;
   const app = Fastify({
@@ -94,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.addHook('onRequest', async (request) => {
+    // No path or query of this server has a use for U+0000 (a cancel token, a code, a form id).
+    if (/%00/.test(request.url)) throw new ApiError(400, [fieldError('bad-request', langOf(request.headers['accept-language']))]);
     const origin = request.headers.origin;
     if (request.method === 'POST' && origin !== undefined && !originAllowed(request, origin)) {
       throw new ApiError(403, [fieldError('origin-not-allowed', langOf(request.headers['accept-language']))]);
@@ -156,8 +168,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rateLimit: { max: content.config.rateLimit.max, timeWindow: content.config.rateLimit.timeWindowSeconds * 1000 },
   };
 
+  // U+0000 goes from every string and key on the way in: PostgreSQL stores none in text or jsonb
+  // (a 500, and a widget that retries for ever), and in what a parent types it is invisible anyway.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    parseJson(request, String(body), (error, value) => (error ? done(error) : done(null, withoutNul(value)))),
+  );
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    done(null, withoutNul(Object.fromEntries(new URLSearchParams(String(body)))));
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: FieldError[] }, request, reply) => {

@@ -433,6 +433,19 @@ for (const backend of backends) {
     });
 
     describe('abuse and privacy', () => {
+      it('U+0000, which PostgreSQL cannot store, is taken out of every string and key, never a 500', async () => {
+        const sent = await post(app, 'signup', signUp(['open'], { name: 'Sam\u0000 de Vries', remarks: '\u0000' }));
+        assert.equal(sent.statusCode, 201, sent.body);
+        const stored = await db.query<{ name: string; remarks: string | null }>('SELECT name, remarks FROM signups');
+        assert.deepEqual(stored.rows.map((row) => [row.name, row.remarks ?? '']), [['Sam de Vries', '']]);
+        for (const url of ['/api/cancel/ab%00cd', '/api/withdraw/AB%00CD', '/api/forms/signup%00']) {
+          for (const method of ['GET', 'POST'] as const) {
+            const response = await app.inject({ method, url });
+            assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`);
+          }
+        }
+      });
+
       it('a filled honeypot answers 201 and stores nothing', async () => {
         const bot = signUp(['ten']);
         const trap = await post(app, 'signup', { ...bot, honeypot: 'http://spam.example' });
