@@ -99,5 +99,31 @@ for (const backend of backends) {
       );
       assert.equal(invalid.rows.length, 0);
     });
+
+    it('1000 odd requests to the other routes (cancel, withdraw, export, definitions): never a 5xx', async () => {
+      const next = random(20261124);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+      const junk = () =>
+        pick(['', 'a', 'ABCDE-23456', 'x'.repeat(3000), '%00', '%ZZ', '..%2F..%2Fetc', '💥', '<b>', "'--", '%E2%80%AE', ' '].map(String));
+      const statuses = new Map<number, number>();
+      for (let index = 0; index < 1000; index++) {
+        const route = pick(['/api/cancel/', '/api/withdraw/', '/api/withdraw', '/api/export/', '/api/forms/', '/api/networks']);
+        const url = route.endsWith('/') ? `${route}${junk()}` : `${route}${next() < 0.2 ? `?${junk()}` : ''}`;
+        const form = next() < 0.5;
+        const response = await app.inject({
+          method: pick(['GET', 'POST', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD'] as const),
+          url,
+          headers: {
+            'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+            ...(next() < 0.3 ? { authorization: `Bearer ${junk()}` } : {}),
+            ...(next() < 0.3 ? { origin: pick(['https://evil.example', 'null', 'http://localhost']) } : {}),
+          },
+          payload: form ? `code=${junk()}` : next() < 0.5 ? JSON.stringify({ code: mutate('x', next) }) : junk(),
+        });
+        statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+        assert.ok(response.statusCode < 500, `${response.statusCode} for ${url}: ${response.body.slice(0, 300)}`);
+      }
+      assert.ok(statuses.size > 2, `a spread of answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    });
   });
 }
