@@ -88,15 +88,6 @@ describe('core', () => {
       await flushOutbox();
       expect(server.posts()).to.have.length(1);
     });
-  });
-
-  describe('outbox age', () => {
-    let server: FakeServer;
-    beforeEach(() => {
-      localStorage.clear();
-      server = new FakeServer();
-    });
-    afterEach(() => server.restore());
 
     it(`drops what waited longer than ${outboxDays} days, and anything that is not an entry; sends the rest`, async () => {
       const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
