@@ -132,6 +132,23 @@ describe('ervaring logic', () => {
       const named = answers({ consent: 'first-name', contactMe: true, name: 'Fatima', email: 'f@example.nl' });
       expect(validateErvaring(named, definition)).to.deep.equal({});
     });
+
+    it("a definition's own consent option needs a name when it says needsName, whatever its value", () => {
+      const own = {
+        ...definition,
+        consentOptions: [
+          { value: 'intern', label: 'Intern' },
+          { value: 'publish-first-name', label: 'Publiceren met voornaam', needsName: true },
+          { value: 'first-name', label: 'Voornaam, maar niet gepubliceerd', needsName: false },
+        ],
+      };
+      expect(validateErvaring(answers({ consent: 'publish-first-name' }), own).consent).to.equal('consent-needs-name');
+      expect(validateErvaring(answers({ consent: 'first-name' }), own).consent).to.equal(undefined);
+      expect(validateErvaring(answers({ consent: 'intern' }), own).consent).to.equal(undefined);
+      expect(() => parseErvaringDefinition({ ...raw, consentOptions: [{ value: 'x', label: 'X', needsName: 'ja' }] })).to.throw(
+        'consentOptions[0].needsName',
+      );
+    });
   });
 
   describe('toErvaringData', () => {

@@ -8,6 +8,10 @@ const MESSAGES = {
   'too-short': { nl: 'Dit is te kort.', en: 'This is too short.' },
   'too-long': { nl: 'Dit is te lang.', en: 'This is too long.' },
   'too-many': { nl: 'Je hebt te veel gekozen.', en: 'You chose too many.' },
+  'consent-needs-name': {
+    nl: 'Je koos dat we je verhaal met je voornaam mogen delen. Vul dan ook je voornaam in.',
+    en: 'You chose that we may share your story with your first name. Then also fill in your first name.',
+  },
   'out-of-range': { nl: 'Kies een waarde binnen de schaal.', en: 'Choose a value within the scale.' },
   'unknown-field': { nl: 'Dit veld wordt niet verwacht.', en: 'This field is not expected.' },
   'unknown-question': { nl: 'Deze vraag bestaat niet.', en: 'This question does not exist.' },

@@ -87,7 +87,10 @@ export interface ErvaringDefinition {
   prompts?: LocalizedText[];
   minLength?: number;
   maxLength?: number;
-  consentOptions?: Options;
+  /**
+   * @minItems 1
+   */
+  consentOptions?: ConsentOption[];
   /**
    * How long stories are kept, shown to the parent.
    */
@@ -96,6 +99,15 @@ export interface ErvaringDefinition {
    * Where a draft is kept while typing (default session).
    */
   draftStorage?: 'session' | 'local' | 'none';
+}
+
+export interface ConsentOption {
+  value: string;
+  label: LocalizedText;
+  /**
+   * This consent shares the parent's first name, so the form asks for one (default: true for the value `first-name` only).
+   */
+  needsName?: boolean;
 }
 
 export interface MeedenksessieDefinition {

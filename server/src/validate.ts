@@ -136,6 +136,15 @@ export function meedenksessieErrors(definition: MeedenksessieDefinition, data: M
   return errors;
 }
 
+/** The consent levels the widget offers when the definition sets none (src/ervaring/ervaring.ts). */
+const defaultConsentOptions = [{ value: 'internal' }, { value: 'quote-anonymous' }, { value: 'first-name' }];
+
+/** A consent that shares the parent's first name needs one: the option's `needsName`, else the value `first-name`. */
+function consentNeedsName(definition: ErvaringDefinition, consent: string): boolean {
+  const option = definition.consentOptions?.find((candidate) => candidate.value === consent);
+  return option?.needsName ?? consent === 'first-name';
+}
+
 export function ervaringErrors(definition: ErvaringDefinition, data: ErvaringData, lang: Lang): FieldError[] {
   const errors: FieldError[] = [];
   const length = characters(data.story);
@@ -150,6 +159,10 @@ export function ervaringErrors(definition: ErvaringDefinition, data: ErvaringDat
   };
   oneOf(definition.regions, data.region, 'region');
   oneOf(definition.levels, data.level, 'level');
-  oneOf(definition.consentOptions, data.consent, 'consent');
+  // Without consentOptions the widget offers its three default levels; nothing else is consent.
+  oneOf(definition.consentOptions ?? defaultConsentOptions, data.consent, 'consent');
+  if (consentNeedsName(definition, data.consent) && !data.contact?.name?.trim()) {
+    errors.push(fieldError('consent-needs-name', lang, 'contact.name'));
+  }
   return errors;
 }

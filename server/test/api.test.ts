@@ -175,6 +175,37 @@ for (const backend of backends) {
         const fields = response.json().errors.map((error: Json) => `${error.field}:${error.code}`);
         assert.deepEqual(fields, ['story:too-short', 'themes:invalid-value', 'consent:invalid-value']);
       });
+
+      it('stories: a consent that shares the first name needs one; without consentOptions only the three default levels count', async () => {
+        const content = testContent();
+        const own = content.forms.get('story')!;
+        content.forms.set('story', {
+          ...own,
+          definition: { ...own.definition, consentOptions: [{ value: 'publish-first-name', label: 'Met voornaam', needsName: true }] },
+        } as typeof own);
+        const strict = await makeApp(db, { content });
+        try {
+          const nameless = await post(strict, 'story', story({ consent: 'publish-first-name' }));
+          assert.equal(nameless.statusCode, 422);
+          assert.deepEqual(nameless.json().errors.map((error: Json) => `${error.field}:${error.code}`), ['contact.name:consent-needs-name']);
+          const named = await post(strict, 'story', story({ consent: 'publish-first-name', anonymous: false, contact: { name: 'Fatima', email: 'f@example.nl' } }));
+          assert.equal(named.statusCode, 201, named.body);
+          const defaults = testContent();
+          const bare = defaults.forms.get('story')!;
+          const { consentOptions: _dropped, ...withoutOptions } = bare.definition as typeof bare.definition & { consentOptions?: unknown };
+          defaults.forms.set('story', { ...bare, definition: withoutOptions } as typeof bare);
+          const loose = await makeApp(db, { content: defaults });
+          try {
+            assert.equal((await post(loose, 'story', story({ consent: 'alles mag' }))).statusCode, 422);
+            assert.equal((await post(loose, 'story', story({ consent: 'quote-anonymous' }))).statusCode, 201);
+            assert.equal((await post(loose, 'story', story({ consent: 'first-name' }))).statusCode, 422, 'first-name needs a name');
+          } finally {
+            await loose.close();
+          }
+        } finally {
+          await strict.close();
+        }
+      });
     });
 
     describe('idempotency', () => {

@@ -5,16 +5,18 @@
  */
 import {
   DefinitionError,
+  type Fields,
   readChoice,
   readList,
   readObject,
+  readOptionalBoolean,
   readOptionalNumber,
   readOptions,
   readOptionalText,
   readString,
   readText,
 } from '../core/definition.js';
-import type { ErvaringData, ErvaringDefinition, FieldError } from '../core/schema-types.js';
+import type { ConsentOption, ErvaringData, ErvaringDefinition, FieldError } from '../core/schema-types.js';
 import type { StorageKind } from '../core/storage.js';
 import { characterLength } from '../core/form.js';
 import { checkLength, clean, parseEmail } from '../core/validators.js';
@@ -26,8 +28,17 @@ export const defaultMaxLength = 5000;
 
 /** The consent options shown when the definition has none; their labels live in ervaring.i18n.ts. */
 export const defaultConsentValues = ['internal', 'quote-anonymous', 'first-name'] as const;
-/** The consent that publishes the parent's first name, so it needs a name. */
+/** The default consent that shares the parent's first name, so it needs a name. */
 export const firstNameConsent = 'first-name';
+
+/**
+ * Whether a consent shares the parent's first name, so the form must ask for one: the option's
+ * own `needsName`, else true for the value `first-name` only.
+ */
+export function consentNeedsName(definition: ErvaringDefinition, consent: string): boolean {
+  const option = definition.consentOptions?.find((candidate) => candidate.value === consent);
+  return option?.needsName ?? consent === firstNameConsent;
+}
 
 const identifier = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 
@@ -59,8 +70,7 @@ export function parseErvaringDefinition(raw: unknown): ErvaringDefinition {
     prompts: readList(fields.prompts, 'prompts', { optional: true }).map((prompt, i) => readText(prompt, `prompts[${i}]`)),
     minLength,
     maxLength,
-    consentOptions:
-      fields.consentOptions === undefined ? undefined : readOptions(fields.consentOptions, 'consentOptions', { nonEmpty: true }),
+    consentOptions: fields.consentOptions === undefined ? undefined : readConsentOptions(fields.consentOptions),
     retentionDays: readInteger(fields.retentionDays, 'retentionDays', 1),
     draftStorage:
       fields.draftStorage === undefined
@@ -68,6 +78,14 @@ export function parseErvaringDefinition(raw: unknown): ErvaringDefinition {
         : readChoice(fields.draftStorage, 'draftStorage', ['session', 'local', 'none'] as const),
   };
   return definition;
+}
+
+function readConsentOptions(value: unknown): ConsentOption[] {
+  // readOptions has checked that it is a list of objects.
+  return readOptions(value, 'consentOptions', { nonEmpty: true }).map((option, index) => {
+    const needsName = readOptionalBoolean((value as Fields[])[index]!.needsName, `consentOptions[${index}].needsName`);
+    return needsName === undefined ? option : { ...option, needsName };
+  });
 }
 
 /** The story's length limits, with the defaults. */
@@ -159,7 +177,7 @@ export function validateErvaring(answers: ErvaringAnswers, definition: ErvaringD
     else if (!parseEmail(answers.email)) problems.email = 'email-invalid';
   }
   if (!answers.consent) problems.consent = 'consent-required';
-  else if (answers.consent === firstNameConsent && !(answers.contactMe && clean(answers.name))) {
+  else if (consentNeedsName(definition, answers.consent) && !(answers.contactMe && clean(answers.name))) {
     problems.consent = 'consent-needs-name';
   }
   return problems;

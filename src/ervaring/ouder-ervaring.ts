@@ -25,6 +25,7 @@ import {
   type ErvaringField,
   type ErvaringProblem,
   fieldOfServerError,
+  consentNeedsName,
   firstNameConsent,
   isEmpty,
   parseErvaringDefinition,
@@ -546,7 +547,14 @@ export class OuderErvaring extends OuderElement {
   }
 
   private consentChoices(definition: ErvaringDefinition): Choice[] {
-    if (definition.consentOptions) return this.choices(definition.consentOptions);
+    if (definition.consentOptions) {
+      const hint = ervaringStrings(this.language).firstNameHint;
+      return definition.consentOptions.map((option) => ({
+        value: option.value,
+        label: localize(option.label, this.language),
+        hint: consentNeedsName(definition, option.value) ? hint : undefined,
+      }));
+    }
     const strings = ervaringStrings(this.language);
     return defaultConsentValues.map((value) => ({
       value,
