@@ -1,5 +1,5 @@
 // Two builds:
-// 1. npm entries (`ouderstem`, `ouderstem/peiling`, …): ESM with shared chunks; Lit stays an
+// 1. npm entries (`ouderstem`, `ouderstem/peiling`, …, `ouderstem/config`): ESM with shared chunks; Lit stays an
 //    import so an application that already uses Lit loads it once.
 // 2. dist/ouderstem.js: one minified file with Lit's production build inside, for a CMS page.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -20,7 +20,11 @@ const external = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith(
 
 export default [
   {
-    input: { index: 'src/index.ts', ...Object.fromEntries(widgets.map((name) => [name, `src/${name}/index.ts`])) },
+    input: {
+      index: 'src/index.ts',
+      config: 'src/register-config.ts',
+      ...Object.fromEntries(widgets.map((name) => [name, `src/${name}/index.ts`])),
+    },
     external,
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: plugins({ minify: false }),

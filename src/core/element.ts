@@ -81,6 +81,9 @@ export abstract class OuderElement extends LitElement {
     // Follow a page that switches `<html lang>` (a language menu) without reloading.
     this.languageObserver = new MutationObserver(() => this.requestUpdate());
     this.languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    if (this.closest('ouder-config') && !customElements.get('ouder-config')) {
+      console.warn("ouderstem: <ouder-config> does nothing until you import 'ouderstem/config'");
+    }
   }
 
   override disconnectedCallback(): void {
