@@ -66,6 +66,7 @@ describe('<ouder-ervaring>', () => {
       server.on('GET', endpoint, () => new Promise((resolve) => (release = () => resolve({ status: 200, body: definition }))));
       const el = await fixture<OuderErvaring>(html`<ouder-ervaring endpoint=${endpoint}></ouder-ervaring>`);
       expect(text(el)).to.contain('Even laden');
+      expect(text(el), 'help right now, before the form is there').to.contain('Veilig Thuis');
       await expectAccessible(el);
       const ready = oneEvent(el, 'ouder-ready');
       release();
@@ -80,6 +81,8 @@ describe('<ouder-ervaring>', () => {
       server.on('GET', endpoint, 'network-error', { status: 200, body: definition });
       const el = await fixture<OuderErvaring>(html`<ouder-ervaring endpoint=${endpoint}></ouder-ervaring>`);
       await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+      expect(text(el), 'help right now, also when the form cannot load').to.contain('Kindertelefoon');
+      expect($$(el, '.help a[href^="tel:"]').map((link) => link.getAttribute('href'))).to.deep.equal(['tel:08000432', 'tel:08002000']);
       await expectAccessible(el);
       $<HTMLButtonElement>(el, '[role=alert] button').click();
       await until(() => !!el.shadowRoot!.querySelector('form'));
@@ -88,6 +91,7 @@ describe('<ouder-ervaring>', () => {
     it('names the field when the definition is invalid', async () => {
       const el = await fixture<OuderErvaring>(html`<ouder-ervaring .definition=${{ ...definition, themes: [] }}></ouder-ervaring>`);
       expect($(el, '[role=alert]').textContent).to.contain('themes ontbreekt');
+      expect(text(el)).to.contain('Veilig Thuis');
       await expectAccessible(el);
     });
   });

@@ -143,12 +143,14 @@ export abstract class OuderElement extends LitElement {
   }
 
   /**
-   * Loading, failed and invalid states of a definition; `ready` renders the widget itself.
+   * Loading, failed and invalid states of a definition; `ready` renders the widget itself, and
+   * `meanwhile` what must show even without a definition (ervaring's "help right now").
    * Wraps everything in an element carrying the language and direction.
    */
   protected renderFrame<T>(
     definition: Pick<DefinitionController<T>, 'state' | 'reload'>,
     ready: (definition: T) => unknown,
+    meanwhile: () => unknown = () => nothing,
   ) {
     const { t } = this;
     const { state } = definition;
@@ -172,6 +174,7 @@ export abstract class OuderElement extends LitElement {
         content = ready(state.definition);
         break;
     }
+    if (state.status !== 'ready') content = html`${content}${meanwhile()}`;
     return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>${content}</div>`;
   }
 }

@@ -272,7 +272,8 @@ export class OuderErvaring extends OuderElement {
   // --- rendering ---------------------------------------------------------------------------
 
   override render() {
-    return this.renderFrame(this.loader, (definition) => this.renderErvaring(definition));
+    // Where to find help right now shows in every state, also when the form cannot load.
+    return this.renderFrame(this.loader, (definition) => this.renderErvaring(definition), () => this.renderHelp());
   }
 
   private renderErvaring(definition: ErvaringDefinition) {
