@@ -23,7 +23,7 @@ export const budgets = {
  * line here in its own commit and says why; one that shrinks it lowers the line.
  */
 export const ceilings = {
-  peiling: 18.2,
+  peiling: 18.5,
   meedenksessie: 20.6,
   ervaring: 20.6,
   netwerkkaart: 19.9,
