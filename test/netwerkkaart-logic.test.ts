@@ -292,5 +292,32 @@ describe('netwerkkaart logic', () => {
         'features[3].geometry notWgs84',
       ]);
     });
+
+    it('names broken TopoJSON instead of throwing a TypeError: arcs that are no lists, geometries without arcs', () => {
+      expect(() => parseRegions({ type: 'Topology', arcs: [5], objects: { g: { type: 'GeometryCollection', geometries: [] } } }))
+        .to.throw(DefinitionError)
+        .with.property('path', 'arcs[0]');
+      const { regions, problems } = parseRegions({
+        type: 'Topology',
+        arcs: [[[4, 52], [4.1, 52], [4.1, 52.1], [4, 52]]],
+        objects: {
+          g: {
+            type: 'GeometryCollection',
+            geometries: [
+              { type: 'Polygon', arcs: [[0]], properties: { naam: 'Goed' } },
+              { type: 'Polygon', properties: { naam: 'Zonder bogen' } },
+              { type: 'MultiPolygon', arcs: [['nul']], properties: { naam: 'Rare bogen' } },
+              null,
+            ],
+          },
+        },
+      });
+      expect(regions.map((region) => region.name)).to.deep.equal(['Goed']);
+      expect(problems.map((p) => `${p.path} ${String(p.problem)}`)).to.deep.equal([
+        'geometries[1].geometry notPolygon',
+        'geometries[2].geometry notPolygon',
+        'geometries[3] notObject',
+      ]);
+    });
   });
 });

@@ -163,6 +163,14 @@ describe('<ouder-netwerkkaart>', () => {
       await until(() => $$(el, '.list .network').length === 8);
     });
 
+    it('says the network file is no JSON, naming it, instead of blaming the connection', async () => {
+      server.on('GET', endpoint, { status: 200, raw: 'networks:\n  - name: Oudersraad' });
+      const el = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint}></ouder-netwerkkaart>`);
+      await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+      expect(text($(el, '[role=alert]'))).to.contain(`${endpoint} is geen geldige JSON`);
+      expect($$(el, '[role=alert] button'), 'no "probeer opnieuw": trying again will not help').to.have.length(0);
+    });
+
     it('names the problem when the file has no list of networks at all', async () => {
       const el = await kaart({ definition: { netwerken: [] } });
       expect(text($(el, '[role=alert]'))).to.contain('networks ontbreekt');
@@ -209,6 +217,20 @@ describe('<ouder-netwerkkaart>', () => {
       const el = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint} regions-src=${regionsUrl}></ouder-netwerkkaart>`);
       await until(() => $$(el, '.region').length === demoRegions.features.length);
       expect(text($(el, '[part=problems]'))).to.contain('regions-src features[7].geometry is geen vlak');
+
+      // A file that is no JSON: named as such (not "check your connection"); the list stays whole.
+      server.on('GET', regionsUrl, { status: 200, raw: '<html>Deze pagina bestaat niet</html>' });
+      const html404 = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint} regions-src=${regionsUrl}></ouder-netwerkkaart>`);
+      await until(() => !!html404.shadowRoot!.querySelector('[part=problems]'));
+      expect(text($(html404, '[part=problems]'))).to.contain(`regions-src ${regionsUrl} is geen geldige JSON`);
+      expect($$(html404, '.list .network')).to.have.length(8);
+
+      // Shapes no reader foresaw (a feature that is null, a polygon without arcs) never break the widget.
+      el.regions = { type: 'FeatureCollection', features: [null, ...demoRegions.features] };
+      await until(() => text($(el, '[part=problems]')).includes('regions-src features[0] moet een object zijn'));
+      expect($$(el, '.region')).to.have.length(demoRegions.features.length);
+      el.regions = { type: 'Topology', arcs: [[[4, 52]]], objects: { g: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', properties: { naam: 'Zonder bogen' } }] } } };
+      await until(() => text($(el, '[part=problems]')).includes('regions-src geometries[0].geometry is geen vlak'));
 
       server.on('GET', regionsUrl, { status: 404 });
       const failed = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint} regions-src=${regionsUrl}></ouder-netwerkkaart>`);

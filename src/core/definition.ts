@@ -203,9 +203,10 @@ export class DefinitionController<T> implements ReactiveController {
         this.accept(raw);
         this.host.requestUpdate();
       },
-      () => {
+      (error: unknown) => {
         if (abort.signal.aborted) return;
-        this.state = { status: 'failed' };
+        // A file that arrived but is no JSON is the web editor's to fix, not the connection's.
+        this.state = error instanceof DefinitionError ? { status: 'invalid', error } : { status: 'failed' };
         this.host.requestUpdate();
       },
     );
@@ -219,15 +220,21 @@ export class DefinitionController<T> implements ReactiveController {
       signal,
     });
     if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
-    return response.json();
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new DefinitionError(url, 'notJson');
+    }
   }
 
   private accept(raw: unknown): void {
     try {
       this.state = { status: 'ready', definition: this.parse(raw) };
     } catch (error) {
-      if (!(error instanceof DefinitionError)) throw error;
-      this.state = { status: 'invalid', error };
+      // A shape no reader foresaw still gets a message, never a broken widget.
+      if (!(error instanceof DefinitionError)) console.error('ouderstem: could not read the data', error);
+      this.state = { status: 'invalid', error: error instanceof DefinitionError ? error : new DefinitionError('', 'unreadable') };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { readList, readObject, type Fields } from '../core/definition.js';
+import { DefinitionError, readList, readObject, type Fields } from '../core/definition.js';
 import { projection } from './outline.js';
 import { placeKey, type Problem } from './netwerkkaart.js';
 
@@ -57,6 +57,7 @@ export function parseRegions(raw: unknown): Regions {
   const regions: Region[] = [];
   features.forEach((item, index) => {
     const at = `${root.type === 'Topology' ? 'geometries' : 'features'}[${index}]`;
+    if (typeof item !== 'object' || item === null) return problems.push({ path: at, problem: 'notObject', scope: 'entry' });
     const feature = item as Fields;
     const properties = (feature.properties ?? {}) as Fields;
     const name = nameProperties.map((key) => properties[key]).find((value) => typeof value === 'string' && value.trim());
@@ -92,7 +93,8 @@ function topologyFeatures(topology: Fields): unknown[] {
   const objects = Object.values(readObject(topology.objects, 'objects'));
   const collection = readObject(objects[0], 'objects');
   const { scale = [1, 1], translate = [0, 0] } = (topology.transform ?? {}) as { scale?: Position; translate?: Position };
-  const arcs = readList(topology.arcs, 'arcs').map((arc) => {
+  const arcs = readList(topology.arcs, 'arcs').map((arc, index) => {
+    if (!Array.isArray(arc) || !arc.every((point) => Array.isArray(point))) throw new DefinitionError(`arcs[${index}]`, 'notList');
     let x = 0;
     let y = 0;
     return (arc as Position[]).map(([dx, dy]): Position =>
@@ -105,12 +107,16 @@ function topologyFeatures(topology: Fields): unknown[] {
       return n ? arc.slice(1) : arc;
     });
   const geometries = collection.type === 'GeometryCollection' ? readList(collection.geometries, 'geometries') : [collection];
+  const lists = (value: unknown, depth: number): boolean =>
+    Array.isArray(value) && value.every((item) => (depth === 0 ? Number.isInteger(item) : lists(item, depth - 1)));
   return geometries.map((item) => {
+    if (typeof item !== 'object' || item === null) return item;
     const { type, arcs: indexes, properties } = item as Fields;
+    // A geometry whose arcs are not lists of arc numbers becomes "not a polygon" in parseRegions.
     const coordinates =
-      type === 'Polygon'
+      type === 'Polygon' && lists(indexes, 1)
         ? (indexes as number[][]).map(ring)
-        : type === 'MultiPolygon'
+        : type === 'MultiPolygon' && lists(indexes, 2)
           ? (indexes as number[][][]).map((polygon) => polygon.map(ring))
           : undefined;
     return { properties, geometry: { type, coordinates } };

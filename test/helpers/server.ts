@@ -7,7 +7,7 @@ import { retryPolicy } from '../../src/core/submission.js';
  * fetch reject as it does when offline.
  */
 export type Answer =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { status: number; body?: unknown; headers?: Record<string, string>; /** sent as is instead of `body` as JSON */ raw?: string }
   | 'network-error'
   | ((request: RecordedRequest) => Answer | Promise<Answer>);
 
@@ -53,7 +53,7 @@ export class FakeServer {
     let answer = queue.length > 1 ? queue.shift()! : queue[0];
     while (typeof answer === 'function') answer = await answer(request);
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
-    const text = answer.body === undefined ? null : JSON.stringify(answer.body);
+    const text = answer.raw ?? (answer.body === undefined ? null : JSON.stringify(answer.body));
     return new Response(text, {
       status: answer.status,
       headers: { 'Content-Type': 'application/json', ...(answer.headers ?? {}) },

@@ -48,5 +48,7 @@ export const ar: Translation = {
     notDate: 'يجب أن يكون تاريخًا ووقتًا (ISO 8601)',
     oneOf: (choices) => `يجب أن يكون أحد: ${choices}`,
     duplicate: 'مكرر',
+    notJson: 'ليس JSON صالحًا',
+    unreadable: 'لا يمكن قراءته (انظر وحدة التحكم)',
   },
 };

@@ -35,5 +35,7 @@ export const en: Translation = {
     notDate: 'must be a date and time (ISO 8601)',
     oneOf: (choices) => `must be one of: ${choices}`,
     duplicate: 'appears twice',
+    notJson: 'is not valid JSON',
+    unreadable: 'cannot be read (see the console)',
   },
 };

@@ -36,5 +36,7 @@ export const nl: Translation = {
     notDate: 'moet een datum en tijd zijn (ISO 8601)',
     oneOf: (choices) => `moet een van deze zijn: ${choices}`,
     duplicate: 'komt twee keer voor',
+    notJson: 'is geen geldige JSON',
+    unreadable: 'kan niet worden gelezen (zie de console)',
   },
 };

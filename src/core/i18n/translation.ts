@@ -50,5 +50,7 @@ export interface Translation {
     notDate: string;
     oneOf: (choices: string) => string;
     duplicate: string;
+    notJson: string;
+    unreadable: string;
   };
 }
