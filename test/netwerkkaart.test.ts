@@ -270,10 +270,13 @@ describe('<ouder-netwerkkaart>', () => {
       expect(text($(el, '.result .network .muted'))).to.match(/Oudersteunpunt · \d km/);
     });
 
-    it('without a location for the place, points to the list', async () => {
-      const el = await kaart({ definition: { networks: [...demo.networks, { id: 'ede', name: 'Ede', type: 'x', gemeenten: ['Barneveld'], region: 'Gelderse Vallei' }].map((n) => (n.id === 'ede' ? n : n)) } });
-      await search(el, 'Atlantis');
-      expect(text($(el, '.result'))).to.contain('We kennen geen gemeente die "Atlantis" heet');
+    it('a name the data does not know (a gemeente no network serves, or a typo): no network known yet, check the spelling, see the list', async () => {
+      const el = await kaart();
+      await search(el, 'Amsterdam');
+      expect(text($(el, '.result h2'))).to.equal('Voor Amsterdam is nog geen netwerk bekend.');
+      expect(text($(el, '.result'))).to.contain('Staat de naam goed geschreven?');
+      expect(text($(el, '.result'))).to.not.contain('We kennen geen gemeente');
+      await expectAccessible(el);
     });
 
     it('selects the network found, in the list and on the map', async () => {

@@ -10,7 +10,8 @@ export interface NetwerkkaartStrings {
   resultNone: (place: string) => string;
   nearest: string;
   seeList: string;
-  unknownPlace: (typed: string) => string;
+  /** After resultNone, for a name the data does not know: a typo, or a gemeente no network serves yet. */
+  unknownPlace: string;
   distance: (km: string) => string;
   listTitle: string;
   filterLabel: string;
@@ -53,7 +54,7 @@ const nl: NetwerkkaartStrings = {
   resultNone: (place) => `Voor ${place} is nog geen netwerk bekend.`,
   nearest: 'Deze netwerken zijn het dichtstbij:',
   seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in jouw regio.',
-  unknownPlace: (typed) => `We kennen geen gemeente die "${typed}" heet. Kijk of de naam goed is geschreven, of kijk in de lijst hieronder.`,
+  unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in jouw regio.',
   distance: (km) => `${km} km`,
   listTitle: 'Alle netwerken',
   filterLabel: 'Soort netwerk',
@@ -96,7 +97,7 @@ const en: NetwerkkaartStrings = {
   resultNone: (place) => `No network is known for ${place} yet.`,
   nearest: 'These networks are the closest:',
   seeList: 'Have a look at the list below: a network may work in your region.',
-  unknownPlace: (typed) => `We do not know a municipality called "${typed}". Check the spelling, or have a look at the list below.`,
+  unknownPlace: 'Is the name spelled right? Otherwise have a look at the list below: a network may work in your region.',
   distance: (km) => `${km} km`,
   listTitle: 'All networks',
   filterLabel: 'Kind of network',
@@ -146,7 +147,7 @@ const ar: NetwerkkaartStrings = {
   resultNone: (place) => `لا نعرف بعد شبكة لبلدية ${place}.`,
   nearest: 'هذه هي الشبكات الأقرب:',
   seeList: 'انظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
-  unknownPlace: (typed) => `لا نعرف بلدية باسم "${typed}". تأكد من كتابة الاسم، أو انظر في القائمة أدناه.`,
+  unknownPlace: 'هل كُتب الاسم بشكل صحيح؟ وإلا فانظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
   distance: (km) => `${km} كم`,
   listTitle: 'كل الشبكات',
   filterLabel: 'نوع الشبكة',

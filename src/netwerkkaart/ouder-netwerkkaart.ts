@@ -475,7 +475,8 @@ export class OuderNetwerkkaart extends OuderElement {
   private resultSentence(kaart: Netwerkkaart): string {
     const { result, strings } = this;
     if (!result) return '';
-    if (!result.place) return strings.unknownPlace(result.typed);
+    // A name the data does not know may be a typo or a gemeente no network serves yet: kind either way.
+    if (!result.place) return `${strings.resultNone(result.typed)} ${strings.unknownPlace}`;
     const found = networksFor(result.place.key, kaart.networks);
     return found.length > 0
       ? `${strings.resultFor(result.typed)} ${found.map((network) => this.name(network)).join(', ')}`
@@ -488,7 +489,8 @@ export class OuderNetwerkkaart extends OuderElement {
     if (!result) return sentence;
     let body;
     if (!result.place) {
-      body = html`<p>${strings.unknownPlace(result.typed)}</p>`;
+      body = html`<h2>${strings.resultNone(result.typed)}</h2>
+        <p>${strings.unknownPlace}</p>`;
     } else {
       const found = networksFor(result.place.key, kaart.networks);
       if (found.length > 0) {
