@@ -627,6 +627,8 @@ describe('<ouder-ervaring>', () => {
       try {
         const { el } = await deliveredByAnotherTab();
         expect(has(el, '.panel--queued'), 'waits a moment for the other tab').to.equal(true);
+        const submitted = await oneEvent(el, 'ouder-submitted');
+        expect(submitted.detail.response, 'sent, without the answer it never heard').to.deep.equal({});
         await until(() => has(el, '.panel--success'), 3000, 'the success view');
         expect(text(el)).to.contain('alsnog verstuurd');
         expect(has(el, '.code')).to.equal(false);

@@ -432,7 +432,7 @@ export class SubmissionController implements ReactiveController {
     clearTimeout(this.otherTabTimer);
     this.otherTabTimer = setTimeout(() => {
       if (this.state.status === 'queued' && this.state.payload === payload) {
-        this.setState({ status: 'sent', payload, response: {}, later: true });
+        this.finish(payload, { kind: 'sent', response: {} }, true);
       }
     }, otherTabs ? retryPolicy.otherTabWait : 0);
   };
