@@ -24,8 +24,8 @@ export const budgets = {
  */
 export const ceilings = {
   peiling: 18.5,
-  meedenksessie: 20.6,
-  ervaring: 20.6,
+  meedenksessie: 20.9,
+  ervaring: 20.9,
   netwerkkaart: 19.9,
   'ouderstem.js': 40.8,
 };
