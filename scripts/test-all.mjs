@@ -38,6 +38,8 @@ const steps = [
   { group: 'build', name: 'build (rollup, types, manifest)', command: 'npm', args: ['run', 'build:widgets'], count: oneCheck },
   { group: 'build', name: 'size budgets', command: 'node', args: ['scripts/size.mjs'], count: oneCheck },
   { group: 'build', name: 'storybook build', command: 'npm', args: ['run', 'build-storybook'], count: oneCheck },
+  // Figures, not a timed test: it passes when it ran and printed them (#7).
+  { group: 'build', name: 'benchmark: first render next to bare Lit (npm run bench)', command: 'node', args: ['scripts/bench.mjs'], count: oneCheck },
   { group: 'server', name: 'reference server', command: 'npm', args: ['test', '-w', 'ouderstem-server'], count: nodeTestCounts, when: () => existsSync('server/test') },
   { group: 'e2e', name: 'end to end (Chromium against the real server)', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/'], count: nodeTestCounts, when: () => existsSync('test/e2e') },
 ];
