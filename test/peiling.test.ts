@@ -319,6 +319,29 @@ describe('<ouder-peiling>', () => {
       });
     }
 
+    it('lists a 400 error about no field in the summary as text, next to a field error that links', async () => {
+      server.on('POST', endpoint, {
+        status: 400,
+        body: {
+          errors: [
+            { code: 'bad-request', message: 'Het verzoek kon niet worden gelezen.' },
+            { field: 'answers.cijfer', code: 'out-of-range', message: 'Kies een cijfer van 1 tot 5.' },
+          ],
+        },
+      });
+      const el = await answered();
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.error-summary'));
+      const items = $$(el, '.error-summary li');
+      expect(items.map((item) => item.textContent!.trim())).to.deep.equal(['Het verzoek kon niet worden gelezen.', 'Kies een cijfer van 1 tot 5.']);
+      expect(items[0]!.querySelector('a'), 'nothing to link to').to.equal(null);
+      for (const link of $$(el, '.error-summary a') as HTMLAnchorElement[]) {
+        expect(el.shadowRoot!.getElementById(link.hash.slice(1)), `${link.hash} exists`).to.not.equal(null);
+      }
+      expect(server.posts()).to.have.length(1);
+      await expectAccessible(el);
+    });
+
     it('shows "already voted" on a 409 already-voted', async () => {
       server.on('POST', endpoint, {
         status: 409,

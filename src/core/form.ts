@@ -10,8 +10,8 @@ import { type Language, plural, type Translation } from './i18n/index.js';
  */
 
 export interface FieldError {
-  /** Id of the control (or fieldset) the error belongs to. */
-  id: string;
+  /** Id of the control (or fieldset) the error belongs to; none for an error about the whole form (no link then). */
+  id?: string;
   message: string;
 }
 
@@ -172,7 +172,8 @@ export function errorSummary(errors: readonly FieldError[], t: Translation, root
       <h3 id="error-summary-title">${t.errorSummaryTitle}</h3>
       <ul>
         ${errors.map(
-          (error) => html`<li><a href="#${error.id}" @click=${(event: Event) => focusField(event, error.id)}>${error.message}</a></li>`,
+          ({ id, message }) =>
+            id ? html`<li><a href="#${id}" @click=${(event: Event) => focusField(event, id)}>${message}</a></li>` : html`<li>${message}</li>`,
         )}
       </ul>
     </div>

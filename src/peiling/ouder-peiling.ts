@@ -74,6 +74,9 @@ interface VoterRecord {
  * @cssproperty --ouder-focus-color - Focus outline.
  * @cssproperty --ouder-max-width - Widest the widget grows (default 40rem).
  */
+/** Key prefix in `errors` for a server error about no field of this form. */
+const generalError = 'general:';
+
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, peilingStyles];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'errors', 'record', 'tally');
@@ -234,7 +237,8 @@ export class OuderPeiling extends OuderElement {
     const errors = new Map<string, string>();
     for (const error of rejected.errors) {
       const question = peiling.questions.find((q) => error.field === `answers.${q.id}`);
-      const id = question ? fieldId(question) : error.field === 'code' ? 'code' : 'form-errors';
+      // An error about no field in this form is listed in the summary without a link.
+      const id = question ? fieldId(question) : error.field === 'code' ? 'code' : `${generalError}${errors.size}`;
       if (!errors.has(id)) errors.set(id, error.message);
     }
     this.errors = errors;
@@ -332,7 +336,7 @@ export class OuderPeiling extends OuderElement {
     const submission = this.submission.state;
     const sending = submission.status === 'sending';
     const rejectedWithoutDetails = submission.status === 'rejected' && submission.errors.length === 0;
-    const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id, message }));
+    const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id: id.startsWith(generalError) ? undefined : id, message }));
     return html`
       ${errorSummary(summary, this.t, this.renderRoot as ShadowRoot)}
       ${rejectedWithoutDetails
