@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ContentError, loadContent, type Content } from './content.js';
 import { openDatabase, type Database } from './db.js';
+import { rollDemoDates } from './demo-dates.js';
 import { exportCsv } from './export.js';
 import { deleteExpired } from './retention.js';
 import { loadSchemas } from './schemas.js';
@@ -36,6 +37,7 @@ async function setup(values: { data?: string; content?: string; demo?: boolean }
   const schemas = loadSchemas();
   const contentDir = values.content ?? process.env.OUDERSTEM_CONTENT ?? (values.demo ? DEMO.content : 'content');
   const content = loadContent(resolve(contentDir), schemas);
+  if (values.demo) rollDemoDates(content);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const db = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data') });
   await syncSessions(db, content.forms.values());

@@ -3,6 +3,10 @@ import { describe, it } from 'node:test';
 import { formatCode, normalizeCode, participationCode, withdrawCode } from '../src/codes.js';
 import { bodyHash, visibleTally, type Tally } from '../src/store.js';
 import { characters, countedValues, ervaringErrors, peilingErrors } from '../src/validate.js';
+import { rollDemoDates } from '../src/demo-dates.js';
+import { loadContent } from '../src/content.js';
+import { loadSchemas } from '../src/schemas.js';
+import { fileURLToPath } from 'node:url';
 import type { ErvaringDefinition, PeilingDefinition } from '../src/content.js';
 
 const poll: PeilingDefinition = {
@@ -84,5 +88,34 @@ describe('text lengths count characters as people see them', () => {
     assert.deepEqual(peilingErrors(definition, { kies: { value: ['a', 'other'], other: emoji.repeat(4) }, open: emoji.repeat(4) }, 'nl'), []);
     const errors = peilingErrors(definition, { kies: { value: 'other', other: emoji.repeat(5) }, open: emoji.repeat(5) }, 'nl');
     assert.deepEqual(errors.map((error) => [error.field, error.code]), [['answers.kies', 'too-long'], ['answers.open', 'too-long']]);
+  });
+});
+
+describe('the demo content rolls forward', () => {
+  const demo = () => loadContent(fileURLToPath(new URL('../../content/demo/', import.meta.url)), loadSchemas());
+  const sessions = (content: ReturnType<typeof demo>) =>
+    [...content.forms.values()].flatMap((form) => (form.definition.type === 'meedenksessie' ? form.definition.sessions : []));
+
+  it('stays as written while its first session is more than two weeks ahead', () => {
+    const content = demo();
+    const before = JSON.stringify(sessions(content));
+    assert.equal(rollDemoDates(content, new Date('2026-11-24T12:00:00Z')), 0);
+    assert.equal(JSON.stringify(sessions(content)), before);
+  });
+
+  it('moves every date by the same whole years once they pass, keeping day, time and offset', () => {
+    const content = demo();
+    const original = sessions(content).map((session) => session.start);
+    const years = rollDemoDates(content, new Date('2029-06-01T12:00:00Z'));
+    assert.ok(years >= 2);
+    const moved = sessions(content).map((session) => session.start);
+    moved.forEach((start, index) => {
+      assert.equal(start.slice(4), original[index]!.slice(4), 'same day, time and offset');
+      assert.equal(Number(start.slice(0, 4)) - Number(original[index]!.slice(0, 4)), years);
+    });
+    assert.ok(Math.min(...moved.map(Date.parse)) > Date.parse('2029-06-15T00:00:00Z'), 'the first session two weeks ahead');
+    for (const form of content.forms.values()) {
+      if (form.definition.type === 'peiling' && form.definition.closesAt) assert.ok(Date.parse(form.definition.closesAt) > Date.parse('2029-06-01'));
+    }
   });
 });

@@ -41,6 +41,9 @@ export async function startServer({ port, data, content, statics, env = {} } = {
       '--data', data,
       '--content', content,
       ...statics.flatMap((dir) => ['--static', dir]),
+      // Every test content is the demo's or a copy of it: --demo rolls its dates forward once they
+      // pass (server/src/demo-dates.ts); the explicit --content and --static still win.
+      '--demo',
     ],
     {
       env: { ...process.env, DATABASE_URL: '', OUDERSTEM_EXPORT_TOKEN: exportToken, ...env },

@@ -5,8 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { exportRows, launchBrowser, startServer } from './harness.mjs';
 
 const formId = 'meedenksessies-2027';
-/** In the demo content: Alkmaar, 6 April 2027, one place, with a waiting list (third session). */
-const lastPlace = '#session-2';
+/** In the demo content: Alkmaar, one place, with a waiting list. */
+const lastPlace = 'input[name="sessionIds"][value="alkmaar-april"]';
 
 async function signUp(page, url, name, email) {
   await page.goto(`${url}/`);
