@@ -224,6 +224,15 @@ describe('<ouder-ervaring>', () => {
       await until(() => $(el, '[aria-live=polite]').textContent === 'Je kunt nog 1.982 tekens typen', 3000, 'announcement');
     });
 
+    it('keeps text put into the unfocused text area without input events when anything else re-renders', async () => {
+      const el = await form();
+      const area = $<HTMLTextAreaElement>(el, '#story');
+      area.value = 'Door een hulpmiddel ingevuld';
+      await pick(el, 'themes-0'); // re-renders the form
+      expect($<HTMLTextAreaElement>(el, '#story').value, 'not wiped by the render').to.equal('Door een hulpmiddel ingevuld');
+      expect($(el, '#story-count').textContent).to.equal('Je kunt nog 1.972 tekens typen');
+    });
+
     it('is anonymous by default and asks for name and e-mail only when contact is chosen', async () => {
       const el = await form();
       expect($<HTMLInputElement>(el, '#contact-0').checked).to.be.true;

@@ -102,8 +102,24 @@ export class OuderErvaring extends OuderElement {
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<ErvaringField>();
   private syncTimer?: ReturnType<typeof setInterval>;
+  /** The story as last rendered into the text area, to tell a change from outside from our own. */
+  private renderedStory = '';
 
   // --- lifecycle ---------------------------------------------------------------------------
+
+  /**
+   * Text put into the text area from outside (a tool, speech input) without an input event, while
+   * it had no focus: taken into the story before rendering, so the render does not wipe it and the
+   * count follows. A story we reset ourselves (discarded, sent) left the box as it was rendered.
+   */
+  override willUpdate(): void {
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#story');
+    if (area && area.value !== this.renderedStory && area.value !== this.answers.story) this.type('story', area.value);
+  }
+
+  override updated(): void {
+    this.renderedStory = this.answers.story;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
