@@ -13,7 +13,8 @@ retryPolicy.baseDelay = 50;
 type Fill = 'none' | 'valid' | 'invalid' | 'contact';
 
 interface Args {
-  lang: 'nl' | 'en' | 'ar';
+  /** Unset: the Storybook toolbar's language. */
+  lang?: 'nl' | 'en' | 'ar';
   definition: object;
   answer: StoryAnswer;
   /** What to fill in before sending: nothing (open form), a valid story, or one with mistakes. */
@@ -66,7 +67,7 @@ const meta: Meta<Args> = {
     draft: { control: 'boolean' },
     storage: { control: { type: 'inline-radio' }, options: ['', 'none'] },
   },
-  args: { lang: 'nl', definition: withId('story-open'), answer: { status: 201, body: withdrawal }, fill: 'none', draft: false, storage: '' },
+  args: { definition: withId('story-open'), answer: { status: 201, body: withdrawal }, fill: 'none', draft: false, storage: '' },
   render: (args, context) => {
     answerPostsWith(args.answer);
     const formId = (args.definition as { id: string }).id;

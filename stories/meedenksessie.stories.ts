@@ -10,7 +10,8 @@ import { answerPostsWith, languageArg, type StoryAnswer } from './helpers.js';
 retryPolicy.baseDelay = 50;
 
 interface Args {
-  lang: 'nl' | 'en' | 'ar';
+  /** Unset: the Storybook toolbar's language. */
+  lang?: 'nl' | 'en' | 'ar';
   definition: object;
   /** How the simulated server answers the POSTs, in turn (the last one repeats). */
   answers: StoryAnswer[];
@@ -62,7 +63,6 @@ const meta: Meta<Args> = {
     send: { control: 'boolean' },
   },
   args: {
-    lang: 'nl',
     definition: withId('story-open'),
     answers: [{ status: 201, body: { status: 'confirmed', sessions: [{ id: 'utrecht', status: 'confirmed' }], cancelUrl } }],
     choose: ['session-0'],

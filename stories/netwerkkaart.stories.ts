@@ -21,7 +21,8 @@ const manyNetworks = fakeNetworks(gemeenten);
 type Action = 'none' | 'type' | 'search' | 'filter' | 'group' | 'select';
 
 interface Args {
-  lang: 'nl' | 'en' | 'ar';
+  /** Unset: the Storybook toolbar's language. */
+  lang?: 'nl' | 'en' | 'ar';
   definition?: unknown;
   regions?: unknown;
   src?: string;
@@ -67,7 +68,7 @@ const meta: Meta<Args> = {
     action: { control: { type: 'select' }, options: ['none', 'type', 'search', 'filter', 'group', 'select'] },
     value: { control: 'text' },
   },
-  args: { lang: 'nl', definition: demo, action: 'none', value: '' },
+  args: { definition: demo, action: 'none', value: '' },
   render: (args, context) => html`<ouder-netwerkkaart
     lang=${args.lang ?? context.globals.lang}
     src=${args.src ?? ''}

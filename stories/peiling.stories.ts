@@ -11,7 +11,8 @@ import { answerPostsWith, languageArg, type StoryAnswer } from './helpers.js';
 retryPolicy.baseDelay = 50;
 
 interface Args {
-  lang: 'nl' | 'en' | 'ar';
+  /** Unset: the Storybook toolbar's language. */
+  lang?: 'nl' | 'en' | 'ar';
   definition: object;
   answer: StoryAnswer;
   /** Fill in and send, to show what follows. */
@@ -51,7 +52,7 @@ const meta: Meta<Args> = {
     send: { control: 'boolean' },
     voted: { control: 'boolean' },
   },
-  args: { lang: 'nl', definition: withId(shortDefinition, 'story-open'), answer: { status: 201, body: { tally } }, send: false, voted: false },
+  args: { definition: withId(shortDefinition, 'story-open'), answer: { status: 201, body: { tally } }, send: false, voted: false },
   render: (args, context) => {
     answerPostsWith(args.answer);
     const formId = (args.definition as { id: string }).id;
