@@ -89,6 +89,22 @@ describe('core', () => {
       expect(server.posts()).to.have.length(1);
     });
 
+    it('keeps to a long Retry-After also on later flushes (online, pageshow, load), then sends', async () => {
+      const payload = { type: 'peiling', formId: 'f', submissionId: uuidV4(), submittedAt: new Date().toISOString(), lang: 'nl', data: {}, meta: {} };
+      localStorage.setItem('ouderstem:outbox', JSON.stringify([{ endpoint: 'https://api.example.org/f', payload, attempts: 4 }]));
+      server.on('POST', 'https://api.example.org/f', { status: 503, headers: { 'Retry-After': '120' } }, { status: 201, body: {} });
+      await flushOutbox();
+      expect(server.posts()).to.have.length(1);
+      const [waiting] = JSON.parse(localStorage.getItem('ouderstem:outbox')!);
+      expect(waiting.notBefore - Date.now()).to.be.within(115_000, 120_000);
+      await flushOutbox(); // an `online` or a `pageshow` a moment later
+      expect(server.posts(), 'not before the server said').to.have.length(1);
+      localStorage.setItem('ouderstem:outbox', JSON.stringify([{ ...waiting, notBefore: Date.now() - 1 }])); // two minutes on
+      await flushOutbox();
+      expect(server.posts()).to.have.length(2);
+      expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
+    });
+
     it(`drops what waited longer than ${outboxDays} days, and anything that is not an entry; sends the rest`, async () => {
       const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
       const entry = (submittedAt: string) => ({

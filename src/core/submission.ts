@@ -123,6 +123,8 @@ export interface OutboxEntry {
   payload: Submission;
   /** Tries so far, over every run. */
   attempts: number;
+  /** The server's `Retry-After` as a moment (ms since 1970): no try before it, not even on `online`. */
+  notBefore?: number;
 }
 
 const outboxKey = 'outbox';
@@ -255,6 +257,7 @@ function deliver(
         (outcome.retryAfter ?? 0) > retryPolicy.maxRetryAfter
       ) {
         result = { kind: 'queued', attempts: entry.attempts };
+        if (outcome.retryAfter) entry.notBefore = Date.now() + outcome.retryAfter;
         saveEntry(store, entry);
       } else {
         saveEntry(store, entry);
@@ -272,12 +275,25 @@ function deliver(
 }
 
 /** Sends everything in the outbox; each entry at most once at a time across all tabs. */
+let laterFlush: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Sends everything in the outbox whose `Retry-After` has passed; each entry at most once at a
+ * time across all tabs. An entry still waiting gets a flush of its own at its moment.
+ */
 export async function flushOutbox(): Promise<void> {
   const memory = new Store('local', false);
-  await Promise.all([
-    ...readOutbox(sharedStore).map((entry) => deliver(entry, sharedStore)),
-    ...[...unsaved.values()].map((entry) => deliver(entry, memory)),
-  ]);
+  const now = Date.now();
+  const entries: [OutboxEntry, Store][] = [
+    ...readOutbox(sharedStore).map((entry): [OutboxEntry, Store] => [entry, sharedStore]),
+    ...[...unsaved.values()].map((entry): [OutboxEntry, Store] => [entry, memory]),
+  ];
+  const due = entries.filter(([entry]) => !(entry.notBefore! > now));
+  const next = Math.min(...entries.map(([entry]) => entry.notBefore ?? Infinity).filter((moment) => moment > now));
+  clearTimeout(laterFlush);
+  // (A delay past 2^31 ms would fire at once; a Retry-After of weeks waits for the next load.)
+  if (next - now < 2 ** 31) laterFlush = setTimeout(() => void flushOutbox(), next - now);
+  await Promise.all(due.map(([entry, store]) => deliver(entry, store)));
 }
 
 let listening = false;
