@@ -132,6 +132,13 @@ for (const backend of backends) {
         assert.match(response.json().errors[0].message, /valid e-mail/);
       });
 
+      it('messages are Arabic when the payload says lang ar, as the widgets speak it', async () => {
+        const body = signUp(['ten'], { email: 'nope' });
+        body.lang = 'ar';
+        const response = await post(app, 'signup', body);
+        assert.equal(response.json().errors[0].message, 'اكتب عنوان بريد إلكتروني صحيحًا، مثل name@example.nl.');
+      });
+
       it('a missing required answer is 422 on answers.<question>', async () => {
         const response = await post(app, 'poll', vote({ q3: 3 }));
         assert.equal(response.statusCode, 422);
