@@ -5,7 +5,7 @@ import '../src/ervaring/index.js';
 import { retryPolicy } from '../src/core/submission.js';
 import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from '../test/fixtures/ervaring.json';
-import { answerPostsWith, languageArg, type StoryAnswer } from './helpers.js';
+import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
 
 // Stories show failures without waiting seconds for retries.
 retryPolicy.baseDelay = 50;
@@ -22,6 +22,10 @@ interface Args {
   /** A draft left by an earlier visit, put back with "we hebben je concept bewaard". */
   draft: boolean;
   storage: string;
+  /** After "Nog niet verstuurd", the connection comes back: "alsnog verstuurd". */
+  backOnline?: boolean;
+  /** After the draft is put back, the parent discards it. */
+  discard?: boolean;
 }
 
 const withdrawal = { withdrawCode: 'K7QX-29MD', withdrawUrl: 'https://www.example.org/ervaring/intrekken/K7QX-29MD' };
@@ -82,7 +86,20 @@ const meta: Meta<Args> = {
       privacy-url="https://www.example.org/privacy"
       storage=${args.storage}
       .definition=${args.definition}
-      @ouder-ready=${(event: Event) => fillIn(event.target as OuderErvaring, args.fill)}
+      @ouder-ready=${async (event: Event) => {
+        const el = event.target as OuderErvaring;
+        await fillIn(el, args.fill);
+        if (args.discard) {
+          await el.updateComplete;
+          el.shadowRoot!.querySelector<HTMLButtonElement>('.draft-notice button')?.click();
+        }
+      }}
+      @ouder-queued=${() => {
+        if (args.backOnline) {
+          answerPostsWith(args.answer === 'network-error' ? { status: 201, body: withdrawal } : args.answer);
+          setTimeout(() => dispatchEvent(new Event('online')), 100);
+        }
+      }}
     ></ouder-ervaring>`;
   },
 };
@@ -129,7 +146,16 @@ export const DefinitionConsentOptions: Story = {
 export const NoStorage: Story = { args: { definition: withId('story-no-storage'), storage: 'none' } };
 export const InvalidDefinition: Story = { args: { definition: { ...definition, id: 'story-invalid', themes: [] } } };
 
+export const Loading: Story = {
+  render: (args, context) => html`<ouder-ervaring lang=${args.lang ?? context.globals.lang} src=${pendingUrl}></ouder-ervaring>`,
+};
+export const TooLong: Story = { args: { definition: withId('story-too-long', { minLength: 10, maxLength: 60 }), fill: 'valid' } };
+export const DraftDiscarded: Story = { args: { definition: withId('story-discarded'), draft: true, discard: true } };
+export const SentLater: Story = {
+  args: { definition: withId('story-sent-later'), answer: 'network-error', fill: 'valid', backOnline: true },
+};
+
 /** A failed load comes from a real URL that does not exist. */
 export const LoadFailed: Story = {
-  render: (args) => html`<ouder-ervaring lang=${args.lang} src="/does-not-exist/ervaring.json"></ouder-ervaring>`,
+  render: (args, context) => html`<ouder-ervaring lang=${args.lang ?? context.globals.lang} src="/does-not-exist/ervaring.json"></ouder-ervaring>`,
 };

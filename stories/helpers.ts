@@ -7,8 +7,13 @@ export type StoryAnswer = { status: number; body?: unknown } | 'network-error' |
 const realFetch = globalThis.fetch.bind(globalThis);
 let answers: StoryAnswer[] = [];
 
+/** A definition URL that never answers: the loading state. */
+export const pendingUrl = '/stories/pending.json';
+
 globalThis.fetch = async (input, init) => {
-  if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return realFetch(input, init);
+  if ((init?.method ?? 'GET').toUpperCase() !== 'POST') {
+    return String(input).endsWith(pendingUrl) ? new Promise<Response>(() => {}) : realFetch(input, init);
+  }
   const answer = answers.length > 1 ? answers.shift()! : (answers[0] ?? { status: 201, body: {} });
   if (answer === 'network-error') throw new TypeError('Failed to fetch');
   if (answer === 'pending') return new Promise<Response>(() => {});

@@ -4,7 +4,7 @@ import '../src/meedenksessie/index.js';
 import { retryPolicy } from '../src/core/submission.js';
 import type { OuderMeedenksessie } from '../src/meedenksessie/ouder-meedenksessie.js';
 import series from '../test/fixtures/meedenksessie.json';
-import { answerPostsWith, languageArg, type StoryAnswer } from './helpers.js';
+import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
 
 // Stories show failures without waiting seconds for retries.
 retryPolicy.baseDelay = 50;
@@ -162,6 +162,9 @@ export const InvalidDefinition: Story = {
 };
 
 /** A failed load comes from a URL that does not exist. */
+export const Loading: Story = {
+  render: (args, context) => html`<ouder-meedenksessie lang=${args.lang ?? context.globals.lang} src=${pendingUrl}></ouder-meedenksessie>`,
+};
 export const LoadFailed: Story = {
-  render: (args) => html`<ouder-meedenksessie lang=${args.lang} src="/does-not-exist/meedenksessie.json"></ouder-meedenksessie>`,
+  render: (args, context) => html`<ouder-meedenksessie lang=${args.lang ?? context.globals.lang} src="/does-not-exist/meedenksessie.json"></ouder-meedenksessie>`,
 };

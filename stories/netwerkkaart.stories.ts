@@ -7,13 +7,8 @@ import { outline, projection } from '../src/netwerkkaart/outline.js';
 import broken from '../test/fixtures/netwerkkaart-malformed.json';
 import demoRegions from '../test/fixtures/netwerkkaart-regions.json';
 import demo from '../test/fixtures/netwerkkaart.json';
-import { languageArg } from './helpers.js';
-
-// The loading state needs a request that never answers; everything else uses `.definition`.
-const pendingUrl = '/stories/netwerkkaart/pending.json';
-const realFetch = globalThis.fetch;
-globalThis.fetch = (input, init) =>
-  String(input).endsWith(pendingUrl) ? new Promise<Response>(() => {}) : realFetch(input, init);
+// The loading state uses a request that never answers (helpers.ts); everything else `.definition`.
+import { languageArg, pendingUrl } from './helpers.js';
 
 const gemeenten = fakeGemeenten({ outline, projection });
 const manyNetworks = fakeNetworks(gemeenten);

@@ -5,7 +5,7 @@ import { retryPolicy } from '../src/core/submission.js';
 import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from '../test/fixtures/peiling-long.json';
 import shortDefinition from '../test/fixtures/peiling-short.json';
-import { answerPostsWith, languageArg, type StoryAnswer } from './helpers.js';
+import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
 
 // Stories show failures without waiting seconds for retries.
 retryPolicy.baseDelay = 50;
@@ -111,7 +111,10 @@ export const InvalidDefinition: Story = {
 };
 
 /** Loading and a failed load come from a real URL that answers slowly or not at all. */
+export const Loading: Story = {
+  render: (args, context) => html`<ouder-peiling lang=${args.lang ?? context.globals.lang} src=${pendingUrl}></ouder-peiling>`,
+};
 export const LoadFailed: Story = {
-  render: (args) =>
-    html`<ouder-peiling lang=${args.lang} src="/does-not-exist/peiling.json"></ouder-peiling>`,
+  render: (args, context) =>
+    html`<ouder-peiling lang=${args.lang ?? context.globals.lang} src="/does-not-exist/peiling.json"></ouder-peiling>`,
 };
