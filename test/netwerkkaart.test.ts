@@ -412,7 +412,9 @@ describe('<ouder-netwerkkaart>', () => {
     it('a region selects its gemeente and the network that serves it', async () => {
       const el = await kaart({ regions: true });
       expect($$(el, '.region--served').map((r) => r.getAttribute('data-key'))).to.have.members(['s gravenhage', 'rijswijk', 'delft', 'utrecht', 'vught']);
+      const selected = oneEvent(el, 'ouder-select');
       $(el, '.region[data-key="rijswijk"]').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      expect((await selected).detail.source, 'chosen on the map').to.equal('map');
       await el.updateComplete;
       expect(text($(el, '.result h2'))).to.equal('Voor Rijswijk:');
       expect(listItem(el, 'Oudersraad Haaglanden').classList.contains('network--selected')).to.equal(true);

@@ -264,13 +264,13 @@ export class OuderNetwerkkaart extends OuderElement {
     else this.result = { typed };
   }
 
-  private choosePlace(kaart: Netwerkkaart, place: Place): void {
+  private choosePlace(kaart: Netwerkkaart, place: Place, source: OuderSelectDetail['source'] = 'search'): void {
     this.query = place.label;
     this.expanded = false;
     this.activeOption = -1;
     this.result = { typed: place.label, place };
     const [first] = networksFor(place.key, kaart.networks);
-    if (first) this.select(first, 'search');
+    if (first) this.select(first, source);
   }
 
   // --- handlers: list and map --------------------------------------------------------------
@@ -331,7 +331,7 @@ export class OuderNetwerkkaart extends OuderElement {
   private onRegionClick(kaart: Netwerkkaart, event: Event): void {
     const key = (event.target as Element).getAttribute('data-key');
     const place = this.places(kaart).find((candidate) => candidate.key === key);
-    if (place) this.choosePlace(kaart, place);
+    if (place) this.choosePlace(kaart, place, 'map');
   }
 
   /** Shows a network in the list: the filter is cleared if it hides it; focus moves there if asked. */
