@@ -42,6 +42,9 @@ interface VoterRecord {
   tally?: PeilingTally;
 }
 
+/** Key prefix in `errors` for a server error about no field of this form. */
+const generalError = 'general:';
+
 /**
  * A participation poll or short survey. Up to three questions are shown on one page; longer
  * polls ask one question at a time ("vraag 2 van 4") with a way back, which is easier on a phone.
@@ -74,9 +77,6 @@ interface VoterRecord {
  * @cssproperty --ouder-focus-color - Focus outline.
  * @cssproperty --ouder-max-width - Widest the widget grows (default 40rem).
  */
-/** Key prefix in `errors` for a server error about no field of this form. */
-const generalError = 'general:';
-
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, peilingStyles];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'errors', 'record', 'tally');
