@@ -66,6 +66,19 @@ describe('strict CSP with Trusted Types', () => {
     server = await startServer({ content });
     const routes = { '/two-bundles.html': htmlRoute(hostPage(widgets.map((widget) => widgetMarkup(widget)).join('\n'), { head: '<script type="module" src="/ouderstem.js?copy=2"></script>' })) };
     for (const widget of widgets) routes[`/${widget.name}.html`] = htmlRoute(hostPage(widgetMarkup(widget)));
+    // The states before a definition: loading (an answer that never comes), a failed load, a file
+    // that is no JSON, and a definition that is wrong.
+    const json = (text) => (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(text);
+    };
+    routes['/states/never.json'] = () => {};
+    routes['/states/not-json.json'] = json('<html>niet gevonden</html>');
+    routes['/states/wrong.json'] = json('{"type": "onbekend", "id": 7}');
+    for (const widget of widgets) {
+      const states = ['never', 'missing', 'not-json', 'wrong'].map((name) => widgetMarkup(widget, `src="/states/${name}.json"`));
+      routes[`/${widget.name}-states.html`] = htmlRoute(hostPage(states.join('\n')));
+    }
     host = await startStaticServer(join(root, 'dist'), {
       headers: { 'Content-Security-Policy': policy },
       routes,
@@ -151,6 +164,24 @@ describe('strict CSP with Trusted Types', () => {
         await context.setOffline(false);
         await again.locator('.panel--success').waitFor({ timeout: 15_000 });
         assert.deepEqual([...(await violations()), ...(await offlineViolations())], []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const widget of widgets) {
+    it(`<${widget.tag}>: loading, a failed load, a file that is no JSON and a wrong definition, zero violations`, async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        const violations = await watchViolations(page);
+        await page.goto(`${host.url}/${widget.name}-states.html`);
+        const instances = page.locator(widget.tag);
+        await instances.nth(0).locator('[role="status"]').first().waitFor();
+        for (const index of [1, 2, 3]) await instances.nth(index).locator('[role="alert"]').first().waitFor();
+        assert.match(await instances.nth(2).locator('[role="alert"]').first().innerText(), /geen geldige JSON/);
+        assert.deepEqual(await violations(), []);
       } finally {
         await context.close();
       }
