@@ -33,6 +33,11 @@ const MESSAGES = {
   'poll-closed': { nl: 'Deze peiling is gesloten.', en: 'This poll is closed.', ar: 'هذا الاستطلاع مغلق.' },
   'code-used': { nl: 'Deze deelnamecode is al gebruikt.', en: 'This participation code has already been used.', ar: 'رمز المشاركة هذا مستخدم من قبل.' },
   'code-invalid': { nl: 'Deze deelnamecode kennen we niet. Controleer de code.', en: 'We do not know this participation code. Check the code.', ar: 'لا نعرف رمز المشاركة هذا. تحقق من الرمز.' },
+  withdrawn: {
+    nl: 'Dit verhaal is ingetrokken en verwijderd.',
+    en: 'This story was withdrawn and deleted.',
+    ar: 'تم سحب هذه القصة وحذفها.',
+  },
   'session-full': { nl: 'Deze sessie is vol.', en: 'This session is full.', ar: 'هذه الجلسة ممتلئة.' },
   'deadline-passed': { nl: 'Aanmelden voor deze sessie is gesloten.', en: 'Sign-up for this session has closed.', ar: 'انتهى التسجيل في هذه الجلسة.' },
   'unsupported-media-type': { nl: 'Stuur de gegevens als JSON.', en: 'Send the data as JSON.', ar: 'أرسل البيانات بصيغة JSON.' },

@@ -70,6 +70,9 @@ async function claim(db: Database, submission: Submission, hash: string, lang: L
     );
     const row = existing.rows[0];
     if (!row) continue;
+    if (row.body_hash === WITHDRAWN) {
+      return { owned: false, outcome: { status: 410, body: { errors: [fieldError('withdrawn', lang)] } } };
+    }
     if (row.body_hash !== hash) {
       return { owned: false, outcome: { status: 422, body: { errors: [fieldError('idempotency-key-reused', lang, 'submissionId')] } } };
     }
@@ -430,10 +433,21 @@ export async function cancelSignUp(db: Database, token: string): Promise<Cancell
 }
 
 /** Deletes a story for good (AVG art. 17). True when there was one. */
+/** What a withdrawn story's submission keeps: its key only, so a late replay cannot bring it back. */
+export const WITHDRAWN = 'withdrawn';
+
+/**
+ * Deletes the story (AVG art. 17). Its submission row stays as a tombstone without content (no
+ * hash of the story, no answer), so a replay of the same send, from an outbox or a proxy, gets
+ * 410 instead of storing the story again. Retention removes the tombstone later.
+ */
 export async function withdrawStory(db: Database, code: string): Promise<boolean> {
-  const deleted = await db.query(
-    'DELETE FROM submissions WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id',
-    [normalizeCode(code)],
+  const emptied = await db.query(
+    `UPDATE submissions SET body_hash = $2, state = 'done', answer_status = 410, answer_body = NULL
+     WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id`,
+    [normalizeCode(code), WITHDRAWN],
   );
-  return deleted.rows.length === 1;
+  if (emptied.rows.length === 0) return false;
+  await db.query('DELETE FROM stories WHERE submission_id = $1', [(emptied.rows[0] as { id: string }).id]);
+  return true;
 }

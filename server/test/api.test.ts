@@ -464,9 +464,20 @@ for (const backend of backends) {
         assert.equal(withdrawn.statusCode, 200);
         assert.deepEqual(withdrawn.json(), { status: 'withdrawn' });
         assert.equal(await count(db, 'stories'), 0);
-        assert.equal(await count(db, 'submissions'), 0);
+        const tombstone = await db.query<Record<string, unknown>>('SELECT body_hash, answer_body FROM submissions');
+        assert.deepEqual(tombstone.rows, [{ body_hash: 'withdrawn', answer_body: null }], 'only the key is left, nothing of the story');
         const again = await app.inject({ method: 'POST', url: new URL(withdrawUrl).pathname });
         assert.equal(again.statusCode, 404);
+      });
+
+      it('a withdrawn story stays gone when the same send is replayed (an outbox, a proxy): 410, nothing stored', async () => {
+        const body = story();
+        const { withdrawCode } = (await post(app, 'story', body)).json();
+        await app.inject({ method: 'POST', url: '/api/withdraw', payload: { code: withdrawCode } });
+        const replay = await post(app, 'story', body);
+        assert.equal(replay.statusCode, 410);
+        assert.equal(replay.json().errors[0].code, 'withdrawn');
+        assert.equal(await count(db, 'stories'), 0);
       });
     });
 
