@@ -274,7 +274,7 @@ function deliver(
   });
 }
 
-/** Sends everything in the outbox; each entry at most once at a time across all tabs. */
+/** The flush planned for the earliest `notBefore` still ahead. */
 let laterFlush: ReturnType<typeof setTimeout> | undefined;
 
 /**
@@ -288,7 +288,7 @@ export async function flushOutbox(): Promise<void> {
     ...readOutbox(sharedStore).map((entry): [OutboxEntry, Store] => [entry, sharedStore]),
     ...[...unsaved.values()].map((entry): [OutboxEntry, Store] => [entry, memory]),
   ];
-  const due = entries.filter(([entry]) => !(entry.notBefore! > now));
+  const due = entries.filter(([entry]) => (entry.notBefore ?? 0) <= now);
   const next = Math.min(...entries.map(([entry]) => entry.notBefore ?? Infinity).filter((moment) => moment > now));
   clearTimeout(laterFlush);
   // (A delay past 2^31 ms would fire at once; a Retry-After of weeks waits for the next load.)

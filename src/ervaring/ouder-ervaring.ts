@@ -26,7 +26,6 @@ import {
   type ErvaringProblem,
   fieldOfServerError,
   consentNeedsName,
-  firstNameConsent,
   isEmpty,
   parseErvaringDefinition,
   readDraft,
@@ -563,20 +562,14 @@ export class OuderErvaring extends OuderElement {
     return options.map((option) => ({ value: option.value, label: localize(option.label, this.language) }));
   }
 
+  /** The definition's consent options, else the three default levels; one that needs a name says so. */
   private consentChoices(definition: ErvaringDefinition): Choice[] {
-    if (definition.consentOptions) {
-      const hint = ervaringStrings(this.language).firstNameHint;
-      return definition.consentOptions.map((option) => ({
-        value: option.value,
-        label: localize(option.label, this.language),
-        hint: consentNeedsName(definition, option.value) ? hint : undefined,
-      }));
-    }
     const strings = ervaringStrings(this.language);
-    return defaultConsentValues.map((value) => ({
+    const options = definition.consentOptions ?? defaultConsentValues.map((value) => ({ value, label: strings.consentOptions[value] }));
+    return options.map(({ value, label }) => ({
       value,
-      label: strings.consentOptions[value],
-      hint: value === firstNameConsent ? strings.firstNameHint : undefined,
+      label: localize(label, this.language),
+      hint: consentNeedsName(definition, value) ? strings.firstNameHint : undefined,
     }));
   }
 }
