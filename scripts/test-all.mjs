@@ -34,14 +34,14 @@ const steps = [
       return { passed: counts.passed, failed: counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) };
     },
   },
-  { group: 'unit', name: 'schemas and fixtures (node:test)', command: 'node', args: ['--test', '--test-reporter=spec', 'test/node/'], count: nodeTestCounts },
+  { group: 'unit', name: 'schemas and fixtures (node:test)', command: 'node', args: ['--test', '--test-reporter=spec', 'test/node/*.test.mjs'], count: nodeTestCounts },
   { group: 'build', name: 'build (rollup, types, manifest)', command: 'npm', args: ['run', 'build:widgets'], count: oneCheck },
   { group: 'build', name: 'size budgets', command: 'node', args: ['scripts/size.mjs'], count: oneCheck },
   { group: 'build', name: 'storybook build', command: 'npm', args: ['run', 'build-storybook'], count: oneCheck },
   // Figures, not a timed test: it passes when it ran and printed them (#7).
   { group: 'build', name: 'benchmark: first render next to bare Lit (npm run bench)', command: 'node', args: ['scripts/bench.mjs'], count: oneCheck },
   { group: 'server', name: 'reference server', command: 'npm', args: ['test', '-w', 'ouderstem-server'], count: nodeTestCounts, when: () => existsSync('server/test') },
-  { group: 'e2e', name: 'end to end (Chromium against the real server)', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/'], count: nodeTestCounts, when: () => existsSync('test/e2e') },
+  { group: 'e2e', name: 'end to end (Chromium against the real server)', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/*.e2e.test.mjs'], count: nodeTestCounts, when: () => existsSync('test/e2e') },
 ];
 
 function run(step) {
