@@ -5,18 +5,33 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
+import cookie from '@fastify/cookie';
 import type { Database } from './db.js';
-import type { Content, Form } from './content.js';
+import type { Form, ServerConfig } from './content.js';
 import type { Schemas } from './schemas.js';
-import { ApiError, fieldError, langOf, type FieldError, type Lang } from './messages.js';
+import { ApiError, fieldError, langOf, type FieldError, type Lang, type Problem } from './messages.js';
 import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
 import { cancelSignUp, countVotes, remainingPlaces, submit, visibleTally, withdrawStory, type Submission, type TestHooks } from './store.js';
 import { exportCsv } from './export.js';
+import { currentForm, formAccess, type FormAccess } from './forms.js';
+import { originVia } from './organisations.js';
 import { confirmPage, messagePage } from './pages.js';
+import { registerHostedPages } from './hosted.js';
+import { installConsoleGate } from './beheer/access.js';
+import { audit } from './beheer/audit.js';
+import { registerConsole, type ConsoleOptions } from './beheer/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The form of a `/api/forms/:id` request, read once per request. */
+    formAccess?: FormAccess;
+  }
+}
 
 export interface AppOptions {
   db: Database;
-  content: Content;
+  /** The server's settings (the content folder's `config.json`). Forms and networks live in the database. */
+  config: ServerConfig;
   schemas: Schemas;
   /** Folders served as static files at `/` (first match wins), e.g. the demo page and the widget build. */
   staticDirs?: string[];
@@ -28,12 +43,18 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   logger?: boolean | object;
   hooks?: TestHooks;
+  /** OpenID Connect login for the console (`OUDERSTEM_OIDC_*`). */
+  oidc?: ConsoleOptions['oidc'];
+  /** The built console; `server/dist/beheer/` by default. */
+  consoleDir?: string;
+  mailConfigured?: boolean;
+  gemeenten?: ConsoleOptions['gemeenten'];
 }
 
 const BODY_LIMIT = 64 * 1024;
 const FORM_PATH = /^\/api\/forms\/([^/?#]+)/;
 
-function sendErrors(reply: FastifyReply, status: number, errors: FieldError[]): FastifyReply {
+function sendErrors(reply: FastifyReply, status: number, errors: readonly Problem[]): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ errors });
 }
 
@@ -47,9 +68,12 @@ function wantsHtml(request: FastifyRequest): boolean {
   return request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true || request.method === 'GET';
 }
 
-/** Keeps secrets from links (cancel tokens, withdrawal codes) out of the logs. */
-function redactUrl(url: string): string {
-  return url.replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…');
+/** Keeps secrets from links (cancel tokens, withdrawal codes, set-up links, a login's code) out of the logs. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…')
+    .replace(/^\/beheer\/(api\/)?setup\/[^/?#]+/, '/beheer/$1setup/…')
+    .replace(/^(\/beheer\/login\/oidc\/callback)\?.*$/, '$1?…');
 }
 
 /** A parsed body without U+0000 in any string or key. */
@@ -63,7 +87,7 @@ export function withoutNul(value: unknown): unknown {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, content, schemas } = options;
+  const { db, config, schemas } = options;
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
@@ -87,21 +111,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const validateSubmission = schemas.validator('submission');
 
   function ownOrigin(request: FastifyRequest): string {
-    return content.config.publicUrl ? new URL(content.config.publicUrl).origin : `${request.protocol}://${request.host}`;
+    return config.publicUrl ? new URL(config.publicUrl).origin : new URL(`${request.protocol}://${request.host}`).origin;
   }
 
   function baseUrl(request: FastifyRequest): string {
-    return content.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+    return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
   }
 
-  /** Same origin always; otherwise the global allow-list, plus the form's own list on its routes. */
-  function originAllowed(request: FastifyRequest, origin: string): boolean {
+  /**
+   * Same origin always; otherwise the server's list (`config.json`), and on a form's routes its
+   * organisation's and its own, elsewhere those of any organisation or form. Read from the
+   * database on each request: a change in the console counts at once, in every process.
+   */
+  async function originAllowed(request: FastifyRequest, origin: string): Promise<boolean> {
     if (origin === ownOrigin(request) || origin === `${request.protocol}://${request.host}`) return true;
-    if (content.config.allowedOrigins.includes(origin)) return true;
-    const formId = FORM_PATH.exec(request.url)?.[1];
-    if (formId !== undefined) return content.forms.get(decodeURIComponent(formId))?.allowedOrigins.includes(origin) ?? false;
-    return [...content.forms.values()].some((form) => form.allowedOrigins.includes(origin));
+    if (FORM_PATH.test(request.url)) {
+      const access = request.formAccess;
+      return (await originVia(db, origin, config.allowedOrigins, access ?? { organisationOrigins: [], formOrigins: [] })) !== undefined;
+    }
+    return (await originVia(db, origin, config.allowedOrigins)) !== undefined;
   }
+  const allowedOrigin = new WeakMap<FastifyRequest, boolean>();
 
   app.addHook('onRequest', async (request, reply) => {
     // No path or query of this server has a use for U+0000 (a cancel token, a code, a form id).
@@ -109,8 +139,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The API answers only pages on allowed origins. The refusal itself is readable by the page
     // (CORS header on the 403, and a preflight that lets the POST go out), so the widget can tell
     // the web editor on the console why, instead of a network error it would retry for ever.
+    if (!request.url.startsWith('/api/') || request.method === 'OPTIONS') return;
+    const formId = FORM_PATH.exec(request.url)?.[1];
+    if (formId !== undefined) {
+      let id: string;
+      try {
+        id = decodeURIComponent(formId);
+      } catch {
+        throw new ApiError(400, [fieldError('bad-request', langOf(request.headers['accept-language']))]);
+      }
+      request.formAccess = await formAccess(db, id);
+    }
     const origin = request.headers.origin;
-    if (request.url.startsWith('/api/') && request.method !== 'OPTIONS' && origin !== undefined && !originAllowed(request, origin)) {
+    if (origin === undefined) return;
+    const allowed = await originAllowed(request, origin);
+    allowedOrigin.set(request, allowed);
+    if (!allowed) {
       reply.header('access-control-allow-origin', origin).header('vary', 'origin');
       throw new ApiError(403, [fieldError('origin-not-allowed', langOf(request.headers['accept-language']))]);
     }
@@ -123,7 +167,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // withdraw pages' own form POSTs, which the origin check then refuses. Nothing leaves for other sites either way.
     reply.header('referrer-policy', 'same-origin');
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
+    // A page with its own policy (the hosted form page) keeps it.
+    if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
       reply.header(
         'content-security-policy',
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
@@ -153,7 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       callback(null, {
         // Preflights of the API succeed for every origin (see the origin check above); the widget
         // files get `*` from the static folders instead.
-        origin: api && origin !== undefined && (request.method === 'OPTIONS' || originAllowed(request as FastifyRequest, origin)) ? origin : false,
+        origin: api && origin !== undefined && (request.method === 'OPTIONS' || allowedOrigin.get(request as FastifyRequest) === true) ? origin : false,
         credentials: false,
         methods: ['GET', 'POST'],
         allowedHeaders: ['Content-Type', 'Idempotency-Key'],
@@ -172,7 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
   const limited = {
-    rateLimit: { max: content.config.rateLimit.max, timeWindow: content.config.rateLimit.timeWindowSeconds * 1000 },
+    rateLimit: { max: config.rateLimit.max, timeWindow: config.rateLimit.timeWindowSeconds * 1000 },
   };
 
   // U+0000 goes from every string and key on the way in: PostgreSQL stores none in text or jsonb
@@ -186,7 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, withoutNul(Object.fromEntries(new URLSearchParams(String(body)))));
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: FieldError[] }, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: Problem[] }, request, reply) => {
     const lang = requestLang(request);
     if (error instanceof ApiError) {
       return error.errors ? sendErrors(reply, error.statusCode, error.errors) : reply.code(error.statusCode).send();
@@ -204,8 +249,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]));
 
-  function formOr404(id: string, lang: Lang): Form {
-    const form = content.forms.get(id);
+  /** The published version of the request's form; 404 for an unknown, concept or archived one. */
+  function formOr404(request: FastifyRequest, lang: Lang): Form {
+    const form = request.formAccess?.live;
     if (!form) throw new ApiError(404, [fieldError('not-found', lang)]);
     return form;
   }
@@ -220,8 +266,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: { id: string } }>('/api/forms/:id', async (request, reply) => {
-    const form = formOr404(request.params.id, requestLang(request));
+    const form = formOr404(request, requestLang(request));
     reply.header('cache-control', 'no-store');
+    // A story form has no closed state the widget knows: it answers "closed" instead of a form.
+    if (request.formAccess?.closed && form.definition.type === 'ervaring') return sendErrors(reply, 410, [fieldError('form-closed', requestLang(request))]);
     const definition = form.definition;
     if (definition.type === 'peiling') {
       const tally = visibleTally(definition, await countVotes(db, definition));
@@ -248,7 +296,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return sendErrors(reply, 400, [fieldError('bad-request', lang)]);
     }
-    const form = formOr404(request.params.id, lang);
+    const form = formOr404(request, lang);
+    if (request.formAccess?.closed && form.definition.type === 'ervaring') return sendErrors(reply, 409, [fieldError('form-closed', lang)]);
     if (!validateSubmission(body)) return sendErrors(reply, 422, schemaErrors(validateSubmission.errors ?? [], lang));
     const submission = body as Submission & { honeypot?: string };
     if (request.headers['idempotency-key'] !== submission.submissionId) {
@@ -266,10 +315,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
   });
 
-  app.get('/api/networks', async (_request, reply) => {
-    if (!content.networks) return sendErrors(reply, 404, [fieldError('not-found', 'nl')]);
-    reply.header('cache-control', 'public, max-age=300');
-    return content.networks;
+  // An organisation's networks list; `/api/networks` alone is the oldest organisation's that has one
+  // (on a server for one organisation: its list).
+  app.get<{ Params: { organisation?: string } }>('/api/networks/:organisation?', async (request, reply) => {
+    const { rows } = await db.query<{ networks: Record<string, unknown> }>(
+      `SELECT n.networks FROM networks_lists n JOIN organisations o ON o.id = n.organisation_id
+       WHERE $1::text IS NULL OR o.id = $1 ORDER BY o.created_at, o.id LIMIT 1`,
+      [request.params.organisation ?? null],
+    );
+    if (!rows[0]) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
+    reply.header('cache-control', 'public, max-age=60');
+    return rows[0].networks;
   });
 
   app.get<{ Params: { token: string } }>('/api/cancel/:token', async (request, reply) => {
@@ -332,13 +388,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('www-authenticate', 'Bearer');
       return sendErrors(reply, 401, [fieldError('unauthorized', lang)]);
     }
-    const form = formOr404(request.params.id, lang);
+    const form = await currentForm(db, request.params.id);
+    if (!form) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
+    await audit(db, { organisationId: form.organisationId, system: 'export-token' }, 'export.csv', form.definition.id);
     reply
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${form.definition.id}.csv"`);
     return exportCsv(db, form);
   });
+
+  await app.register(cookie);
+  installConsoleGate(app, {
+    db,
+    ownOrigin,
+    baseUrl,
+    secure: (request) => (config.publicUrl ? config.publicUrl.startsWith('https:') : request.protocol === 'https'),
+  });
+  await registerConsole(app, {
+    db,
+    config,
+    schemas,
+    rateKeySecret,
+    oidc: options.oidc,
+    consoleDir: options.consoleDir,
+    mailConfigured: options.mailConfigured ?? false,
+    gemeenten: options.gemeenten,
+  });
+  registerHostedPages(app, db);
 
   if (options.staticDirs && options.staticDirs.length > 0) {
     await app.register(fastifyStatic, {
