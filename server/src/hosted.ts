@@ -47,6 +47,7 @@ function documentOf(lang: WidgetLanguage, title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/f/_/hosted.css">
 <script type="module" src="/ouderstem.js"></script>
