@@ -230,6 +230,7 @@ h2 { font-size: 1.2em; line-height: 1.3; }
 a { color: var(--_ouder-link-color); text-underline-offset: 0.15em; }
 :focus-visible { outline: 3px solid var(--_ouder-focus-color); outline-offset: 2px; }
 a:focus-visible { background: var(--_ouder-focus-background); color: var(--_ouder-focus-color); }
+.languages { margin-block-end: calc(var(--_ouder-space) * 0.5); }
 .languages ul { display: flex; flex-wrap: wrap; gap: 0.25em 1em; padding: 0; list-style: none; }
 .languages a, .languages span { display: inline-block; min-block-size: 1.5rem; }
 .languages span { font-weight: 700; }
