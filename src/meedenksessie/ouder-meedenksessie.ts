@@ -40,6 +40,7 @@ import {
   webLink,
 } from './meedenksessie.js';
 import { meedenksessieStrings } from './meedenksessie.i18n.js';
+import { keepConfirmation, keptConfirmation } from './confirmation.js';
 import { meedenksessieStyles } from './ouder-meedenksessie.styles.js';
 
 interface Offered {
@@ -121,6 +122,8 @@ export class OuderMeedenksessie extends OuderElement {
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<Field>();
   private calendar?: { key: string; href: string };
+  /** The confirmation this tab showed before a reload, with its cancel link. */
+  private kept?: Sent;
 
   // --- lifecycle ---------------------------------------------------------------------------
 
@@ -134,11 +137,21 @@ export class OuderMeedenksessie extends OuderElement {
     this.shown = definition;
     this.refreshing = false;
     this.submission.resume(definition.id);
+    this.kept = this.submission.state.status === 'idle' ? this.keptConfirmation(definition) : undefined;
     this.announceReady(definition);
   }
 
   private onSubmissionChange(submission: SubmissionState): void {
-    if (submission.status === 'sent') void this.focusAfterRender('.panel--success');
+    if (submission.status === 'sent') {
+      const { submissionId, formId, data } = submission.payload;
+      keepConfirmation(this.storageEnabled, formId, {
+        endpoint: this.submitUrl ?? '',
+        submissionId,
+        sessionIds: (data as unknown as MeedenksessieData).sessionIds,
+        response: submission.response,
+      });
+      void this.focusAfterRender('.panel--success');
+    }
     else if (submission.status === 'queued') void this.focusAfterRender('.panel--queued');
     else if (submission.status === 'rejected') this.showRejection(submission);
   }
@@ -284,6 +297,21 @@ export class OuderMeedenksessie extends OuderElement {
     return new Set(offered.filter(({ status }) => isSelectable(status)).map(({ session }) => session.id));
   }
 
+  private keptConfirmation(definition: MeedenksessieDefinition): Sent | undefined {
+    const kept = keptConfirmation(this.storageEnabled, definition.id, this.submitUrl ?? '');
+    if (!kept) return undefined;
+    const payload = {
+      type: 'meedenksessie' as const,
+      formId: definition.id,
+      submissionId: kept.submissionId,
+      submittedAt: '',
+      lang: this.language,
+      data: { sessionIds: kept.sessionIds },
+      meta: {},
+    };
+    return { status: 'sent', payload, response: kept.response, later: false };
+  }
+
   /** A Blob URL for the calendar file, made once per confirmation and language. */
   private calendarHref(key: string, content: () => string): string {
     if (this.calendar?.key !== key) {
@@ -310,6 +338,7 @@ export class OuderMeedenksessie extends OuderElement {
     const submission = this.submission.state;
     let body: unknown;
     if (submission.status === 'sent') body = this.renderConfirmation(definition, submission);
+    else if (submission.status === 'idle' && this.kept) body = this.renderConfirmation(definition, this.kept);
     else if (submission.status === 'queued') body = this.renderQueued();
     else body = this.renderForm(definition);
     // dir="auto": definition text may fall back to Dutch inside an Arabic page.
@@ -367,7 +396,7 @@ export class OuderMeedenksessie extends OuderElement {
     return html`<div class="panel panel--error panel--conflict" tabindex="-1" role="alert">
       <h3>${conflict.code === 'session-full' ? strings.sessionFull(title) : strings.deadlinePassed(title)}</h3>
       ${canWait
-        ? html`<p>${strings.joinWaitlistOffer}</p>
+        ? html`<p>${this.current?.sendsMail ? strings.joinWaitlistOffer : strings.joinWaitlistOfferNoMail}</p>
             <div class="actions">
               <button type="button" part="button" @click=${() => this.send()}>${strings.joinWaitlist}</button>
             </div>`
@@ -454,7 +483,8 @@ export class OuderMeedenksessie extends OuderElement {
       ${textField({
         id: 'email',
         label: strings.email,
-        hint: strings.emailHint,
+        // Only a server that sends e-mail is promised to send one.
+        hint: definition.sendsMail ? strings.emailHint : strings.emailHintNoMail,
         value: answers.email,
         error: this.errors.get('email'),
         required: true,
@@ -584,11 +614,12 @@ export class OuderMeedenksessie extends OuderElement {
             ? strings.waitlistedTitle
             : strings.sentTitle;
     const cancelUrl = webLink(sent.response.cancelUrl, this.submitUrl, document.baseURI);
+    const waitlisted = definition.sendsMail ? strings.waitlisted : strings.waitlistedNoMail;
     const events = calendarEvents(
       definition,
       results,
       this.language,
-      { online: strings.online, waitlisted: strings.waitlisted, cancel: (url) => `${strings.cancel}: ${url}` },
+      { online: strings.online, waitlisted, cancel: (url) => `${strings.cancel}: ${url}` },
       cancelUrl,
     );
     const href =
@@ -605,10 +636,11 @@ export class OuderMeedenksessie extends OuderElement {
           return html`<li>
             <strong dir="auto">${localize(session.title, this.language)}</strong><br />
             <time datetime=${isoMoment(session.start)}>${formatSessionTime(session.start, session.end, this.language)}</time><br />
-            ${strings[outcome]}
+            ${outcome === 'waitlisted' ? waitlisted : strings[outcome]}
           </li>`;
         })}
       </ul>
+      ${definition.sendsMail ? html`<p>${strings.mailFollows}</p>` : nothing}
       <div class="actions">
         ${href
           ? html`<a class="button-link" part="button" href=${href} download="${definition.id}.ics">${strings.addToCalendar}</a>`
