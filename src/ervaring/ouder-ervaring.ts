@@ -253,7 +253,9 @@ export class OuderErvaring extends OuderElement {
       return;
     }
     this.draft.flush();
-    await this.submission.submit('ervaring', definition.id, toErvaringData(this.answers), this.bait);
+    // The code by e-mail only from a server that sends e-mail (a draft may remember the wish).
+    const answers = { ...this.answers, sendCode: this.answers.sendCode && definition.sendsMail === true };
+    await this.submission.submit('ervaring', definition.id, toErvaringData(answers), this.bait);
   }
 
   private showRejection(rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
@@ -341,6 +343,7 @@ export class OuderErvaring extends OuderElement {
     return html`<div class="panel panel--success" tabindex="-1" role="status">
       <h3>${strings.thanksTitle}</h3>
       <p>${submission.later ? strings.sentLaterNoCode : strings.thanksBody}</p>
+      ${(submission.payload.data as { contact?: { sendCode?: boolean } }).contact?.sendCode ? html`<p>${strings.codeMailed}</p>` : nothing}
       <p>${strings.nextSteps}</p>
       ${withdrawCode || safeUrl
         ? html`<div class="withdraw">
@@ -419,7 +422,7 @@ export class OuderErvaring extends OuderElement {
         })}
         ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, definition.regions) : nothing}
         ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, definition.levels) : nothing}
-        ${this.renderContact()} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
+        ${this.renderContact(definition)} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
         <div class="actions">
           <button type="submit" part="button" aria-disabled=${sending ? 'true' : 'false'}>${strings.send}</button>
         </div>
@@ -493,7 +496,7 @@ export class OuderErvaring extends OuderElement {
     </div>`;
   }
 
-  private renderContact() {
+  private renderContact(definition: ErvaringDefinition) {
     const strings = ervaringStrings(this.language);
     return choiceGroup({
       id: 'contact',
@@ -534,6 +537,17 @@ export class OuderErvaring extends OuderElement {
                 onInput: (value) => this.type('email', value),
                 onBlur: () => this.onBlur('email'),
               })}
+              ${definition.sendsMail
+                ? html`<div class="choice">
+                    <input
+                      id="send-code"
+                      type="checkbox"
+                      .checked=${live(this.answers.sendCode)}
+                      @change=${(event: Event) => this.change({ sendCode: (event.target as HTMLInputElement).checked })}
+                    />
+                    <label for="send-code">${strings.sendCode}</label>
+                  </div>`
+                : nothing}
             </div>`
           : nothing,
     });
