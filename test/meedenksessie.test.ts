@@ -621,6 +621,28 @@ describe('<ouder-meedenksessie>', () => {
       sessionStorage.clear();
     });
 
+    it('offers "Ik wil horen wat er met de uitkomst gebeurt" only when the form offers it and the server sends mail; the address goes apart from the answer', async () => {
+      const plain = await signUp({ ...series, outcomeOptIn: true });
+      expect(present(plain, '#outcome'), 'not without mail').to.be.false;
+      plain.remove();
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed' }));
+      const el = await signUp({ ...series, outcomeOptIn: true, sendsMail: true });
+      await fill(el);
+      await pick(el, 'outcome');
+      await submit(el);
+      expect(server.posts()).to.have.length(0);
+      expect(text($(el, '.error-summary'))).to.include('Vul je e-mailadres in, of vink het vakje uit.');
+      expect($(el, '.error-summary a[href="#outcome-email"]'), 'the summary links to the field').to.exist;
+      await expectAccessible(el);
+      await type(el, 'outcome-email', 'benieuwd@example.nl');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      const body = server.posts()[0].body as { outcomeEmail?: string; data: Record<string, unknown> };
+      expect(body.outcomeEmail).to.equal('benieuwd@example.nl');
+      expect(JSON.stringify(body.data)).not.to.include('benieuwd');
+      sessionStorage.clear();
+    });
+
     it('lets the host page veto the submission', async () => {
       const el = await signUp();
       await fill(el);

@@ -73,6 +73,7 @@ export function parseErvaringDefinition(raw: unknown): ErvaringDefinition {
     consentOptions: fields.consentOptions === undefined ? undefined : readConsentOptions(fields.consentOptions),
     retentionDays: readInteger(fields.retentionDays, 'retentionDays', 1),
     sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
     draftStorage:
       fields.draftStorage === undefined
         ? undefined

@@ -83,6 +83,7 @@ export function parseDefinition(raw: unknown): MeedenksessieDefinition {
     intro: readOptionalText(fields.intro, 'intro'),
     multiple: readOptionalBoolean(fields.multiple, 'multiple'),
     sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
     sessions,
     roles: readOptions(fields.roles, 'roles', { optional: true }),
     needs: readOptions(fields.needs, 'needs', { optional: true }),

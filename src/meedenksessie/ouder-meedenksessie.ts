@@ -14,6 +14,7 @@ import {
 } from '../core/form.js';
 import { localize, plural } from '../core/i18n/index.js';
 import type { FieldError, MeedenksessieData } from '../core/schema-types.js';
+import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import {
   type Answers,
@@ -101,6 +102,7 @@ export class OuderMeedenksessie extends OuderElement {
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
   private answers: Answers = emptyAnswers();
@@ -223,6 +225,8 @@ export class OuderMeedenksessie extends OuderElement {
     this.errors = new Map(
       Object.entries(problems).map(([field, problem]) => [field, this.message(field as Field, problem)]),
     );
+    const outcome = this.outcome.problem(definition, this.t);
+    if (outcome) this.errors.set(outcomeEmailId, outcome);
     this.failure = undefined;
     if (this.errors.size > 0) {
       void this.focusAfterRender('.error-summary');
@@ -230,7 +234,8 @@ export class OuderMeedenksessie extends OuderElement {
     }
     this.conflict = undefined;
     const waitlist = offered.some(({ session, status }) => status === 'waitlist' && this.answers.sessionIds.includes(session.id));
-    await this.submission.submit('meedenksessie', definition.id, toData(this.answers, selectable, waitlist), this.bait);
+    const data = toData(this.answers, selectable, waitlist);
+    await this.submission.submit('meedenksessie', definition.id, data, this.bait, this.outcome.emailFor(definition));
   }
 
   private showRejection(rejected: Rejected): void {
@@ -563,7 +568,7 @@ export class OuderMeedenksessie extends OuderElement {
         onInput: (remarks) => this.set({ remarks }, 'remarks'),
         onBlur: (event?: FocusEvent) => this.onBlur('remarks', event),
       })}
-      ${this.renderConsent()}`;
+      ${this.outcome.render(definition, this.t, this.errors.get(outcomeEmailId))} ${this.renderConsent()}`;
   }
 
   private renderConsent() {

@@ -1,0 +1,93 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { textField } from './form.js';
+import type { Translation } from './i18n/index.js';
+import { parseEmail } from './validators.js';
+
+/** What a definition says about the opt-in: the form offers it, and its server sends e-mail. */
+interface OutcomeOffer {
+  outcomeOptIn?: boolean;
+  sendsMail?: boolean;
+}
+
+/** The id of the e-mail field, for a widget's error map and error summary. */
+export const outcomeEmailId = 'outcome-email';
+
+/**
+ * "Ik wil horen wat er met de uitkomst gebeurt": an optional checkbox that reveals one e-mail
+ * field, offered only when the definition says `outcomeOptIn` and its server sends e-mail. The
+ * address goes in the submission's top-level `outcomeEmail`, not in the answer, so the server can
+ * keep it apart (and delete it after its one message).
+ */
+export class OutcomeOptIn implements ReactiveController {
+  private wanted = false;
+  private email = '';
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  offered(definition: OutcomeOffer): boolean {
+    return definition.outcomeOptIn === true && definition.sendsMail === true;
+  }
+
+  /** A message for the error summary when the box is ticked without a usable address. */
+  problem(definition: OutcomeOffer, t: Translation): string | undefined {
+    if (!this.offered(definition) || !this.wanted) return undefined;
+    if (!this.email.trim()) return t.outcomeEmailRequired;
+    return parseEmail(this.email) ? undefined : t.outcomeEmailInvalid;
+  }
+
+  /** The address to send along, when asked for and valid. */
+  emailFor(definition: OutcomeOffer): string | undefined {
+    return this.offered(definition) && this.wanted ? parseEmail(this.email) : undefined;
+  }
+
+  /** Back to unticked and empty, for a fresh form. */
+  reset(): void {
+    this.wanted = false;
+    this.email = '';
+    this.host.requestUpdate();
+  }
+
+  render(definition: OutcomeOffer, t: Translation, error?: string, onBlur?: () => void) {
+    if (!this.offered(definition)) return nothing;
+    return html`<div class="field" part="field">
+      <div class="choice">
+        <input
+          id="outcome"
+          type="checkbox"
+          .checked=${live(this.wanted)}
+          aria-describedby="outcome-hint"
+          @change=${(event: Event) => {
+            this.wanted = (event.target as HTMLInputElement).checked;
+            this.host.requestUpdate();
+          }}
+        />
+        <label for="outcome">${t.outcomeLabel}</label>
+      </div>
+      <p id="outcome-hint" class="hint" part="hint">${t.outcomeHint}</p>
+      ${this.wanted
+        ? html`<div class="conditional">
+            ${textField({
+              id: outcomeEmailId,
+              label: t.outcomeEmail,
+              value: this.email,
+              error,
+              required: true,
+              type: 'email',
+              autocomplete: 'email',
+              t,
+              onInput: (value) => {
+                this.email = value;
+                this.host.requestUpdate();
+              },
+              onBlur,
+            })}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
