@@ -76,7 +76,7 @@ function sessionList(texts: Texts, sessions: readonly PageSession[], withStatus:
     const status = withStatus ? `<p><strong>${escape(texts.pages.session[session.status])}</strong></p>` : '';
     return `<li class="session"><h2 dir="auto">${escape(session.title)}</h2>
 <p>${escape(texts.pages.session.when)}: ${escape(session.when)}</p>
-${session.where ? `<p dir="auto">${escape(texts.pages.session.where)}: ${escape(session.where)}</p>` : ''}${status}</li>`;
+${session.where ? `<p>${escape(texts.pages.session.where)}: <bdi>${escape(session.where)}</bdi></p>` : ''}${status}</li>`;
   });
   return `<ul class="sessions">${items.join('\n')}</ul>`;
 }

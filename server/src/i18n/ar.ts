@@ -4,7 +4,8 @@ const ar: Texts = {
   lang: 'ar',
   dir: 'rtl',
   name: 'العربية',
-  dates: { locale: 'ar', clock: (time) => time, join: '، ' },
+  // The clock times run left to right inside the Arabic sentence (isolated, so 19:00–21:00 does not turn round).
+  dates: { locale: 'ar', clock: (time) => `\u2066${time}\u2069`, join: '، ' },
   mail: {
     greeting: (name) => (name ? `مرحبًا ${name}،` : 'مرحبًا،'),
     footer: (form) => `تصلك هذه الرسالة لأنك تشارك في «${form}». أُرسلت هذه الرسالة تلقائيًا.`,

@@ -209,7 +209,9 @@ function toText(block: Block, texts: Texts): string {
   if ('code' in block) return `    ${block.code}`;
   if ('link' in block) return block.link.url;
   const { title, when, where, status } = block.session;
-  return [title, `${texts.mail.when}: ${when}`, where ? `${texts.mail.where}: ${where}` : '', status ?? ''].filter(Boolean).join('\n');
+  // A Dutch address inside an Arabic line keeps its own direction (first-strong isolate).
+  const place = texts.dir === 'rtl' ? `\u2068${where}\u2069` : where;
+  return [title, `${texts.mail.when}: ${when}`, where ? `${texts.mail.where}: ${place}` : '', status ?? ''].filter(Boolean).join('\n');
 }
 
 /** Links as full visible addresses (a parent sees where a link goes); plain elements, no images. */
@@ -220,10 +222,10 @@ function toHtml(block: Block, texts: Texts): string {
   if ('link' in block) return `<p><a href="${escapeHtml(block.link.url)}" dir="ltr">${escapeHtml(block.link.url)}</a></p>`;
   const { title, when, where, status } = block.session;
   return [
-    `<h2>${escapeHtml(title)}</h2>`,
+    `<h2 dir="auto">${escapeHtml(title)}</h2>`,
     '<p>',
     `${escapeHtml(texts.mail.when)}: ${escapeHtml(when)}`,
-    where ? `<br>${escapeHtml(texts.mail.where)}: ${escapeHtml(where)}` : '',
+    where ? `<br>${escapeHtml(texts.mail.where)}: <bdi>${escapeHtml(where)}</bdi>` : '',
     status ? `<br><strong>${escapeHtml(status)}</strong>` : '',
     '</p>',
   ].join('');
