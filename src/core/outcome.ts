@@ -1,8 +1,43 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { textField } from './form.js';
-import type { Translation } from './i18n/index.js';
+import { defineStrings, type Language, type Translation } from './i18n/index.js';
 import { parseEmail } from './validators.js';
+
+/** The words of the opt-in; kept here, not in the core translation, so a widget without it carries none. */
+interface OutcomeStrings {
+  label: string;
+  hint: string;
+  email: string;
+  emailRequired: string;
+  emailInvalid: string;
+}
+
+const nl: OutcomeStrings = {
+  label: 'Ik wil horen wat er met de uitkomst gebeurt',
+  hint: 'We sturen je één e-mail als de uitkomst bekend is. Daarna wissen we je e-mailadres. Je adres staat los van je antwoorden.',
+  email: 'Je e-mailadres voor dat bericht',
+  emailRequired: 'Vul je e-mailadres in, of vink het vakje uit.',
+  emailInvalid: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
+};
+
+const en: OutcomeStrings = {
+  label: 'I want to hear what happens with the outcome',
+  hint: 'We will send you one e-mail when the outcome is known. Then we erase your address. Your address is kept apart from your answers.',
+  email: 'Your e-mail address for that message',
+  emailRequired: 'Fill in your e-mail address, or untick the box.',
+  emailInvalid: 'Enter an e-mail address like name@example.com.',
+};
+
+const ar: OutcomeStrings = {
+  label: 'أريد أن أعرف ماذا يحدث بالنتيجة',
+  hint: 'سنرسل إليك رسالة واحدة عندما تُعرف النتيجة. بعدها نحذف عنوانك. يُحفظ عنوانك منفصلًا عن إجاباتك.',
+  email: 'عنوان بريدك الإلكتروني لتلك الرسالة',
+  emailRequired: 'اكتب عنوان بريدك الإلكتروني، أو أزل علامة الاختيار.',
+  emailInvalid: 'اكتب عنوان بريد إلكتروني مثل name@example.com.',
+};
+
+const outcomeStrings = defineStrings<OutcomeStrings>({ nl, en, ar });
 
 /** What a definition says about the opt-in: the form offers it, and its server sends e-mail. */
 interface OutcomeOffer {
@@ -34,10 +69,11 @@ export class OutcomeOptIn implements ReactiveController {
   }
 
   /** A message for the error summary when the box is ticked without a usable address. */
-  problem(definition: OutcomeOffer, t: Translation): string | undefined {
+  problem(definition: OutcomeOffer, language: Language): string | undefined {
     if (!this.offered(definition) || !this.wanted) return undefined;
-    if (!this.email.trim()) return t.outcomeEmailRequired;
-    return parseEmail(this.email) ? undefined : t.outcomeEmailInvalid;
+    const strings = outcomeStrings(language);
+    if (!this.email.trim()) return strings.emailRequired;
+    return parseEmail(this.email) ? undefined : strings.emailInvalid;
   }
 
   /** The address to send along, when asked for and valid. */
@@ -52,8 +88,9 @@ export class OutcomeOptIn implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  render(definition: OutcomeOffer, t: Translation, error?: string, onBlur?: () => void) {
+  render(definition: OutcomeOffer, t: Translation, language: Language, error?: string, onBlur?: () => void) {
     if (!this.offered(definition)) return nothing;
+    const strings = outcomeStrings(language);
     return html`<div class="field" part="field">
       <div class="choice">
         <input
@@ -66,14 +103,14 @@ export class OutcomeOptIn implements ReactiveController {
             this.host.requestUpdate();
           }}
         />
-        <label for="outcome">${t.outcomeLabel}</label>
+        <label for="outcome">${strings.label}</label>
       </div>
-      <p id="outcome-hint" class="hint" part="hint">${t.outcomeHint}</p>
+      <p id="outcome-hint" class="hint" part="hint">${strings.hint}</p>
       ${this.wanted
         ? html`<div class="conditional">
             ${textField({
               id: outcomeEmailId,
-              label: t.outcomeEmail,
+              label: strings.email,
               value: this.email,
               error,
               required: true,

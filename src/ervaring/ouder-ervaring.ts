@@ -245,7 +245,7 @@ export class OuderErvaring extends OuderElement {
     this.syncStory();
     const problems = validateErvaring(this.answers, definition);
     const errors = new Map<ErvaringField | typeof outcomeEmailId, string>();
-    const outcome = this.outcome.problem(definition, this.t);
+    const outcome = this.outcome.problem(definition, this.language);
     for (const field of fieldOrder) {
       // In the order of the form: the outcome field stands just above the consent.
       if (field === 'consent' && outcome) errors.set(outcomeEmailId, outcome);
@@ -428,7 +428,7 @@ export class OuderErvaring extends OuderElement {
         })}
         ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, definition.regions) : nothing}
         ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, definition.levels) : nothing}
-        ${this.renderContact(definition)} ${this.outcome.render(definition, this.t, this.errors.get(outcomeEmailId))}
+        ${this.renderContact(definition)} ${this.outcome.render(definition, this.t, this.language, this.errors.get(outcomeEmailId))}
         ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
         <div class="actions">
           <button type="submit" part="button" aria-disabled=${sending ? 'true' : 'false'}>${strings.send}</button>

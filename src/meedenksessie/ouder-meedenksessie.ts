@@ -225,7 +225,7 @@ export class OuderMeedenksessie extends OuderElement {
     this.errors = new Map(
       Object.entries(problems).map(([field, problem]) => [field, this.message(field as Field, problem)]),
     );
-    const outcome = this.outcome.problem(definition, this.t);
+    const outcome = this.outcome.problem(definition, this.language);
     if (outcome) this.errors.set(outcomeEmailId, outcome);
     this.failure = undefined;
     if (this.errors.size > 0) {
@@ -568,7 +568,7 @@ export class OuderMeedenksessie extends OuderElement {
         onInput: (remarks) => this.set({ remarks }, 'remarks'),
         onBlur: (event?: FocusEvent) => this.onBlur('remarks', event),
       })}
-      ${this.outcome.render(definition, this.t, this.errors.get(outcomeEmailId))} ${this.renderConsent()}`;
+      ${this.outcome.render(definition, this.t, this.language, this.errors.get(outcomeEmailId))} ${this.renderConsent()}`;
   }
 
   private renderConsent() {

@@ -180,7 +180,7 @@ export class OuderPeiling extends OuderElement {
       const message = this.problemMessage(question);
       if (message) errors.set(fieldId(question), message);
     }
-    const outcome = this.outcome.problem(peiling, this.t);
+    const outcome = this.outcome.problem(peiling, this.language);
     if (outcome) errors.set(outcomeEmailId, outcome);
     this.errors = errors;
     if (errors.size > 0) void this.focusAfterRender('.error-summary');
@@ -368,7 +368,7 @@ export class OuderPeiling extends OuderElement {
             })
           : nothing}
         ${questions.map((question) => this.renderQuestion(question))}
-        ${last ? this.outcome.render(peiling, this.t, this.errors.get(outcomeEmailId)) : nothing}
+        ${last ? this.outcome.render(peiling, this.t, this.language, this.errors.get(outcomeEmailId)) : nothing}
         ${honeypot(this.bait, (value) => (this.bait = value))}
         <div class="actions">
           ${stepped && this.step > 0

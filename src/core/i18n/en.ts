@@ -19,11 +19,6 @@ export const en: Translation = {
     'There is no connection right now. Your answer is saved on this device. We will send it by itself as soon as the connection is back.',
   queuedBodyUnsaved:
     'There is no connection right now. Keep this page open: we will send your answer by itself as soon as the connection is back.',
-  outcomeLabel: 'I want to hear what happens with the outcome',
-  outcomeHint: 'We will send you one e-mail when the outcome is known. Then we erase your address. Your address is kept apart from your answers.',
-  outcomeEmail: 'Your e-mail address for that message',
-  outcomeEmailRequired: 'Fill in your e-mail address, or untick the box.',
-  outcomeEmailInvalid: 'Enter an e-mail address like name@example.com.',
   sentLater: 'Your answer has now been sent.',
   failedTitle: 'Sending did not work',
   failedBody: 'Please try again later.',

@@ -20,11 +20,6 @@ export const nl: Translation = {
     'Er is nu geen verbinding. Je antwoord is bewaard op dit apparaat. We versturen het vanzelf zodra er weer verbinding is.',
   queuedBodyUnsaved:
     'Er is nu geen verbinding. Laat deze pagina open: we versturen je antwoord vanzelf zodra er weer verbinding is.',
-  outcomeLabel: 'Ik wil horen wat er met de uitkomst gebeurt',
-  outcomeHint: 'We sturen je één e-mail als de uitkomst bekend is. Daarna wissen we je e-mailadres. Je adres staat los van je antwoorden.',
-  outcomeEmail: 'Je e-mailadres voor dat bericht',
-  outcomeEmailRequired: 'Vul je e-mailadres in, of vink het vakje uit.',
-  outcomeEmailInvalid: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
   sentLater: 'Je antwoord is alsnog verstuurd.',
   failedTitle: 'Versturen is niet gelukt',
   failedBody: 'Probeer het later nog eens.',

@@ -35,12 +35,6 @@ export interface Translation {
   queuedBody: string;
   /** The same, with `storage="none"`: nothing is kept on the device. */
   queuedBodyUnsaved: string;
-  /** "Ik wil horen wat er met de uitkomst gebeurt" (only with a server that sends e-mail). */
-  outcomeLabel: string;
-  outcomeHint: string;
-  outcomeEmail: string;
-  outcomeEmailRequired: string;
-  outcomeEmailInvalid: string;
   sentLater: string;
   failedTitle: string;
   failedBody: string;
