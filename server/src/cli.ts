@@ -17,6 +17,8 @@ import { audit } from './beheer/audit.js';
 import { deleteExpiredLogins, issueSetupToken } from './beheer/auth.js';
 import { oidcFromEnv } from './beheer/oidc.js';
 import { countUsers, userByEmail } from './beheer/users.js';
+import { describeSmtpUrl, mailSettingsFromEnv } from './mail/settings.js';
+import { MailWorker } from './mail/worker.js';
 
 const USAGE = `Usage:
   ouderstem-server [serve] [--port N] [--host H] [--data DIR] [--content DIR] [--static DIR]... [--demo]
@@ -28,8 +30,8 @@ const USAGE = `Usage:
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
 Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, DATABASE_URL, OUDERSTEM_EXPORT_TOKEN,
-OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY, OUDERSTEM_OIDC_ISSUER, OUDERSTEM_OIDC_CLIENT_ID,
-OUDERSTEM_OIDC_CLIENT_SECRET.`;
+OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY, OUDERSTEM_SMTP_URL, OUDERSTEM_MAIL_FROM,
+OUDERSTEM_OIDC_ISSUER, OUDERSTEM_OIDC_CLIENT_ID, OUDERSTEM_OIDC_CLIENT_SECRET.`;
 
 const REPOSITORY = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -109,10 +111,24 @@ function baseOf(config: ServerConfig, host = 'localhost', port = Number(process.
 }
 
 async function serve(values: Options & { port?: string; host?: string; static?: string[] }): Promise<void> {
+  const mailSettings = mailSettingsFromEnv();
   const { config, db, report } = await setup(values);
   const staticDirs = (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir));
   if (existsSync(WIDGETS) && !staticDirs.includes(resolve(WIDGETS))) staticDirs.push(resolve(WIDGETS));
+  const worker = mailSettings
+    ? new MailWorker({
+        db,
+        settings: mailSettings,
+        forms: (id) => currentForm(db, id),
+        log: {
+          info: (detail, message) => app.log.info(detail, message),
+          warn: (detail, message) => app.log.warn(detail, message),
+          error: (detail, message) => app.log.error(detail, message),
+        },
+      })
+    : undefined;
   const app = await buildApp({
+    mailer: worker,
     db,
     config,
     schemas: loadSchemas(),
@@ -135,8 +151,10 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await worker?.stop();
     await db.close();
   });
+  worker?.start();
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? 'localhost';
   await app.listen({ port, host });
@@ -146,6 +164,11 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   console.log(`Ouderstem draait op ${base}/ (opslag: ${db.kind}, formulieren: ${forms.map((form) => form.id).join(', ') || 'nog geen'})`);
   if (report) console.log(`Inhoud ingelezen: ${describe(report)}`);
   if (report?.refused.length) console.log(`Niet ingelezen (de opgeslagen versie blijft):\n${refusals(report)}`);
+  console.log(
+    mailSettings
+      ? `E-mail: via ${describeSmtpUrl(mailSettings.smtpUrl)}, afzender ${mailSettings.from}`
+      : 'E-mail: uit (zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM om bevestigingen en herinneringen te sturen)',
+  );
   if ((await countUsers(db)) === 0) {
     // A new link at every start while nobody has an account; the first one used makes the first beheerder.
     const { rows } = await db.query<{ id: string }>('SELECT id FROM organisations ORDER BY created_at, id LIMIT 1');

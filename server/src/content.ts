@@ -31,8 +31,20 @@ export interface Form {
   definition: FormDefinition & Record<string, unknown>;
   allowedOrigins: string[];
   retentionDays?: number;
+  /** The page where the form is embedded: the calendar entries in e-mails link back to it. */
+  pageUrl?: string;
+  /** Sign-up forms: when reminders go out (default two days before and on the morning itself). */
+  reminders?: Reminder[];
+  /** Sign-up forms: the meeting link per online session, sent only to parents with a place. */
+  onlineUrls: Record<string, string>;
   /** The stored version this definition is (a file read on its own counts as version 1). */
   version: number;
+}
+
+/** A reminder `daysBefore` the session's day, at `at` o'clock in Amsterdam. */
+export interface Reminder {
+  daysBefore: number;
+  at: string;
 }
 
 export interface ServerConfig {
@@ -53,7 +65,7 @@ export interface Content {
 
 export class ContentError extends Error {}
 
-const SERVER_ONLY_FIELDS = ['allowedOrigins', 'retentionDays'] as const;
+const SERVER_ONLY_FIELDS = ['allowedOrigins', 'retentionDays', 'pageUrl', 'reminders'] as const;
 const CONFIG_FILE = 'config.json';
 const NETWORKS_FILE = 'networks.json';
 
@@ -143,10 +155,21 @@ export function toForm(authored: AuthoredDefinition, version: number, settings: 
   const retentionDays = settings.retentionDays ?? (authored.retentionDays as number | undefined);
   // A story form shows its retention to the parent, so there it stays in the definition.
   if (authored.type === 'ervaring' && retentionDays !== undefined) definition.retentionDays = retentionDays;
+  // An online session's meeting link goes only to parents with a place, never into the definition.
+  const onlineUrls: Record<string, string> = {};
+  if (authored.type === 'meedenksessie') {
+    definition.sessions = (authored.sessions as { id: string; onlineUrl?: string }[]).map(({ onlineUrl, ...session }) => {
+      if (onlineUrl) onlineUrls[session.id] = onlineUrl;
+      return session;
+    });
+  }
   return {
     definition: definition as Form['definition'],
     allowedOrigins: settings.allowedOrigins ?? (authored.allowedOrigins as string[] | undefined) ?? [],
     ...(retentionDays === undefined ? {} : { retentionDays }),
+    pageUrl: authored.pageUrl as string | undefined,
+    reminders: authored.reminders as Reminder[] | undefined,
+    onlineUrls,
     version,
   };
 }

@@ -21,6 +21,23 @@ export async function deleteExpired(db: Database, config: Pick<ServerConfig, 're
     [ownPeriod.rows.map((form) => form.id), config.retentionDays],
   );
   deleted.push(...rest.rows);
+  // Addresses for an outcome that was never published go when the answers of their form would.
+  for (const form of ownPeriod.rows) {
+    await db.query('DELETE FROM outcome_subscribers WHERE form_id = $1 AND created_at < now() - make_interval(days => $2)', [
+      form.id,
+      form.retention_days,
+    ]);
+  }
+  await db.query('DELETE FROM outcome_subscribers WHERE NOT (form_id = ANY($1)) AND created_at < now() - make_interval(days => $2)', [
+    ownPeriod.rows.map((form) => form.id),
+    config.retentionDays,
+  ]);
+  // Messages that belong to no submission (outcomes) keep no record longer than their answers would.
+  await db.query(
+    `DELETE FROM mail_outbox WHERE submission_id IS NULL AND state IN ('sent', 'failed', 'skipped')
+     AND created_at < now() - make_interval(days => $1)`,
+    [config.retentionDays],
+  );
   const touched = [...new Set(deleted.map((row) => row.form_id))];
   if (touched.length > 0) {
     const polls = await db.query<{ id: string }>("SELECT id FROM forms WHERE id = ANY($1) AND type = 'peiling'", [touched]);

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { Database } from '../db.js';
 import type { ServerConfig } from '../content.js';
 import type { Schemas } from '../schemas.js';
-import { page } from '../pages.js';
+import { consolePage } from './page.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
 import { registerFormRoutes, type Gemeente } from './routes-forms.js';
@@ -52,7 +52,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
       return reply
         .code(503)
         .type('text/html; charset=utf-8')
-        .send(page('Beheeromgeving niet gebouwd', '<p>De beheeromgeving is nog niet gebouwd. Voer in de map van Ouderstem <code>npm run build</code> uit en start de server opnieuw.</p>'));
+        .send(consolePage('Beheeromgeving niet gebouwd', '<p>De beheeromgeving is nog niet gebouwd. Voer in de map van Ouderstem <code>npm run build</code> uit en start de server opnieuw.</p>'));
     }
     return reply.type('text/html; charset=utf-8').send(readFileSync(index));
   };

@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
-import { escapeHtml, page } from '../pages.js';
+import { escapeHtml } from '../pages.js';
+import { consolePage } from './page.js';
 import type { ConsoleOptions } from './index.js';
 import { startSession } from './routes-auth.js';
 import { userByEmail, userBySubject } from './users.js';
@@ -46,7 +47,7 @@ function resultPage(reply: FastifyReply, status: number, title: string, text: st
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(page(title, `<p>${escapeHtml(text)}</p><p><a href="/beheer/">Terug naar de beheeromgeving</a></p>`));
+    .send(consolePage(title, `<p>${escapeHtml(text)}</p><p><a href="/beheer/">Terug naar de beheeromgeving</a></p>`));
 }
 
 export function registerOidcRoutes(app: FastifyInstance, options: ConsoleOptions, settings: OidcSettings): void {
