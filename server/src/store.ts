@@ -152,7 +152,9 @@ function handleByType(tx: Queryable, context: SubmitContext): Promise<Outcome> {
   }
 }
 
-function conflict(lang: Lang, field: string, code: 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed', session?: string): ApiError {
+type ConflictCode = 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed' | 'already-signed-up';
+
+function conflict(lang: Lang, field: string, code: ConflictCode, session?: string): ApiError {
   return new ApiError(409, [fieldError(code, lang, field, session === undefined ? {} : { session })]);
 }
 
@@ -165,9 +167,9 @@ async function vote(tx: Queryable, context: SubmitContext, definition: PeilingDe
   const data = submission.data as { answers: Record<string, PeilingAnswer>; voterToken?: string; code?: string };
   if (isClosed(definition)) throw conflict(lang, 'answers', 'poll-closed');
   const stored = await tx.query(
-    `INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
+    `INSERT INTO votes (submission_id, form_id, voter_token, answers, lang) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (form_id, voter_token) DO NOTHING RETURNING submission_id`,
-    [submission.submissionId, definition.id, data.voterToken ?? null, JSON.stringify(data.answers)],
+    [submission.submissionId, definition.id, data.voterToken ?? null, JSON.stringify(data.answers), submission.lang],
   );
   if (stored.rows.length === 0) throw conflict(lang, 'voterToken', 'already-voted');
   if (definition.integrity === 'code') {
@@ -269,17 +271,32 @@ export async function countVotes(db: Queryable, definition: PeilingDefinition): 
 
 /**
  * What may leave the server: `after-vote` always, `after-close` once closed, `hidden` never; below
- * `minResponses` (default 10) only the total, so small counts cannot identify anyone.
+ * `minResponses` (default 10) only the total, and a question answered by fewer than that is left
+ * out, so small counts cannot identify anyone.
  */
 export function visibleTally(definition: PeilingDefinition, tally: Tally, now = new Date()): Tally | undefined {
   if (definition.results === 'hidden') return undefined;
   if (definition.results === 'after-close' && !isClosed(definition, now)) return undefined;
-  if (tally.total < (definition.minResponses ?? 10)) return { total: tally.total, questions: {} };
-  return tally;
+  const minimum = definition.minResponses ?? 10;
+  if (tally.total < minimum) return { total: tally.total, questions: {} };
+  return { total: tally.total, questions: Object.fromEntries(Object.entries(tally.questions).filter(([, result]) => result.total >= minimum)) };
 }
 
 export function signUpClosed(session: MeedenksessieDefinition['sessions'][number], now = new Date()): boolean {
   return new Date(session.deadline ?? session.start) <= now;
+}
+
+/**
+ * Takes one place of a session for a sign-up: one conditional UPDATE, so concurrent sign-ups
+ * (and moves from the waiting list) never hand out more places than the session has.
+ */
+export async function takePlace(tx: Queryable, formId: string, sessionId: string): Promise<boolean> {
+  const place = await tx.query(
+    `UPDATE sessions SET taken = taken + 1
+     WHERE form_id = $1 AND session_id = $2 AND (capacity IS NULL OR taken < capacity) RETURNING taken`,
+    [formId, sessionId],
+  );
+  return place.rows.length === 1;
 }
 
 async function signUp(tx: Queryable, context: SubmitContext, definition: MeedenksessieDefinition): Promise<Outcome> {
@@ -292,12 +309,7 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
   const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
   // A fixed order of row locks, so two multi-session sign-ups cannot deadlock each other.
   for (const id of [...data.sessionIds].sort()) {
-    const place = await tx.query(
-      `UPDATE sessions SET taken = taken + 1
-       WHERE form_id = $1 AND session_id = $2 AND (capacity IS NULL OR taken < capacity) RETURNING taken`,
-      [definition.id, id],
-    );
-    if (place.rows.length === 1) statuses.set(id, 'confirmed');
+    if (await takePlace(tx, definition.id, id)) statuses.set(id, 'confirmed');
     else if (sessions.get(id)!.waitlist && data.waitlist === true) statuses.set(id, 'waitlisted');
     else throw conflict(lang, 'sessionIds', 'session-full', id);
   }
@@ -319,11 +331,15 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
       submission.lang,
     ],
   );
+  // One sign-up per address per session: the partial unique index decides, also for two at once.
+  const emailKey = emailKeyOf(data.email);
   for (const id of data.sessionIds) {
-    await tx.query(
-      'INSERT INTO signup_sessions (submission_id, form_id, session_id, status) VALUES ($1, $2, $3, $4)',
-      [submission.submissionId, definition.id, id, statuses.get(id)],
+    const stored = await tx.query(
+      `INSERT INTO signup_sessions (submission_id, form_id, session_id, status, email_key) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (form_id, session_id, email_key) WHERE status <> 'cancelled' DO NOTHING RETURNING seq`,
+      [submission.submissionId, definition.id, id, statuses.get(id), emailKey],
     );
+    if (stored.rows.length === 0) throw conflict(lang, 'email', 'already-signed-up', id);
   }
   const outcomes = data.sessionIds.map((id) => ({ id, status: statuses.get(id)! }));
   if (context.mailer) {
@@ -374,6 +390,11 @@ async function shareStory(tx: Queryable, context: SubmitContext, definition: Erv
     status: 201,
     body: { withdrawCode: formatCode(code, 4), withdrawUrl: `${context.baseUrl}/api/withdraw/${formatCode(code, 4)}` },
   };
+}
+
+/** What identifies a parent's address for "one sign-up per session": its SHA-256, case and surrounding space ignored. */
+export function emailKeyOf(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
 /** Remaining places per session with a capacity, as counted in the database. */
