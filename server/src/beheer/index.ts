@@ -15,6 +15,8 @@ import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
 import { registerFormRoutes, type Gemeente } from './routes-forms.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
+import { registerResultRoutes } from '../results/routes.js';
+import type { Mailer } from '../mail/queue.js';
 
 export { audit, type Actor } from './audit.js';
 export { requireRole, sessionOf } from './access.js';
@@ -33,6 +35,10 @@ export interface ConsoleOptions {
   mailConfigured: boolean;
   /** The CBS gemeenten for the networks builder; from the repository's `data/` when absent. */
   gemeenten?: Gemeente[];
+  /** Present when the server sends e-mail: a move from the waiting list and a published outcome are mailed. */
+  mailer?: Mailer;
+  /** Told when a change may bring a deletion forward (a form's retention, its sessions). */
+  retention?: { nudge(): void };
 }
 
 /** `server/dist/beheer/`, next to the compiled server in `server/dist/src/`. */
@@ -42,6 +48,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
   registerAuthRoutes(app, options);
   registerAdminRoutes(app, options);
   registerFormRoutes(app, options);
+  registerResultRoutes(app, options);
   if (options.oidc) registerOidcRoutes(app, options, options.oidc);
 
   const dir = options.consoleDir ?? CONSOLE_DIR;

@@ -5,11 +5,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { FORM_TYPES } from '../content.js';
 import { formatCode, participationCode } from '../codes.js';
-import { createForm, currentForm, FORM_STATES, getForm, listForms, notFound, publishForm, saveForm, setFormState, type FormSettings, type FormState } from '../forms.js';
+import { createForm, FORM_STATES, getForm, listForms, notFound, publishForm, saveForm, setFormState, type FormSettings, type FormState } from '../forms.js';
 import { ApiError, type Problem } from '../messages.js';
 import { getOrganisation, normaliseOrigin, originVia } from '../organisations.js';
 import { escapeHtml } from '../pages.js';
-import { countVotes } from '../store.js';
 import { requireRole, sessionOf } from './access.js';
 import { audit } from './audit.js';
 import type { ConsoleSession } from './auth.js';
@@ -21,13 +20,22 @@ import { shareOf, textIn } from './share.js';
 
 const MAX_CODES = 5000;
 
-function settingsOf(body: Record<string, unknown>, problems: Problem[]): FormSettings {
+/** A form's settings from the body. A sign-up form's retention counts from its last session, and may be 0 (right after it). */
+function settingsOf(body: Record<string, unknown>, problems: Problem[], type: unknown): FormSettings {
   const settings: FormSettings = {};
   if (body.allowedOrigins !== undefined) settings.allowedOrigins = originsOf(body.allowedOrigins, 'allowedOrigins', problems);
   if (body.retentionDays === null) settings.retentionDays = null;
   else if (body.retentionDays !== undefined) {
-    if (!Number.isInteger(body.retentionDays) || (body.retentionDays as number) < 1 || (body.retentionDays as number) > 3650) {
-      problems.push(problem('retentionDays', 'Kies hoeveel dagen de antwoorden bewaard blijven: een heel getal van 1 tot 3650.'));
+    const least = type === 'meedenksessie' ? 0 : 1;
+    if (!Number.isInteger(body.retentionDays) || (body.retentionDays as number) < least || (body.retentionDays as number) > 3650) {
+      problems.push(
+        problem(
+          'retentionDays',
+          type === 'meedenksessie'
+            ? 'Kies hoeveel dagen na de sessie de aanmeldingen bewaard blijven: een heel getal van 0 tot 3650.'
+            : 'Kies hoeveel dagen de antwoorden bewaard blijven: een heel getal van 1 tot 3650.',
+        ),
+      );
     } else settings.retentionDays = body.retentionDays as number;
   }
   return settings;
@@ -84,7 +92,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
       refuse([problem('type', 'Kies het soort formulier: peiling, meedenksessie of ervaring.')]);
     }
     const problems: Problem[] = [];
-    const settings = settingsOf(body, problems);
+    const settings = settingsOf(body, problems, body.type);
     const checked = checkDefinition(schemas, body.definition);
     if (checked.problems.length === 0 && checked.definition.type !== body.type) {
       checked.problems.push(problem('/type', `Het soort in de definitie moet "${String(body.type)}" zijn.`));
@@ -103,11 +111,12 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     const current = await ownForm(options, session, request.params.id);
     const problems: Problem[] = [];
     if (!Number.isInteger(body.baseVersion)) problems.push(problem('baseVersion', 'Stuur mee welke versie je bewerkte (baseVersion).'));
-    const settings = settingsOf(body, problems);
+    const settings = settingsOf(body, problems, current.type);
     const checked = checkDefinition(schemas, body.definition, current.definition);
     if (problems.length + checked.problems.length > 0) refuse([...problems, ...checked.problems]);
     const saved = await saveForm(db, session.organisationId, current.id, body.baseVersion as number, checked.definition, settings, session.user.id);
     if (saved.changed.length > 0) await audit(db, session, 'form.update', current.id, { ...saved });
+    options.retention?.nudge();
     return { form: await ownForm(options, session, current.id) };
   });
 
@@ -117,6 +126,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     if (!Number.isInteger(body.version)) refuse([problem('version', 'Kies welke versie je publiceert.')]);
     await publishForm(db, session.organisationId, request.params.id, body.version as number);
     await audit(db, session, 'form.publish', request.params.id, { version: body.version });
+    options.retention?.nudge();
     return { form: await ownForm(options, session, request.params.id) };
   });
 
@@ -129,48 +139,6 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     const before = await setFormState(db, session.organisationId, request.params.id, body.state as FormState);
     await audit(db, session, 'form.state', request.params.id, { from: before, to: body.state });
     return { form: await ownForm(options, session, request.params.id) };
-  });
-
-  app.get<{ Params: { id: string } }>('/beheer/api/forms/:id/results', lezer, async (request) => {
-    const session = sessionOf(request);
-    await ownForm(options, session, request.params.id);
-    const form = (await currentForm(db, request.params.id))!;
-    const definition = form.definition;
-    if (definition.type === 'peiling') {
-      const tally = await countVotes(db, definition);
-      return { total: tally.total, tally };
-    }
-    if (definition.type === 'meedenksessie') {
-      const { rows } = await db.query<{ session_id: string; confirmed: number; waitlisted: number; cancelled: number; capacity: number | null; taken: number | null }>(
-        `SELECT s.session_id, s.capacity, s.taken,
-                count(*) FILTER (WHERE ss.status = 'confirmed')::int AS confirmed,
-                count(*) FILTER (WHERE ss.status = 'waitlisted')::int AS waitlisted,
-                count(*) FILTER (WHERE ss.status = 'cancelled')::int AS cancelled
-         FROM sessions s LEFT JOIN signup_sessions ss ON ss.form_id = s.form_id AND ss.session_id = s.session_id
-         WHERE s.form_id = $1 GROUP BY s.session_id, s.capacity, s.taken`,
-        [definition.id],
-      );
-      const counts = new Map(rows.map((row) => [row.session_id, row]));
-      const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM signups WHERE form_id = $1', [definition.id]);
-      return {
-        total: total.rows[0]!.n,
-        sessions: definition.sessions.map((item) => {
-          const row = counts.get(item.id);
-          const capacity = item.capacity ?? null;
-          return {
-            id: item.id,
-            title: item.title,
-            capacity,
-            confirmed: row?.confirmed ?? 0,
-            waitlisted: row?.waitlisted ?? 0,
-            cancelled: row?.cancelled ?? 0,
-            remaining: capacity === null ? null : Math.max(0, capacity - (row?.taken ?? 0)),
-          };
-        }),
-      };
-    }
-    const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories WHERE form_id = $1', [definition.id]);
-    return { total: total.rows[0]!.n };
   });
 
   async function codesForm(session: ConsoleSession, id: string) {
