@@ -23,7 +23,8 @@ import {
   type Submission,
   type TestHooks,
 } from './store.js';
-import { exportCsv } from './export.js';
+import { exportFile, type Part } from './export.js';
+import { publicOutcome, registerOutcomeRoutes } from './results/outcomes.js';
 import { currentForm, formAccess, type FormAccess } from './forms.js';
 import { originVia } from './organisations.js';
 import {
@@ -61,8 +62,12 @@ export interface AppOptions {
   schemas: Schemas;
   /** Folders served as static files at `/` (first match wins), e.g. the demo page and the widget build. */
   staticDirs?: string[];
-  /** Bearer token for `GET /api/export/:id`; the route answers 404 without one. */
+  /** Bearer token for `GET /api/export/:id` (`OUDERSTEM_EXPORT_TOKEN`); without it (and a local token) the route answers 404. */
   exportToken?: string;
+  /** This process's own token for the export route, for `ouderstem-server export` on the same data folder. */
+  localExportToken?: string;
+  /** Told when something was stored or changed that may be deleted sooner than planned. */
+  retention?: { nudge(): void };
   /** Secret for hashing client addresses in the rate limiter; random per process when absent. */
   rateLimitKey?: string;
   /** Passed to Fastify: set when running behind a reverse proxy. */
@@ -309,7 +314,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const definition = options.mailer ? { ...form.definition, sendsMail: true } : form.definition;
     if (definition.type === 'peiling') {
       const tally = visibleTally(definition, await countVotes(db, definition));
-      return tally ? { ...definition, tally } : definition;
+      // A closed poll shows what was done with the answers, as <ouder-terugkoppeling> does.
+      const published = await publicOutcome(db, definition.id);
+      const outcome = published && { status: published.status, date: published.date, text: published.text, ...(published.url ? { url: published.url } : {}) };
+      return { ...definition, ...(tally ? { tally } : {}), ...(outcome ? { outcome } : {}) };
     }
     if (definition.type === 'meedenksessie') {
       const remaining = await remainingPlaces(db, definition.id);
@@ -350,6 +358,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
     const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(request), hooks: options.hooks, mailer: options.mailer });
+    // A sign-up is deleted a set number of days after its session: that may be sooner than planned.
+    if (outcome.status === 201 && form.definition.type === 'meedenksessie') options.retention?.nudge();
     reply.code(outcome.status);
     return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
   });
@@ -483,23 +493,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     withdraw(request, reply, (request.body as { code?: unknown } | undefined)?.code),
   );
 
-  app.get<{ Params: { id: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
-    const lang = requestLang(request);
-    if (!options.exportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
+  /** Who a bearer token on the export route is: the configured token, or this process's own for the command line. */
+  function exportActor(request: FastifyRequest): 'export-token' | 'cli' | undefined {
     const given = Buffer.from(request.headers.authorization ?? '');
-    const expected = Buffer.from(`Bearer ${options.exportToken}`);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const matches = (token: string | undefined) => {
+      if (!token) return false;
+      const expected = Buffer.from(`Bearer ${token}`);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    };
+    if (matches(options.exportToken)) return 'export-token';
+    if (matches(options.localExportToken)) return 'cli';
+    return undefined;
+  }
+
+  // The same files as the console's download: CSV (`?part=totalen` for the totals) or `?format=xlsx`.
+  app.get<{ Params: { id: string }; Querystring: { format?: string; part?: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
+    const lang = requestLang(request);
+    if (!options.exportToken && !options.localExportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
+    const actor = exportActor(request);
+    if (!actor) {
       reply.header('www-authenticate', 'Bearer');
       return sendErrors(reply, 401, [fieldError('unauthorized', lang)]);
     }
+    const { format = 'csv', part = 'antwoorden' } = request.query;
+    if ((format !== 'csv' && format !== 'xlsx') || (part !== 'antwoorden' && part !== 'totalen')) {
+      return sendErrors(reply, 400, [fieldError('bad-request', lang)]);
+    }
     const form = await currentForm(db, request.params.id);
     if (!form) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
-    await audit(db, { organisationId: form.organisationId, system: 'export-token' }, 'export.csv', form.definition.id);
-    reply
-      .type('text/csv; charset=utf-8')
+    const file = await exportFile(db, form, config, format, part as Part);
+    await audit(db, { organisationId: form.organisationId, system: actor }, `export.${format}`, form.definition.id, { rows: file.rows, ...(part === 'totalen' ? { part } : {}) });
+    return reply
+      .type(file.type)
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${form.definition.id}.csv"`);
-    return exportCsv(db, form);
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
   });
 
   await app.register(cookie);
@@ -518,8 +546,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     consoleDir: options.consoleDir,
     mailConfigured: options.mailer !== undefined,
     gemeenten: options.gemeenten,
+    mailer: options.mailer,
+    retention: options.retention,
   });
   registerHostedPages(app, db);
+  registerOutcomeRoutes(app, db);
 
   if (options.staticDirs && options.staticDirs.length > 0) {
     await app.register(fastifyStatic, {
