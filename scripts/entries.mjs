@@ -1,7 +1,7 @@
 // The package's entry points and their size limits, shared by the build and `npm run size`.
 import { existsSync } from 'node:fs';
 
-export const widgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart'].filter((name) =>
+export const widgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart', 'terugkoppeling'].filter((name) =>
   existsSync(new URL(`../src/${name}/index.ts`, import.meta.url)),
 );
 

@@ -16,6 +16,7 @@ import type { PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
 import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState, uuidV4 } from '../core/submission.js';
+import { noticeStrings, noticeStyles, type OutcomeNotice, renderNotice } from '../core/terugkoppeling.js';
 import { peilingStyles } from './ouder-peiling.styles.js';
 import {
   type AnswerValue,
@@ -79,7 +80,7 @@ const generalError = 'general:';
  * @cssproperty --ouder-max-width - Widest the widget grows (default 40rem).
  */
 export class OuderPeiling extends OuderElement {
-  static override styles = [...OuderElement.styles, peilingStyles];
+  static override styles = [...OuderElement.styles, noticeStyles, peilingStyles];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'errors', 'record', 'tally');
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
@@ -329,7 +330,15 @@ export class OuderPeiling extends OuderElement {
         <h3>${title}</h3>
         <p>${body}</p>
       </div>
-      ${this.renderResults(peiling)}`;
+      ${kind === 'closed' && peiling.outcome ? this.renderOutcome(peiling.outcome) : nothing} ${this.renderResults(peiling)}`;
+  }
+
+  /** What was done with the answers, as <ouder-terugkoppeling> shows it. */
+  private renderOutcome(outcome: OutcomeNotice) {
+    return html`<section class="outcome" aria-labelledby="outcome-title">
+      <h3 id="outcome-title">${noticeStrings(this.language).title}</h3>
+      ${renderNotice(outcome, this.language)}
+    </section>`;
   }
 
   private renderForm(peiling: Peiling) {
@@ -490,7 +499,15 @@ export class OuderPeiling extends OuderElement {
 
   private renderQuestionResult(question: Question, tally: PeilingTally) {
     const strings = peilingStrings(this.language);
-    const result = tally.questions[question.id] ?? { counts: {}, total: 0 };
+    const result = tally.questions[question.id];
+    const headingId = `result-${question.id}`;
+    // A question fewer parents answered than the poll's minimum is not published (the server leaves it out).
+    if (!result) {
+      return html`<div>
+        <h4 id=${headingId} dir="auto">${localize(question.label, this.language)}</h4>
+        <p class="muted">${strings.resultsTooFew}</p>
+      </div>`;
+    }
     const rows =
       question.type === 'scale'
         ? scaleValues(question).map((value) => ({ value: String(value), label: String(value) }))
@@ -499,7 +516,6 @@ export class OuderPeiling extends OuderElement {
     const counts = rows.map((row) => result.counts[row.value] ?? 0);
     const shares = percentages(counts, result.total, question.type !== 'multiple');
     const percent = new Intl.NumberFormat(this.language, { style: 'percent' });
-    const headingId = `result-${question.id}`;
     return html`<div>
       <h4 id=${headingId} dir="auto">${localize(question.label, this.language)}</h4>
       <ul class="bars" aria-labelledby=${headingId}>
