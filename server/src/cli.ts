@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { parseTrustProxy } from './http-server.js';
 import { ContentError, loadContent, type Content } from './content.js';
-import { openDatabase, type Database } from './db.js';
+import { isUnavailable, openDatabase, StorageError, type Database } from './db.js';
 import { rollDemoDates } from './demo-dates.js';
 import { exportCsv } from './export.js';
 import { deleteExpired } from './retention.js';
@@ -17,8 +18,9 @@ const USAGE = `Usage:
   ouderstem-server export --form ID               write the form's submissions as CSV to stdout
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
-Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, DATABASE_URL, OUDERSTEM_EXPORT_TOKEN,
-OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY.`;
+Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, OUDERSTEM_PUBLIC_URL, DATABASE_URL,
+OUDERSTEM_EXPORT_TOKEN, OUDERSTEM_METRICS_TOKEN, OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY,
+OUDERSTEM_LOG_REQUESTS, OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT.`;
 
 /** `--demo`: the demo content, page and widget build of this repository, unless flags or env say otherwise. */
 const DEMO = {
@@ -27,6 +29,28 @@ const DEMO = {
 };
 
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** How long start-up waits for a PostgreSQL that is not there yet (a container started before its database). */
+const DATABASE_WAIT_MS = 30_000;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+async function openWithRetry(options: Parameters<typeof openDatabase>[0]): Promise<Database> {
+  const deadline = Date.now() + DATABASE_WAIT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase(options);
+    } catch (error) {
+      if (!options.databaseUrl || !isUnavailable(error) || Date.now() > deadline) throw error;
+      if (attempt === 1) console.error('PostgreSQL does not answer yet; waiting for it …');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+/** Where a broken idle PostgreSQL connection is reported: stderr until the server's logger exists. */
+let idleErrorLog = (error: object) => console.error('database connection lost; the pool replaces it', error);
 
 interface Setup {
   content: Content;
@@ -39,7 +63,11 @@ async function setup(values: { data?: string; content?: string; demo?: boolean }
   const content = loadContent(resolve(contentDir), schemas);
   if (values.demo) rollDemoDates(content);
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const db = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data') });
+  const db = await openWithRetry({
+    databaseUrl,
+    dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data'),
+    onIdleError: (error) => idleErrorLog(error),
+  });
   await syncSessions(db, content.forms.values());
   return { content, db };
 }
@@ -51,7 +79,18 @@ function formOf(content: Content, id: string | undefined) {
 }
 
 async function serve(values: { port?: string; host?: string; data?: string; content?: string; static?: string[]; demo?: boolean }): Promise<void> {
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const host = values.host ?? process.env.HOST ?? 'localhost';
+  const publicUrl = process.env.OUDERSTEM_PUBLIC_URL || undefined;
   const { content, db } = await setup(values);
+  if (!content.config.publicUrl && !publicUrl && !isLoopback(host)) {
+    await db.close();
+    throw new ContentError(
+      `The server listens on ${host}, but no public address is set: cancel and withdraw links would point at this machine's own name. ` +
+        'Set publicUrl in config.json or OUDERSTEM_PUBLIC_URL (for example https://ouderstem.voorbeeldstad.nl).',
+    );
+  }
+  const maxConnections = process.env.OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT;
   const app = await buildApp({
     db,
     content,
@@ -59,8 +98,12 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
     staticDirs: (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir)),
     exportToken: process.env.OUDERSTEM_EXPORT_TOKEN || undefined,
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
-    trustProxy: process.env.OUDERSTEM_TRUST_PROXY || undefined,
+    trustProxy: parseTrustProxy(process.env.OUDERSTEM_TRUST_PROXY),
+    publicUrl,
+    logRequests: /^(true|yes|1)$/i.test(process.env.OUDERSTEM_LOG_REQUESTS ?? ''),
+    limits: maxConnections ? { maxConnectionsPerClient: Number(maxConnections) } : undefined,
   });
+  idleErrorLog = (error) => app.log.warn({ err: error }, 'database connection lost; the pool replaces it');
   const expired = await deleteExpired(db, content);
   if (expired > 0) app.log.info({ deleted: expired }, 'retention: deleted expired submissions');
   const timer = setInterval(() => {
@@ -74,8 +117,6 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
     clearInterval(timer);
     await db.close();
   });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const host = values.host ?? process.env.HOST ?? 'localhost';
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Ouderstem draait op http://${shown}:${port}/ (opslag: ${db.kind}, formulieren: ${[...content.forms.keys()].join(', ')})`);
@@ -156,6 +197,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof ContentError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? (error as Error).message : error);
+  const plain = error instanceof ContentError || error instanceof StorageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+  console.error(plain ? (error as Error).message : error);
   process.exit(1);
 });
