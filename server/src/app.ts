@@ -1,15 +1,18 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { constants as zlib } from 'node:zlib';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import type { Database } from './db.js';
+import { isUnavailable, loggableError, type Database } from './db.js';
+import { clientErrorHandler, DEFAULT_LIMITS, limitedServer, type HttpLimits } from './http-server.js';
 import type { Content, Form } from './content.js';
 import type { Schemas } from './schemas.js';
 import { ApiError, fieldError, langOf, type FieldError, type Lang } from './messages.js';
-import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
+import { ervaringErrors, MAX_FIELD_ERRORS, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
 import { cancelSignUp, countVotes, remainingPlaces, submit, visibleTally, withdrawStory, type Submission, type TestHooks } from './store.js';
 import { exportCsv } from './export.js';
 import { confirmPage, messagePage } from './pages.js';
@@ -24,17 +27,25 @@ export interface AppOptions {
   exportToken?: string;
   /** Secret for hashing client addresses in the rate limiter; random per process when absent. */
   rateLimitKey?: string;
-  /** Passed to Fastify: set when running behind a reverse proxy. */
-  trustProxy?: boolean | string;
+  /** Passed to Fastify: set when running behind a reverse proxy (see `parseTrustProxy`). */
+  trustProxy?: boolean | string[];
+  /** The address links in answers start with when config.json has no `publicUrl` (default: the address the server listens on). */
+  publicUrl?: string;
+  /** Timeouts and the per-client connection cap of the HTTP server. */
+  limits?: Partial<HttpLimits>;
+  /** Log every request (method, redacted URL, status, time). Off by default: errors are always logged. */
+  logRequests?: boolean;
   logger?: boolean | object;
   hooks?: TestHooks;
 }
 
 const BODY_LIMIT = 64 * 1024;
 const FORM_PATH = /^\/api\/forms\/([^/?#]+)/;
+/** Seconds a client waits before it tries again while the database is away. */
+const RETRY_AFTER_UNAVAILABLE = 5;
 
 function sendErrors(reply: FastifyReply, status: number, errors: FieldError[]): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ errors });
+  return reply.code(status).type('application/json; charset=utf-8').send({ errors: errors.slice(0, MAX_FIELD_ERRORS) });
 }
 
 function requestLang(request: FastifyRequest): Lang {
@@ -47,28 +58,68 @@ function wantsHtml(request: FastifyRequest): boolean {
   return request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true || request.method === 'GET';
 }
 
-/** Keeps secrets from links (cancel tokens, withdrawal codes) out of the logs. */
-function redactUrl(url: string): string {
-  return url.replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…');
+/**
+ * Keeps secrets from links (cancel tokens, withdrawal codes) out of the logs, also when the path is
+ * spelled with percent escapes (`/api/%63ancel/…` reaches the same route).
+ */
+export function redactUrl(url: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    decoded = url;
+  }
+  const secret = /\/api\/(cancel|withdraw)\/[^?#]*/i;
+  return secret.test(decoded) ? decoded.replace(secret, (_match, kind: string) => `/api/${kind.toLowerCase()}/…`) : url;
 }
 
-/** A parsed body without U+0000 in any string or key. */
-export function withoutNul(value: unknown): unknown {
-  if (typeof value === 'string') return value.replaceAll('\u0000', '');
-  if (Array.isArray(value)) return value.map(withoutNul);
+/** One text as stored: without U+0000 and with a lone surrogate (half an emoji) as U+FFFD, as UTF-8 has it. */
+function cleanText(text: string): string {
+  return text.replaceAll('\u0000', '').toWellFormed();
+}
+
+/**
+ * A parsed body without U+0000 and without lone surrogates in any string or key: PostgreSQL stores
+ * neither in jsonb (a 500, and a widget that retries for ever). The same rule for every field and
+ * every form type: U+0000 goes, a lone surrogate becomes U+FFFD, which is what a text column made
+ * of it already.
+ */
+export function cleanStrings(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(cleanStrings);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replaceAll('\u0000', ''), withoutNul(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [cleanText(key), cleanStrings(item)]));
   }
   return value;
 }
 
+/** A `realpath` that answers undefined for a file that does not exist. */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, content, schemas } = options;
+  const limits: HttpLimits = {
+    ...DEFAULT_LIMITS,
+    // Behind a proxy every client arrives from the proxy's address: the proxy limits per client.
+    ...(options.trustProxy ? { maxConnectionsPerClient: 0 } : {}),
+    ...options.limits,
+  };
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    serverFactory: limitedServer(limits),
+    clientErrorHandler,
+    // A URL that is not valid percent-encoding gets the API's error shape, like everything else.
+    frameworkErrors: (_error, request, reply) => sendErrors(reply, 400, [fieldError('bad-request', langOf(request.headers['accept-language']))]),
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     logger:
       options.logger === false
         ? false
@@ -90,9 +141,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return content.config.publicUrl ? new URL(content.config.publicUrl).origin : `${request.protocol}://${request.host}`;
   }
 
-  function baseUrl(request: FastifyRequest): string {
-    return content.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+  /**
+   * Where the cancel and withdraw links in answers point: `publicUrl`, else the address this server
+   * listens on. Never the request's Host header: anyone can send one, and the link is stored and
+   * replayed with the answer.
+   */
+  function baseUrl(): string {
+    const configured = content.config.publicUrl ?? options.publicUrl;
+    if (configured) return configured.replace(/\/$/, '');
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') return 'http://localhost';
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`;
   }
+  const https = (content.config.publicUrl ?? options.publicUrl ?? '').startsWith('https:');
 
   /** Same origin always; otherwise the global allow-list, plus the form's own list on its routes. */
   function originAllowed(request: FastifyRequest, origin: string): boolean {
@@ -122,12 +184,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the cancel and
     // withdraw pages' own form POSTs, which the origin check then refuses. Nothing leaves for other sites either way.
     reply.header('referrer-policy', 'same-origin');
+    // Once a browser reached us over https, it keeps to https (a proxy that terminates TLS passes this on).
+    if (https || request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
       reply.header(
         'content-security-policy',
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
       );
+      // frame-ancestors for browsers that predate it, and no powerful features for our pages.
+      reply.header('x-frame-options', 'SAMEORIGIN');
+      reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()');
     }
   });
 
@@ -180,10 +247,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    parseJson(request, String(body), (error, value) => (error ? done(error) : done(null, withoutNul(value)))),
+    parseJson(request, String(body), (error, value) => (error ? done(error) : done(null, cleanStrings(value)))),
   );
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, withoutNul(Object.fromEntries(new URLSearchParams(String(body)))));
+    done(null, cleanStrings(Object.fromEntries(new URLSearchParams(String(body)))));
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: FieldError[] }, request, reply) => {
@@ -193,8 +260,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const status = error.statusCode ?? 500;
     if (status === 429 && Array.isArray(error.errors)) return sendErrors(reply, 429, error.errors);
+    if (isUnavailable(error)) {
+      request.log.warn({ err: loggableError(error), requestId: request.id }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_UNAVAILABLE));
+      return sendErrors(reply, 503, [fieldError('unavailable', lang)]);
+    }
     if (status >= 500) {
-      request.log.error({ err: error, requestId: request.id }, 'request failed');
+      // The class and the request id, never the error's own fields: a database error carries the
+      // statement's parameters and the failing row (names, e-mail addresses, stories, tokens).
+      request.log.error({ err: loggableError(error), requestId: request.id }, 'request failed');
       return sendErrors(reply, 500, [fieldError('internal', lang)]);
     }
     if (status === 413) return sendErrors(reply, 413, [fieldError('payload-too-large', lang)]);
@@ -211,12 +285,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.get('/healthz', async (_request, reply) => {
-    try {
-      await db.query('SELECT 1');
-      return { status: 'ok', storage: db.kind };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', storage: db.kind });
-    }
+    const health = await db.health();
+    reply.header('cache-control', 'no-store');
+    if (health.ok) return { status: 'ok', storage: db.kind };
+    reply.header('retry-after', String(RETRY_AFTER_UNAVAILABLE));
+    return reply.code(503).send({ status: 'unavailable', storage: db.kind, problem: health.problem });
   });
 
   app.get<{ Params: { id: string } }>('/api/forms/:id', async (request, reply) => {
@@ -257,11 +330,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (submission.formId !== form.definition.id) return sendErrors(reply, 422, [fieldError('form-mismatch', lang, 'formId')]);
     if (submission.type !== form.definition.type) return sendErrors(reply, 422, [fieldError('type-mismatch', lang, 'type')]);
 
-    if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl(request)));
+    if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl()));
     const errors = businessErrors(form, submission, lang);
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
-    const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(request), hooks: options.hooks });
+    const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks });
     reply.code(outcome.status);
     return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
   });
@@ -341,10 +414,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.staticDirs && options.staticDirs.length > 0) {
+    const roots = new Map(options.staticDirs.map((dir) => [dir, realPath(dir) ?? dir]));
     await app.register(fastifyStatic, {
       root: options.staticDirs,
       index: 'index.html',
       wildcard: true,
+      // Dotfiles (.env, .git) are not for the web; a link pointing out of the folder is not followed.
+      dotfiles: 'ignore',
+      allowedPath: (pathname, root) => {
+        const real = realPath(join(root, pathname));
+        const base = roots.get(root) ?? root;
+        return real === undefined || real === base || real.startsWith(base + sep);
+      },
       // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
       // with <script type="module">, which needs CORS. Pages are not for other sites to read.
       setHeaders: (response, path) => {
