@@ -13,7 +13,7 @@ import type { Content, Form } from './content.js';
 import type { Schemas } from './schemas.js';
 import { ApiError, fieldError, langOf, type FieldError, type Lang } from './messages.js';
 import { ervaringErrors, MAX_FIELD_ERRORS, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
-import { cancelSignUp, countVotes, remainingPlaces, submit, visibleTally, withdrawStory, type Submission, type TestHooks } from './store.js';
+import { cancelSignUp, decoy, LiveState, submit, tallyOf, visibleTally, withdrawStory, type Outcome, type Submission, type TestHooks } from './store.js';
 import { exportCsv } from './export.js';
 import { confirmPage, messagePage } from './pages.js';
 
@@ -33,6 +33,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Timeouts and the per-client connection cap of the HTTP server. */
   limits?: Partial<HttpLimits>;
+  /** How long a form's live figures (tally, places left) may be reused between reads (default 1000 ms). */
+  liveCacheMs?: number;
   /** Log every request (method, redacted URL, status, time). Off by default: errors are always logged. */
   logRequests?: boolean;
   logger?: boolean | object;
@@ -135,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const rateKeySecret = options.rateLimitKey ?? randomBytes(32).toString('hex');
+  const live = new LiveState(db, options.liveCacheMs);
   const validateSubmission = schemas.validator('submission');
 
   function ownOrigin(request: FastifyRequest): string {
@@ -297,11 +300,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('cache-control', 'no-store');
     const definition = form.definition;
     if (definition.type === 'peiling') {
-      const tally = visibleTally(definition, await countVotes(db, definition));
+      const tally = visibleTally(definition, tallyOf(definition, await live.counts(definition.id)));
       return tally ? { ...definition, tally } : definition;
     }
     if (definition.type === 'meedenksessie') {
-      const remaining = await remainingPlaces(db, definition.id);
+      const remaining = await live.remaining(definition.id);
       return {
         ...definition,
         sessions: definition.sessions.map((session) =>
@@ -330,13 +333,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (submission.formId !== form.definition.id) return sendErrors(reply, 422, [fieldError('form-mismatch', lang, 'formId')]);
     if (submission.type !== form.definition.type) return sendErrors(reply, 422, [fieldError('type-mismatch', lang, 'type')]);
 
-    if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl()));
     const errors = businessErrors(form, submission, lang);
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
-    const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks });
-    reply.code(outcome.status);
-    return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
+    const context = { db, live, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks };
+    return sendOutcome(reply, submission.honeypot ? await decoy(context) : await submit(context));
   });
 
   app.get('/api/networks', async (_request, reply) => {
@@ -452,20 +453,8 @@ function businessErrors(form: Form, submission: Submission, lang: Lang): FieldEr
   return ervaringErrors(definition, submission.data as unknown as ErvaringData, lang);
 }
 
-/** What a bot that filled the honeypot gets: an answer that looks real; nothing is stored. */
-function decoyAnswer(form: Form, submission: Submission, base: string): unknown {
-  const definition = form.definition;
-  if (definition.type === 'meedenksessie') {
-    const ids = (submission.data as { sessionIds: string[] }).sessionIds;
-    return {
-      status: 'confirmed',
-      sessions: ids.map((id) => ({ id, status: 'confirmed' })),
-      cancelUrl: `${base}/api/cancel/${randomBytes(24).toString('base64url')}`,
-    };
-  }
-  if (definition.type === 'ervaring') {
-    const code = randomBytes(8).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
-    return { withdrawCode: code, withdrawUrl: `${base}/api/withdraw/${code}` };
-  }
-  return {};
+/** The stored JSON text as it is, so a replay is the same bytes as the first answer. */
+function sendOutcome(reply: FastifyReply, outcome: Outcome): FastifyReply {
+  reply.code(outcome.status);
+  return outcome.body === undefined ? reply.send() : reply.type('application/json; charset=utf-8').send(outcome.body);
 }

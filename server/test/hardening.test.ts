@@ -186,10 +186,37 @@ for (const backend of backends) {
       assert.equal(page.headers['strict-transport-security'], undefined, 'no HSTS over plain http');
     });
 
-    it('a filled honeypot stores nothing', async () => {
+    it('a filled honeypot gets the answer a real submission would get, and nothing is stored', async () => {
+      const code = /^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}$/;
+      const real = await post(app, 'story', story());
       const bot = await post(app, 'story', { ...story(), honeypot: 'x' });
       assert.equal(bot.statusCode, 201);
-      assert.equal(await count(db, 'submissions'), 0);
+      assert.deepEqual(Object.keys(bot.json()), Object.keys(real.json()));
+      assert.match(bot.json().withdrawCode, code);
+      assert.match(real.json().withdrawCode, code);
+      for (let index = 0; index < 12; index++) await post(app, 'poll', vote({ q1: 'a' }));
+      const botVote = await post(app, 'poll', { ...vote({ q1: 'b' }), honeypot: 'x' });
+      const realVote = await post(app, 'poll', vote({ q1: 'b' }));
+      assert.deepEqual(botVote.json(), realVote.json(), 'the same tally, as if the vote had counted (and it did not)');
+      await post(app, 'signup', signUp(['one']));
+      const full = await post(app, 'signup', { ...signUp(['one']), honeypot: 'x' });
+      assert.equal(full.statusCode, 409, 'a full session refuses a bot as it refuses a parent');
+      assert.equal(full.json().errors[0].code, 'session-full');
+      assert.equal(await count(db, 'submissions'), 15);
+      assert.equal(await count(db, 'stories'), 1);
+    });
+
+    it('a replay is byte-identical to the first answer; a refused vote leaves no row', async () => {
+      const body = vote({ q1: 'a', q2: ['y', 'x'], q3: 3 });
+      const first = await post(app, 'poll', body);
+      const again = await post(app, 'poll', body);
+      assert.equal(again.body, first.body);
+      const signup = signUp(['open', 'ten'], { waitlist: true, needs: ['tolk'] });
+      const signed = await post(app, 'signup', signup);
+      assert.equal((await post(app, 'signup', signup)).body, signed.body);
+      const refused = await post(app, 'poll', vote({ q1: 'b' }, { voterToken: body.data.voterToken }));
+      assert.equal(refused.statusCode, 409);
+      assert.equal(await count(db, 'submissions'), 2, 'the refused vote is not kept');
     });
   });
 }

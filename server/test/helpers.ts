@@ -43,12 +43,13 @@ export function testContent(): Content {
 export async function makeApp(db: Database, overrides: Partial<AppOptions> = {}): Promise<FastifyInstance> {
   const content = overrides.content ?? testContent();
   await syncSessions(db, content.forms.values());
-  return buildApp({ db, content, schemas, logger: false, exportToken: 'geheim-token', ...overrides });
+  // No reuse of live figures between requests: the tests reset the tables under the app's feet.
+  return buildApp({ db, content, schemas, logger: false, exportToken: 'geheim-token', liveCacheMs: 0, ...overrides });
 }
 
 export async function resetData(db: Database): Promise<void> {
   await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories CASCADE');
-  await db.query('UPDATE sessions SET taken = 0');
+  await db.query('UPDATE places SET submission_id = NULL');
 }
 
 export function submission(type: string, formId: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
