@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { isUnavailable, loggableError, type Database } from './db.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 import { clientErrorHandler, DEFAULT_LIMITS, limitedServer, type HttpLimits } from './http-server.js';
 import type { Content, Form } from './content.js';
 import type { Schemas } from './schemas.js';
@@ -235,6 +236,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(rateLimit, {
     global: false,
+    // One count per client for all processes on one PostgreSQL; PGlite has one process, which counts in memory.
+    ...(db.kind === 'postgres' ? { store: postgresRateLimitStore(db) } : {}),
     keyGenerator: (request) => createHmac('sha256', rateKeySecret).update(request.ip).digest('base64url'),
     errorResponseBuilder: (request, context) => ({
       statusCode: context.statusCode,

@@ -131,4 +131,8 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     // Every claim is written with its answer in the submission's own transaction: no pending state.
     'ALTER TABLE submissions DROP COLUMN state',
   ],
+  [
+    // Rate-limit counters shared by every server process on one PostgreSQL (src/rate-limit-store.ts).
+    'CREATE UNLOGGED TABLE rate_limits (key text PRIMARY KEY, window_end timestamptz NOT NULL, hits integer NOT NULL)',
+  ],
 ];
