@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { isUnavailable, loggableError, type Database } from './db.js';
+import { Metrics } from './metrics.js';
 import { postgresRateLimitStore } from './rate-limit-store.js';
 import { clientErrorHandler, DEFAULT_LIMITS, limitedServer, type HttpLimits } from './http-server.js';
 import type { Content, Form } from './content.js';
@@ -26,6 +27,10 @@ export interface AppOptions {
   staticDirs?: string[];
   /** Bearer token for `GET /api/export/:id`; the route answers 404 without one. */
   exportToken?: string;
+  /** Bearer token for `GET /metrics` (Prometheus); the route answers 404 without one. */
+  metricsToken?: string;
+  /** Where the figures of `/metrics` are kept; another module (the mail outbox) may add its queue to it. */
+  metrics?: Metrics;
   /** Secret for hashing client addresses in the rate limiter; random per process when absent. */
   rateLimitKey?: string;
   /** Passed to Fastify: set when running behind a reverse proxy (see `parseTrustProxy`). */
@@ -139,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const rateKeySecret = options.rateLimitKey ?? randomBytes(32).toString('hex');
   const live = new LiveState(db, options.liveCacheMs);
+  const metrics = options.metrics ?? new Metrics(db);
   const validateSubmission = schemas.validator('submission');
 
   function ownOrigin(request: FastifyRequest): string {
@@ -180,6 +186,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('access-control-allow-origin', origin).header('vary', 'origin');
       throw new ApiError(403, [fieldError('origin-not-allowed', langOf(request.headers['accept-language']))]);
     }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.answered(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -340,7 +350,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
     const context = { db, live, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks };
-    return sendOutcome(reply, submission.honeypot ? await decoy(context) : await submit(context));
+    const outcome = submission.honeypot ? await decoy(context) : await submit(context);
+    metrics.submission(submission.type, outcome.status);
+    return sendOutcome(reply, outcome);
+  });
+
+  /** `Authorization: Bearer <token>` compared in constant time. */
+  function bearer(request: FastifyRequest, token: string): boolean {
+    const given = Buffer.from(request.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  app.get('/metrics', async (request, reply) => {
+    if (!options.metricsToken) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
+    if (!bearer(request, options.metricsToken)) {
+      reply.header('www-authenticate', 'Bearer');
+      return sendErrors(reply, 401, [fieldError('unauthorized', requestLang(request))]);
+    }
+    reply.type(metrics.registry.contentType).header('cache-control', 'no-store');
+    return metrics.registry.metrics();
   });
 
   app.get('/api/networks', async (_request, reply) => {
@@ -403,9 +432,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get<{ Params: { id: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
     const lang = requestLang(request);
     if (!options.exportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
-    const given = Buffer.from(request.headers.authorization ?? '');
-    const expected = Buffer.from(`Bearer ${options.exportToken}`);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!bearer(request, options.exportToken)) {
       reply.header('www-authenticate', 'Bearer');
       return sendErrors(reply, 401, [fieldError('unauthorized', lang)]);
     }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { Metrics } from './metrics.js';
 import { parseTrustProxy } from './http-server.js';
 import { ContentError, loadContent, type Content } from './content.js';
 import { isUnavailable, openDatabase, StorageError, type Database } from './db.js';
@@ -91,12 +92,15 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
     );
   }
   const maxConnections = process.env.OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT;
+  const metricsToken = process.env.OUDERSTEM_METRICS_TOKEN || undefined;
   const app = await buildApp({
     db,
     content,
     schemas: loadSchemas(),
     staticDirs: (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir)),
     exportToken: process.env.OUDERSTEM_EXPORT_TOKEN || undefined,
+    metricsToken,
+    metrics: new Metrics(db, { processMetrics: metricsToken !== undefined }),
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
     trustProxy: parseTrustProxy(process.env.OUDERSTEM_TRUST_PROXY),
     publicUrl,

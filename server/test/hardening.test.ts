@@ -12,6 +12,7 @@ import type { Database } from '../src/db.js';
 import { field } from '../src/export.js';
 import { redactUrl } from '../src/app.js';
 import { parseTrustProxy } from '../src/http-server.js';
+import { Metrics } from '../src/metrics.js';
 import { backends, count, makeApp, post, resetData, signUp, story, testContent, vote } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -184,6 +185,31 @@ for (const backend of backends) {
       assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN');
       assert.match(String(page.headers['permissions-policy']), /camera=\(\)/);
       assert.equal(page.headers['strict-transport-security'], undefined, 'no HSTS over plain http');
+    });
+
+    it('/metrics: Prometheus figures behind a bearer token, with route patterns and no tokens', async () => {
+      assert.equal((await app.inject('/metrics')).statusCode, 404, 'off without a token');
+      const metrics = new Metrics(db);
+      metrics.addQueue({ name: 'mail', length: async () => 3 });
+      const watched = await makeApp(db, { metricsToken: 'meet-token', metrics });
+      try {
+        assert.equal((await watched.inject('/metrics')).statusCode, 401);
+        await post(watched, 'poll', vote({ q1: 'a' }));
+        await watched.inject({ method: 'POST', url: '/api/cancel/geheimetoken123' });
+        const scraped = await watched.inject({ url: '/metrics', headers: { authorization: 'Bearer meet-token' } });
+        assert.equal(scraped.statusCode, 200);
+        assert.match(String(scraped.headers['content-type']), /^text\/plain; version=0\.0\.4/);
+        const text = scraped.body;
+        assert.match(text, /ouderstem_http_requests_total\{method="POST",route="\/api\/forms\/:id",status="201"\} 1/);
+        assert.match(text, /ouderstem_http_request_duration_seconds_bucket\{le="0\.05",method="POST",route="\/api\/forms\/:id"\} \d/);
+        assert.match(text, /ouderstem_submissions_total\{type="peiling",status="201"\} 1/);
+        assert.match(text, new RegExp(`ouderstem_database_up\\{storage="${db.kind}"\\} 1`));
+        assert.match(text, /ouderstem_queue_length\{queue="mail"\} 3/);
+        assert.match(text, /route="\/api\/cancel\/:token"/);
+        assert.doesNotMatch(text, /geheimetoken123/);
+      } finally {
+        await watched.close();
+      }
     });
 
     it('a filled honeypot gets the answer a real submission would get, and nothing is stored', async () => {
