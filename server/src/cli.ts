@@ -12,6 +12,8 @@ import { deleteExpired } from './retention.js';
 import { loadSchemas } from './schemas.js';
 import { formatCode, participationCode } from './codes.js';
 import { syncSessions } from './store.js';
+import { describeSmtpUrl, mailSettingsFromEnv } from './mail/settings.js';
+import { MailWorker } from './mail/worker.js';
 
 const USAGE = `Usage:
   ouderstem-server [serve] [--port N] [--host H] [--data DIR] [--content DIR] [--static DIR]... [--demo]
@@ -21,7 +23,7 @@ const USAGE = `Usage:
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
 Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, OUDERSTEM_PUBLIC_URL, DATABASE_URL,
 OUDERSTEM_EXPORT_TOKEN, OUDERSTEM_METRICS_TOKEN, OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY,
-OUDERSTEM_LOG_REQUESTS, OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT.`;
+OUDERSTEM_LOG_REQUESTS, OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT, OUDERSTEM_SMTP_URL, OUDERSTEM_MAIL_FROM.`;
 
 /** `--demo`: the demo content, page and widget build of this repository, unless flags or env say otherwise. */
 const DEMO = {
@@ -83,6 +85,7 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? 'localhost';
   const publicUrl = process.env.OUDERSTEM_PUBLIC_URL || undefined;
+  const mailSettings = mailSettingsFromEnv();
   const { content, db } = await setup(values);
   if (!content.config.publicUrl && !publicUrl && !isLoopback(host)) {
     await db.close();
@@ -93,14 +96,34 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
   }
   const maxConnections = process.env.OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT;
   const metricsToken = process.env.OUDERSTEM_METRICS_TOKEN || undefined;
+  const worker = mailSettings
+    ? new MailWorker({
+        db,
+        settings: mailSettings,
+        forms: (id) => content.forms.get(id),
+        log: {
+          info: (detail, message) => app.log.info(detail, message),
+          warn: (detail, message) => app.log.warn(detail, message),
+          error: (detail, message) => app.log.error(detail, message),
+        },
+      })
+    : undefined;
+  const metrics = new Metrics(db, { processMetrics: metricsToken !== undefined });
+  if (worker) {
+    metrics.addQueue({
+      name: 'mail',
+      length: async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_outbox WHERE state IN ('pending', 'sending')")).rows[0]!.n,
+    });
+  }
   const app = await buildApp({
+    mailer: worker,
     db,
     content,
     schemas: loadSchemas(),
     staticDirs: (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir)),
     exportToken: process.env.OUDERSTEM_EXPORT_TOKEN || undefined,
     metricsToken,
-    metrics: new Metrics(db, { processMetrics: metricsToken !== undefined }),
+    metrics,
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
     trustProxy: parseTrustProxy(process.env.OUDERSTEM_TRUST_PROXY),
     publicUrl,
@@ -119,11 +142,18 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await worker?.stop();
     await db.close();
   });
+  worker?.start();
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Ouderstem draait op http://${shown}:${port}/ (opslag: ${db.kind}, formulieren: ${[...content.forms.keys()].join(', ')})`);
+  console.log(
+    mailSettings
+      ? `E-mail: via ${describeSmtpUrl(mailSettings.smtpUrl)}, afzender ${mailSettings.from}`
+      : 'E-mail: uit (zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM om bevestigingen en herinneringen te sturen)',
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       // Requests in flight get 10 s to finish; a connection that never goes idle must not keep

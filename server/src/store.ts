@@ -1,9 +1,11 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from './db.js';
 import type { ErvaringDefinition, Form, MeedenksessieDefinition, PeilingDefinition } from './content.js';
 import { cancelToken, formatCode, normalizeCode, withdrawCode } from './codes.js';
 import { ApiError, fieldError, type Lang } from './messages.js';
 import { countedValues, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
+import { enqueueMail } from './mail/outbox.js';
+import { queueCancelMail, queuePromotionMail, queueSignupMail, type Mailer } from './mail/queue.js';
 
 export interface Submission {
   type: 'peiling' | 'meedenksessie' | 'ervaring';
@@ -11,6 +13,8 @@ export interface Submission {
   submissionId: string;
   lang: string;
   data: Record<string, unknown>;
+  /** "Ik wil horen wat er met de uitkomst gebeurt": kept apart from the answer, used once. */
+  outcomeEmail?: string;
 }
 
 /** An answer to send: status and the JSON text of the body, stored as it is sent so a replay is byte-identical. */
@@ -144,6 +148,8 @@ export interface SubmitContext {
   lang: Lang;
   baseUrl: string;
   hooks?: TestHooks;
+  /** Present when the server sends e-mail: messages are written in the submission's transaction. */
+  mailer?: Mailer;
 }
 
 /** The submission's key is already stored: its first answer is the answer. */
@@ -160,6 +166,7 @@ export async function submit(context: SubmitContext): Promise<Outcome> {
   try {
     const outcome = await store(context, hash);
     context.live.forget(submission.formId);
+    context.mailer?.nudge();
     return outcome;
   } catch (error) {
     const conflict = error instanceof ApiError && error.statusCode === 409 && error.errors !== undefined;
@@ -186,6 +193,23 @@ async function storedAnswer(db: Queryable, submissionId: string, hash: string, l
     return { status: 422, body: JSON.stringify({ errors: [fieldError('idempotency-key-reused', lang, 'submissionId')] }) };
   }
   return { status: row.answer_status, body: row.answer_body ?? undefined };
+}
+
+/**
+ * What else a stored submission writes in its own transaction: the address for the outcome
+ * message, kept apart from the answer. A vote or story without it stays one statement.
+ */
+async function alongside(tx: Queryable, context: SubmitContext): Promise<void> {
+  if (context.submission.outcomeEmail) await keepOutcomeAddress(tx, context, context.submission.outcomeEmail);
+}
+
+/** Runs `write` as one statement on its own, or in a transaction with what goes alongside it. */
+function writeWith(context: SubmitContext, needsTransaction: boolean, write: (tx: Queryable) => Promise<void>): Promise<void> {
+  if (!needsTransaction && !context.submission.outcomeEmail) return write(context.db);
+  return context.db.transaction(async (tx) => {
+    await write(tx);
+    await alongside(tx, context);
+  });
 }
 
 function store(context: SubmitContext, hash: string): Promise<Outcome> {
@@ -292,7 +316,7 @@ async function vote(context: SubmitContext, definition: PeilingDefinition, hash:
   };
   if (definition.integrity !== 'code') {
     await context.hooks?.beforeCommit?.(submission.submissionId);
-    await cast(db);
+    await writeWith(context, false, cast);
     return { status: 201, body };
   }
   // A participation code is used up in the vote's own transaction; the vote goes first, so a
@@ -305,6 +329,7 @@ async function vote(context: SubmitContext, definition: PeilingDefinition, hash:
       const known = await tx.query('SELECT 1 FROM codes WHERE form_id = $1 AND code = $2', [definition.id, code]);
       throw conflict(lang, 'code', known.rows.length > 0 ? 'code-used' : 'code-invalid');
     }
+    await alongside(tx, context);
     await context.hooks?.beforeCommit?.(submission.submissionId);
     return { status: 201, body };
   });
@@ -348,8 +373,8 @@ const SIGNUP_SQL = `WITH claim AS (
     INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
     VALUES ($1, $2, 'meedenksessie', $3, 201, $4) ON CONFLICT (id) DO NOTHING RETURNING id
   ), person AS (
-    INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token)
-    SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12 FROM claim RETURNING submission_id
+    INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token, lang)
+    SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $15 FROM claim RETURNING submission_id
   ), chosen AS (
     INSERT INTO signup_sessions (submission_id, form_id, session_id, status)
     SELECT submission_id, $2, s.id, s.status FROM person, unnest($13::text[], $14::text[]) WITH ORDINALITY AS s(id, status, position)
@@ -390,9 +415,15 @@ async function signUp(context: SubmitContext, definition: MeedenksessieDefinitio
       token,
       data.sessionIds,
       data.sessionIds.map((id) => statuses.get(id)!),
+      submission.lang,
     ]);
     // A replay took places above only to give them back now, with the whole transaction.
     if (stored.rows[0]!.stored === 0) throw new KeyTaken();
+    if (context.mailer) {
+      const confirmed = data.sessionIds.filter((id) => statuses.get(id) === 'confirmed');
+      await queueSignupMail(tx, { ...context, mailer: context.mailer, submissionId: submission.submissionId, lang: submission.lang }, confirmed);
+    }
+    await alongside(tx, context);
     await context.hooks?.beforeCommit?.(submission.submissionId);
     return { status: 201, body };
   });
@@ -404,35 +435,43 @@ function storyAnswer(baseUrl: string, code: string): string {
 }
 
 async function shareStory(context: SubmitContext, definition: ErvaringDefinition, hash: string): Promise<Outcome> {
-  const { db, submission } = context;
+  const { submission } = context;
   const data = submission.data as unknown as ErvaringData;
   const code = withdrawCode();
   const body = storyAnswer(context.baseUrl, code);
+  // The withdrawal code by e-mail, only for a parent who left an address and asked for it.
+  const mailCode = context.mailer !== undefined && !data.anonymous && Boolean(data.contact?.email) && data.contact?.sendCode === true;
   await context.hooks?.beforeCommit?.(submission.submissionId);
-  const stored = await db.query(
-    `WITH claim AS (
-       INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
-       VALUES ($1, $2, 'ervaring', $3, 201, $4) ON CONFLICT (id) DO NOTHING RETURNING id
-     )
-     INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code)
-     SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM claim RETURNING submission_id`,
-    [
-      submission.submissionId,
-      definition.id,
-      hash,
-      body,
-      data.story,
-      JSON.stringify(data.themes),
-      data.region ?? null,
-      data.level ?? null,
-      data.anonymous,
-      data.anonymous ? null : (data.contact?.name ?? null),
-      data.anonymous ? null : (data.contact?.email ?? null),
-      data.consent,
-      code,
-    ],
-  );
-  if (stored.rows.length === 0) throw new KeyTaken();
+  await writeWith(context, mailCode, async (tx) => {
+    const stored = await tx.query(
+      `WITH claim AS (
+         INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
+         VALUES ($1, $2, 'ervaring', $3, 201, $4) ON CONFLICT (id) DO NOTHING RETURNING id
+       )
+       INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code, lang)
+       SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM claim RETURNING submission_id`,
+      [
+        submission.submissionId,
+        definition.id,
+        hash,
+        body,
+        data.story,
+        JSON.stringify(data.themes),
+        data.region ?? null,
+        data.level ?? null,
+        data.anonymous,
+        data.anonymous ? null : (data.contact?.name ?? null),
+        data.anonymous ? null : (data.contact?.email ?? null),
+        data.consent,
+        code,
+        submission.lang,
+      ],
+    );
+    if (stored.rows.length === 0) throw new KeyTaken();
+    if (mailCode) {
+      await enqueueMail(tx, { kind: 'story', formId: definition.id, lang: submission.lang, baseUrl: context.baseUrl, submissionId: submission.submissionId }, context.mailer!.domain);
+    }
+  });
   return { status: 201, body };
 }
 
@@ -527,16 +566,26 @@ export interface Cancellation {
   formId: string;
   sessions: { id: string; status: 'cancelled' }[];
   promoted: number;
+  /** Nothing was left to cancel: the link had been used before. */
+  alreadyCancelled: boolean;
+}
+
+/** What cancelling needs to write its messages: the form (for reminders) and the links' base. */
+export interface CancelMail {
+  mailer: Mailer;
+  form: (formId: string) => Form | undefined;
+  baseUrl: string;
 }
 
 /**
  * Cancels every session of one sign-up. Each place it held goes to the first person on that
- * session's waiting list; when nobody waits, the place becomes free again.
+ * session's waiting list; when nobody waits, the place becomes free again. With mail, the parent
+ * hears it is done and each parent moved up hears the place is theirs, in the same transaction.
  */
-export async function cancelSignUp(db: Database, token: string): Promise<Cancellation | undefined> {
-  return db.transaction(async (tx) => {
-    const signup = await tx.query<{ submission_id: string; form_id: string }>(
-      'SELECT submission_id, form_id FROM signups WHERE cancel_token = $1',
+export async function cancelSignUp(db: Database, token: string, mail?: CancelMail): Promise<Cancellation | undefined> {
+  const cancellation = await db.transaction(async (tx) => {
+    const signup = await tx.query<{ submission_id: string; form_id: string; lang: string }>(
+      'SELECT submission_id, form_id, lang FROM signups WHERE cancel_token = $1',
       [token],
     );
     const row = signup.rows[0];
@@ -546,24 +595,35 @@ export async function cancelSignUp(db: Database, token: string): Promise<Cancell
       [row.submission_id],
     );
     await tx.query(`UPDATE signup_sessions SET status = 'cancelled' WHERE submission_id = $1`, [row.submission_id]);
+    const form = mail?.form(row.form_id);
+    const context = (submissionId: string, lang: string) =>
+      mail && form ? { mailer: mail.mailer, form, submissionId, lang, baseUrl: mail.baseUrl } : undefined;
     let promoted = 0;
     for (const session of active.rows) {
       if (session.status !== 'confirmed') continue;
-      const next = await tx.query<{ submission_id: string }>(
+      const next = await tx.query<{ submission_id: string; lang: string }>(
         `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
            SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
            ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING submission_id`,
+         RETURNING submission_id, (SELECT lang FROM signups WHERE signups.submission_id = signup_sessions.submission_id) AS lang`,
         [row.form_id, session.session_id],
       );
-      if (next.rows.length === 1) promoted++;
+      const moved = next.rows[0];
+      // The place passes to the parent moved up, or becomes free.
       await tx.query('UPDATE places SET submission_id = $4 WHERE form_id = $1 AND session_id = $2 AND submission_id = $3', [
         row.form_id,
         session.session_id,
         row.submission_id,
-        next.rows[0]?.submission_id ?? null,
+        moved?.submission_id ?? null,
       ]);
+      if (moved) {
+        promoted++;
+        const movedContext = context(moved.submission_id, moved.lang);
+        if (movedContext) await queuePromotionMail(tx, movedContext, session.session_id);
+      }
     }
+    const own = context(row.submission_id, row.lang);
+    if (own && active.rows.length > 0) await queueCancelMail(tx, own, active.rows.map((session) => session.session_id));
     const all = await tx.query<{ session_id: string }>('SELECT session_id FROM signup_sessions WHERE submission_id = $1 ORDER BY seq', [
       row.submission_id,
     ]);
@@ -571,22 +631,90 @@ export async function cancelSignUp(db: Database, token: string): Promise<Cancell
       formId: row.form_id,
       sessions: all.rows.map((session) => ({ id: session.session_id, status: 'cancelled' as const })),
       promoted,
+      alreadyCancelled: active.rows.length === 0,
     };
   });
+  mail?.mailer.nudge();
+  return cancellation;
+}
+
+export interface SignupOverview {
+  formId: string;
+  lang: string;
+  sessions: { id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; othersWaiting: boolean }[];
+}
+
+/** A sign-up as its cancel page shows it: each session, its status, and whether someone waits for it. */
+export async function signupByToken(db: Queryable, token: string): Promise<SignupOverview | undefined> {
+  const signup = await db.query<{ submission_id: string; form_id: string; lang: string }>(
+    'SELECT submission_id, form_id, lang FROM signups WHERE cancel_token = $1',
+    [token],
+  );
+  const row = signup.rows[0];
+  if (!row) return undefined;
+  const sessions = await db.query<{ session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; others_waiting: boolean }>(
+    `SELECT own.session_id, own.status, EXISTS (
+       SELECT 1 FROM signup_sessions other WHERE other.form_id = own.form_id AND other.session_id = own.session_id
+       AND other.status = 'waitlisted' AND other.submission_id <> own.submission_id) AS others_waiting
+     FROM signup_sessions own WHERE own.submission_id = $1 ORDER BY own.seq`,
+    [row.submission_id],
+  );
+  return {
+    formId: row.form_id,
+    lang: row.lang,
+    sessions: sessions.rows.map((session) => ({ id: session.session_id, status: session.status, othersWaiting: session.others_waiting })),
+  };
+}
+
+/** Keeps an address for the outcome message, with nothing that ties it to the answer it came with. */
+async function keepOutcomeAddress(tx: Queryable, context: SubmitContext, email: string): Promise<void> {
+  await tx.query('INSERT INTO outcome_subscribers (id, form_id, email, lang) VALUES ($1, $2, $3, $4)', [
+    randomUUID(),
+    context.form.definition.id,
+    email,
+    context.submission.lang,
+  ]);
+}
+
+function codeHash(code: string): string {
+  return createHash('sha256').update(normalizeCode(code)).digest('hex');
+}
+
+export interface StoryOverview {
+  formId: string;
+  lang: string;
+  createdAt: Date;
+}
+
+/** The story behind a withdrawal code, `withdrawn` when it was taken back before, or undefined when unknown. */
+export async function storyByCode(db: Queryable, code: string): Promise<StoryOverview | 'withdrawn' | undefined> {
+  const story = await db.query<{ form_id: string; lang: string; created_at: Date | string }>(
+    'SELECT form_id, lang, created_at FROM stories WHERE withdraw_code = $1',
+    [normalizeCode(code)],
+  );
+  const row = story.rows[0];
+  if (row) return { formId: row.form_id, lang: row.lang, createdAt: new Date(row.created_at) };
+  const gone = await db.query('SELECT 1 FROM withdrawn_codes WHERE code_hash = $1', [codeHash(code)]);
+  return gone.rows.length > 0 ? 'withdrawn' : undefined;
 }
 
 /**
  * Deletes the story (AVG art. 17). Its submission row stays as a tombstone without content (no
  * hash of the story, no answer), so a replay of the same send, from an outbox or a proxy, gets
- * 410 instead of storing the story again. Retention removes the tombstone later.
+ * 410 instead of storing the story again; a hash of the code stays with it, so the link can say
+ * the story is already gone. Retention removes both later. True when there was a story.
  */
 export async function withdrawStory(db: Database, code: string): Promise<boolean> {
-  const emptied = await db.query(
-    `UPDATE submissions SET body_hash = $2, answer_status = 410, answer_body = NULL
-     WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id`,
-    [normalizeCode(code), WITHDRAWN],
-  );
-  if (emptied.rows.length === 0) return false;
-  await db.query('DELETE FROM stories WHERE submission_id = $1', [(emptied.rows[0] as { id: string }).id]);
-  return true;
+  return db.transaction(async (tx) => {
+    const emptied = await tx.query<{ id: string }>(
+      `UPDATE submissions SET body_hash = $2, answer_status = 410, answer_body = NULL
+       WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id`,
+      [normalizeCode(code), WITHDRAWN],
+    );
+    const id = emptied.rows[0]?.id;
+    if (id === undefined) return false;
+    await tx.query('DELETE FROM stories WHERE submission_id = $1', [id]);
+    await tx.query('INSERT INTO withdrawn_codes (code_hash, submission_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [codeHash(code), id]);
+    return true;
+  });
 }
