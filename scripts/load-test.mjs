@@ -333,6 +333,14 @@ async function measure(target, scenario) {
         if (run.passed) best = run;
       }
     }
+    // A request the client gave up on (10 s) may still have been stored: send it again with its
+    // key, as the widget would, so the counts below hold each submission exactly once.
+    if (target.exact) {
+      for (const answer of all.filter((entry) => entry.status === 0 && entry.request.method === 'POST')) {
+        const retry = await fetch(`${target.urls[0]}${answer.request.path}`, { method: 'POST', headers: answer.request.headers, body: answer.request.body });
+        Object.assign(answer, { status: retry.status, body: await retry.text(), retried: true });
+      }
+    }
     const problems = await checkStored(target, scenario, all);
     return { target: target.name, scenario, best, problems, requests: all.length };
   } finally {

@@ -171,6 +171,9 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     'ALTER TABLE sessions DROP COLUMN taken',
     // Every claim is written with its answer in the submission's own transaction: no pending state.
     'ALTER TABLE submissions DROP COLUMN state',
+    // A vote's choices are counted into the tally as it comes in, and recounted from votes.answers
+    // after retention: a table of them per vote was one more write for nothing.
+    'DROP TABLE vote_choices',
   ],
   [
     // Rate-limit counters shared by every server process on one PostgreSQL (src/rate-limit-store.ts).

@@ -41,7 +41,8 @@ export async function deleteExpired(db: Database, content: Content): Promise<num
   // Rate-limit windows that ended long ago (PostgreSQL keeps the counters in this table).
   await db.query("DELETE FROM rate_limits WHERE window_end < now() - interval '1 hour'");
   for (const formId of new Set(deleted.map((row) => row.form_id))) {
-    if (content.forms.get(formId)?.definition.type === 'peiling') await recountTally(db, formId);
+    const definition = content.forms.get(formId)?.definition;
+    if (definition?.type === 'peiling') await recountTally(db, definition);
   }
   return deleted.length;
 }

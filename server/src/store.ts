@@ -59,7 +59,7 @@ const countKey = (question: string, value: string) => `${question}\u0000${value}
 /**
  * Figures the GET of a form shows (a poll's tally, places left), read from the database at most
  * once per `ttlMs` per form and process, so a busy poll's page does not add a query per view. A
- * vote's own answer adds the vote to them; another process's votes show within `ttlMs`.
+ * vote's own answer adds the vote to them; other votes show within `ttlMs`.
  */
 export class LiveState {
   private readonly cached = new Map<string, { until: number; value: Promise<Map<string, number>> }>();
@@ -92,7 +92,7 @@ export class LiveState {
     });
   }
 
-  /** After a write in this process: the next read goes to the database. */
+  /** After a sign-up in this process: the next read goes to the database. */
   forget(formId: string): void {
     this.cached.delete(`tally:${formId}`);
     this.cached.delete(`places:${formId}`);
@@ -165,7 +165,9 @@ export async function submit(context: SubmitContext): Promise<Outcome> {
   const hash = bodyHash(submission);
   try {
     const outcome = await store(context, hash);
-    context.live.forget(submission.formId);
+    // Places left show at once in this process; a poll's tally may be a second behind (a vote's
+    // own answer counts it), so a busy poll does not read its tally again for every vote.
+    if (submission.type !== 'peiling') context.live.forget(submission.formId);
     context.mailer?.nudge();
     return outcome;
   } catch (error) {
@@ -269,9 +271,9 @@ async function voteAnswer(context: SubmitContext, definition: PeilingDefinition,
 }
 
 /**
- * One statement stores the vote, its key with its answer, its choices and its counts, so a vote
- * is one round trip and one commit. The ballot goes first: when the voter token has voted, or the
- * key is a replay, nothing of the statement is written.
+ * One statement stores the vote, its key with its answer, and its counts, so a vote is one round
+ * trip and one commit. The ballot goes first: when the voter token has voted, or the key is a
+ * replay, nothing of the statement is written.
  */
 const VOTE_SQL = `WITH ballot AS (
     INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
@@ -279,12 +281,9 @@ const VOTE_SQL = `WITH ballot AS (
   ), claim AS (
     INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
     SELECT submission_id, $2, 'peiling', $5, 201, $6 FROM ballot RETURNING id
-  ), choices AS (
-    INSERT INTO vote_choices (submission_id, form_id, question_id, value)
-    SELECT submission_id, $2, c.question, c.value FROM ballot, unnest($7::text[], $8::text[]) AS c(question, value)
   ), counted AS (
     INSERT INTO tally (form_id, question_id, value, shard, n)
-    SELECT $2, k.question, k.value, $9, 1 FROM ballot, unnest($10::text[], $11::text[]) AS k(question, value)
+    SELECT $2, k.question, k.value, $7, 1 FROM ballot, unnest($8::text[], $9::text[]) AS k(question, value)
     ON CONFLICT (form_id, question_id, value, shard) DO UPDATE SET n = tally.n + 1
   )
   SELECT count(*)::int AS stored FROM claim`;
@@ -293,8 +292,7 @@ async function vote(context: SubmitContext, definition: PeilingDefinition, hash:
   const { db, submission, lang } = context;
   const data = submission.data as PeilingData;
   if (isClosed(definition)) throw conflict(lang, 'answers', 'poll-closed');
-  const choices = choicesOf(definition, data.answers);
-  const keys = tallyKeysOf(choices);
+  const keys = tallyKeysOf(choicesOf(definition, data.answers));
   const body = await voteAnswer(context, definition, keys);
   const params = [
     submission.submissionId,
@@ -303,8 +301,6 @@ async function vote(context: SubmitContext, definition: PeilingDefinition, hash:
     JSON.stringify(data.answers),
     hash,
     body,
-    choices.map(([question]) => question),
-    choices.map(([, value]) => value),
     db.kind === 'postgres' ? randomInt(TALLY_SHARDS) : 0,
     keys.map(([question]) => question),
     keys.map(([, value]) => value),
@@ -518,22 +514,33 @@ export async function decoy(context: SubmitContext): Promise<Outcome> {
   }
 }
 
-/** Rebuilds a poll's running tally from its stored choices, after retention deleted votes. */
-export async function recountTally(db: Database, formId: string): Promise<void> {
+/**
+ * Rebuilds a poll's running tally from its stored votes, after retention deleted some: each vote's
+ * answers counted by the same rule as when it came in.
+ */
+export async function recountTally(db: Database, definition: PeilingDefinition): Promise<void> {
   await db.transaction(async (tx) => {
     // Votes in progress finish first, new ones wait: the recount and the upserts never interleave.
     await tx.query('LOCK TABLE tally IN EXCLUSIVE MODE');
-    await tx.query('DELETE FROM tally WHERE form_id = $1', [formId]);
-    await tx.query(RECOUNT_SQL, [formId]);
+    const votes = await tx.query<{ answers: Record<string, PeilingAnswer> }>('SELECT answers FROM votes WHERE form_id = $1', [definition.id]);
+    const counts = new Map<string, [string, string, number]>();
+    for (const vote of votes.rows) {
+      for (const [question, value] of tallyKeysOf(choicesOf(definition, vote.answers))) {
+        const key = countKey(question, value);
+        counts.set(key, [question, value, (counts.get(key)?.[2] ?? 0) + 1]);
+      }
+    }
+    await tx.query('DELETE FROM tally WHERE form_id = $1', [definition.id]);
+    const rows = [...counts.values()];
+    if (rows.length > 0) {
+      await tx.query(
+        `INSERT INTO tally (form_id, question_id, value, shard, n)
+         SELECT $1, r.question, r.value, 0, r.n FROM unnest($2::text[], $3::text[], $4::int[]) AS r(question, value, n)`,
+        [definition.id, rows.map(([question]) => question), rows.map(([, value]) => value), rows.map(([, , n]) => n)],
+      );
+    }
   });
 }
-
-const RECOUNT_SQL = `INSERT INTO tally (form_id, question_id, value, shard, n)
-  SELECT form_id, question_id, value, 0, count(*)::int FROM vote_choices WHERE form_id = $1 GROUP BY form_id, question_id, value
-  UNION ALL
-  SELECT form_id, question_id, '', 0, count(DISTINCT submission_id)::int FROM vote_choices WHERE form_id = $1 GROUP BY form_id, question_id
-  UNION ALL
-  SELECT form_id, '', '', 0, count(*)::int FROM votes WHERE form_id = $1 GROUP BY form_id`;
 
 /**
  * Makes the sessions and their places follow the content: new sessions appear, a raised capacity

@@ -611,7 +611,6 @@ for (const backend of backends) {
         const deleted = await deleteExpired(db, testContent());
         assert.equal(deleted, 2);
         assert.equal(await count(db, 'votes'), 1);
-        assert.equal(await count(db, 'vote_choices'), 1);
         assert.equal(await count(db, 'stories'), 0);
         const tally = (await app.inject('/api/forms/poll')).json().tally;
         assert.equal(tally.total, 1, 'the running tally is recounted after retention');

@@ -48,7 +48,7 @@ export async function makeApp(db: Database, overrides: Partial<AppOptions> = {})
 }
 
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits CASCADE');
+  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits CASCADE');
   await db.query('UPDATE places SET submission_id = NULL');
 }
 
