@@ -32,7 +32,7 @@ export class Metrics {
   });
   private readonly submissions = new Counter({
     name: 'ouderstem_submissions_total',
-    help: 'Submissions by form type and answer status (201 stored or replayed, 409 refused, 503 database away).',
+    help: 'Submissions answered by the store, by form type and status (201 stored or replayed, 409 refused, 410 withdrawn, 422 key reused); 503s show in ouderstem_http_requests_total.',
     labelNames: ['type', 'status'] as const,
     registers: [this.registry],
   });
