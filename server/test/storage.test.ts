@@ -2,7 +2,7 @@
 // damaged or holds no database, and reported on /healthz when its disk fills up (#17).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,13 +96,18 @@ describe('the PGlite data folder', () => {
   });
 });
 
-// A real full disk needs a small file system of its own: a tmpfs, which only root may mount.
+// A real full disk needs a small file system of its own: a tmpfs, which only root may mount (and
+// only where the machine lets it: tried once here).
 const canMount = process.getuid?.() === 0 && (() => {
+  const probe = mkdtempSync(join(tmpdir(), 'ouderstem-mount-'));
   try {
-    execFileSync('mount', ['--version'], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
   }
 })();
 
