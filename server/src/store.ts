@@ -70,13 +70,7 @@ export class LiveState {
 
   /** Raw counts of a poll by countKey. */
   counts(formId: string): Promise<Map<string, number>> {
-    return this.read(`tally:${formId}`, async () => {
-      const rows = await this.db.query<{ question_id: string; value: string; n: number }>(
-        'SELECT question_id, value, sum(n)::int AS n FROM tally WHERE form_id = $1 GROUP BY question_id, value',
-        [formId],
-      );
-      return new Map(rows.rows.map((row) => [countKey(row.question_id, row.value), row.n]));
-    });
+    return this.read(`tally:${formId}`, () => rawCounts(this.db, formId));
   }
 
   /** Places left per session that has a capacity. */
@@ -127,6 +121,20 @@ export function tallyOf(definition: PeilingDefinition, counts: Map<string, numbe
     };
   }
   return { total: counts.get(countKey('', '')) ?? 0, questions };
+}
+
+/** Raw counts of a poll by countKey, every shard summed. */
+async function rawCounts(db: Queryable, formId: string): Promise<Map<string, number>> {
+  const rows = await db.query<{ question_id: string; value: string; n: number }>(
+    'SELECT question_id, value, sum(n)::int AS n FROM tally WHERE form_id = $1 GROUP BY question_id, value',
+    [formId],
+  );
+  return new Map(rows.rows.map((row) => [countKey(row.question_id, row.value), row.n]));
+}
+
+/** A poll's tally as the database holds it now (for the console, which reads it without the cache). */
+export async function countVotes(db: Queryable, definition: PeilingDefinition): Promise<Tally> {
+  return tallyOf(definition, await rawCounts(db, definition.id));
 }
 
 /**
@@ -279,8 +287,8 @@ const VOTE_SQL = `WITH ballot AS (
     INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
     ON CONFLICT DO NOTHING RETURNING submission_id
   ), claim AS (
-    INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
-    SELECT submission_id, $2, 'peiling', $5, 201, $6 FROM ballot RETURNING id
+    INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
+    SELECT submission_id, $2, 'peiling', $5, 201, $6, $10 FROM ballot RETURNING id
   ), counted AS (
     INSERT INTO tally (form_id, question_id, value, shard, n)
     SELECT $2, k.question, k.value, $7, 1 FROM ballot, unnest($8::text[], $9::text[]) AS k(question, value)
@@ -304,6 +312,7 @@ async function vote(context: SubmitContext, definition: PeilingDefinition, hash:
     db.kind === 'postgres' ? randomInt(TALLY_SHARDS) : 0,
     keys.map(([question]) => question),
     keys.map(([, value]) => value),
+    context.form.version,
   ];
   const cast = async (tx: Queryable) => {
     const result = await tx.query<{ stored: number }>(VOTE_SQL, params);
@@ -366,8 +375,8 @@ function signUpAnswer(sessionIds: string[], statuses: Map<string, 'confirmed' | 
 
 /** The key with its answer, the sign-up and its sessions, in one statement; nothing when the key is taken. */
 const SIGNUP_SQL = `WITH claim AS (
-    INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
-    VALUES ($1, $2, 'meedenksessie', $3, 201, $4) ON CONFLICT (id) DO NOTHING RETURNING id
+    INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
+    VALUES ($1, $2, 'meedenksessie', $3, 201, $4, $16) ON CONFLICT (id) DO NOTHING RETURNING id
   ), person AS (
     INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token, lang)
     SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $15 FROM claim RETURNING submission_id
@@ -412,6 +421,7 @@ async function signUp(context: SubmitContext, definition: MeedenksessieDefinitio
       data.sessionIds,
       data.sessionIds.map((id) => statuses.get(id)!),
       submission.lang,
+      context.form.version,
     ]);
     // A replay took places above only to give them back now, with the whole transaction.
     if (stored.rows[0]!.stored === 0) throw new KeyTaken();
@@ -441,8 +451,8 @@ async function shareStory(context: SubmitContext, definition: ErvaringDefinition
   await writeWith(context, mailCode, async (tx) => {
     const stored = await tx.query(
       `WITH claim AS (
-         INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body)
-         VALUES ($1, $2, 'ervaring', $3, 201, $4) ON CONFLICT (id) DO NOTHING RETURNING id
+         INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
+         VALUES ($1, $2, 'ervaring', $3, 201, $4, $15) ON CONFLICT (id) DO NOTHING RETURNING id
        )
        INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code, lang)
        SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM claim RETURNING submission_id`,
@@ -461,6 +471,7 @@ async function shareStory(context: SubmitContext, definition: ErvaringDefinition
         data.consent,
         code,
         submission.lang,
+        context.form.version,
       ],
     );
     if (stored.rows.length === 0) throw new KeyTaken();
@@ -546,7 +557,7 @@ export async function recountTally(db: Database, definition: PeilingDefinition):
  * Makes the sessions and their places follow the content: new sessions appear, a raised capacity
  * adds free places, a lowered one removes free places beyond it (taken ones stay theirs).
  */
-export async function syncSessions(db: Database, forms: Iterable<Form>): Promise<void> {
+export async function syncSessions(db: Queryable, forms: Iterable<Form>): Promise<void> {
   for (const form of forms) {
     if (form.definition.type !== 'meedenksessie') continue;
     for (const session of form.definition.sessions) {
