@@ -57,7 +57,9 @@ export interface Share {
   hostedUrl: string;
   scriptUrl: string;
   endpoint: string;
+  /** In Dutch; `snippetsByLang` has them per language of the form. */
   snippets: { element: string; compat: string };
+  snippetsByLang?: Record<string, { element: string; compat: string }>;
   fallback: Record<string, string>;
   shareText: Record<string, string>;
 }
@@ -173,9 +175,10 @@ export const api = {
     request<{ entries: AuditEntry[] }>('GET', `/audit?limit=50${before === undefined ? '' : `&before=${enc(String(before))}`}`),
 
   forms: () => request<{ forms: FormSummary[] }>('GET', '/forms'),
-  createForm: (type: FormType, definition: Editable) => request<{ form: FormDetail }>('POST', '/forms', { type, definition }),
+  createForm: (type: FormType, definition: Editable, retentionDays?: number | null) =>
+    request<{ form: FormDetail }>('POST', '/forms', { type, definition, ...(retentionDays === undefined ? {} : { retentionDays }) }),
   form: (id: string) => request<{ form: FormDetail }>('GET', `/forms/${enc(id)}`),
-  saveForm: (id: string, body: { baseVersion: number; definition: Editable; allowedOrigins?: string[]; retentionDays?: number }) =>
+  saveForm: (id: string, body: { baseVersion: number; definition: Editable; allowedOrigins?: string[]; retentionDays?: number | null }) =>
     request<{ form: FormDetail }>('PUT', `/forms/${enc(id)}`, body),
   publish: (id: string, version: number) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/publish`, { version }),
   setState: (id: string, state: Exclude<FormState, 'concept'>) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/state`, { state }),
@@ -202,9 +205,7 @@ export const links = {
 export interface Results {
   total?: number;
   tally?: { total: number; questions: Record<string, { counts: Record<string, number>; total: number }> };
-  sessions?: { id: string; title?: unknown; capacity?: number | null; confirmed: number; waitlisted?: number; waiting?: number; remaining?: number | null }[];
-  stories?: number;
-  count?: number;
+  sessions?: { id: string; capacity?: number | null; confirmed: number; waitlisted: number; cancelled?: number; remaining: number | null }[];
 }
 
 export type { EditableType };

@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { fieldId, segments } from './model/pointer.js';
 
 export interface FieldBase {
   id: string;
@@ -208,4 +209,31 @@ export function focusField(id: string): boolean {
 export async function focusSummary(host: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
   await host.updateComplete;
   host.querySelector<HTMLElement>('.error-summary')?.focus();
+}
+
+/** The ids a problem's field may have, nearest first: the field, its list's add button, its group, then its parents'. */
+export function problemTargets(pointer: string): string[] {
+  const parts = segments(pointer);
+  const ids: string[] = [];
+  for (let length = parts.length; length > 0; length--) {
+    const id = fieldId(`/${parts.slice(0, length).join('/')}`);
+    ids.push(id, `${id}-add`, `${id}-group`);
+  }
+  return ids;
+}
+
+/** Focuses the field of a problem (or the nearest thing on the page that holds it). */
+export function focusProblem(pointer: string): boolean {
+  return problemTargets(pointer).some((id) => focusField(id));
+}
+
+/** Problems in the order their fields stand on the page (the error summary's order); others last. */
+export function sortByPage<T extends { pointer: string }>(problems: T[]): T[] {
+  const position = (problem: T) => problemTargets(problem.pointer).map((id) => document.getElementById(id)).find(Boolean) ?? null;
+  return [...problems].sort((a, b) => {
+    const x = position(a);
+    const y = position(b);
+    if (!x || !y) return x ? -1 : y ? 1 : 0;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
 }

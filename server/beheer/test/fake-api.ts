@@ -5,6 +5,8 @@
  * to test the console's handling of 4xx (`failNext`). The real server is tested by its own
  * suite and by the console's end-to-end test.
  */
+import type { Editable } from '../src/model/forms.js';
+
 export interface Recorded {
   method: string;
   path: string;
@@ -71,10 +73,11 @@ export class FakeApi {
     return this;
   }
 
-  addForm(definition: { id: string; type: string }, extra: Partial<StoredForm> = {}): StoredForm {
+  addForm(definition: Editable, extra: Partial<StoredForm> = {}): StoredForm {
+    const { id, type } = definition as { id: string; type: string };
     const form: StoredForm = {
-      id: definition.id,
-      type: definition.type,
+      id,
+      type,
       state: 'concept',
       versions: [{ version: 1, definition, createdAt: '2026-11-30T10:00:00Z' }],
       publishedVersion: null,
@@ -165,7 +168,7 @@ export class FakeApi {
       };
     }
     if (method === 'POST' && path === '/forms') {
-      const definition = body!.definition as { id: string; type: string };
+      const definition = body!.definition as Editable & { id: string };
       if (this.forms.has(definition.id)) return { status: 409, body: { errors: [{ field: '/id', code: 'id-taken', message: 'Bezet.' }] } };
       return { status: 201, body: { form: this.detail(this.addForm(definition)) } };
     }
@@ -201,11 +204,7 @@ export class FakeApi {
               hostedUrl: `http://localhost:3000/f/${stored.id}`,
               scriptUrl: 'http://localhost:3000/ouderstem.js',
               endpoint: `http://localhost:3000/api/forms/${stored.id}`,
-              snippets: {
-                element: `<script type="module" src="http://localhost:3000/ouderstem.js"></script>\n<ouder-peiling endpoint="http://localhost:3000/api/forms/${stored.id}"></ouder-peiling>`,
-                compat: `<div data-ouderstem="peiling" data-endpoint="http://localhost:3000/api/forms/${stored.id}"></div>`,
-              },
-              fallback: { nl: 'Doe mee op <a href="http://localhost:3000/f/x">deze pagina</a>.', en: 'Take part on <a href="…">this page</a>.' },
+              ...this.snippets(stored.id),
               shareText: { nl: `Doe mee: http://localhost:3000/f/${stored.id}`, en: `Take part: http://localhost:3000/f/${stored.id}` },
             },
           };
@@ -223,6 +222,21 @@ export class FakeApi {
     }
     if (method === 'GET' && path === '/gemeenten') return { status: 200, body: { gemeenten: GEMEENTEN } };
     return { status: 404, body: { errors: [{ code: 'not-found', message: `Geen route ${method} ${path}` }] } };
+  }
+
+  private snippets(id: string) {
+    const fallback = { nl: `<p>Doe mee via <a href="http://localhost:3000/f/${id}">localhost:3000/f/${id}</a>.</p>`, en: `<p>Take part at <a href="http://localhost:3000/f/${id}">localhost:3000/f/${id}</a>.</p>` };
+    const script = '<script type="module" src="http://localhost:3000/ouderstem.js"></script>';
+    const byLang = Object.fromEntries(
+      Object.entries(fallback).map(([lang, text]) => [
+        lang,
+        {
+          element: `${script}\n<ouder-peiling endpoint="http://localhost:3000/api/forms/${id}"${lang === 'nl' ? '' : ` lang="${lang}"`}>\n  ${text}\n</ouder-peiling>`,
+          compat: `${script}\n<div data-ouderstem="peiling" data-endpoint="http://localhost:3000/api/forms/${id}" data-lang="${lang}">\n  ${text}\n</div>`,
+        },
+      ]),
+    );
+    return { snippets: byLang.nl, snippetsByLang: byLang, fallback };
   }
 
   private async handle(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {

@@ -3,6 +3,9 @@ import type * as Axe from 'axe-core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
+import '../src/elements/beheer-form.js';
+import type { BeheerForm } from '../src/elements/beheer-form.js';
+import type { Me } from '../src/api.js';
 
 const axe = (globalThis as unknown as { axe: typeof Axe }).axe;
 
@@ -48,9 +51,18 @@ export async function expectReflow(root: Element): Promise<void> {
   await setViewport({ width: 320, height: 800 });
   await new Promise((resolve) => requestAnimationFrame(resolve));
   const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  const width = document.documentElement.clientWidth;
+  // Inside a box that clips it (visually hidden text, a hidden table header) nothing shows outside.
+  const clipped = (element: Element) => {
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if ((style.overflowX !== 'visible' || style.clipPath !== 'none') && parent.getBoundingClientRect().right <= width + 1) return true;
+    }
+    return false;
+  };
   const sticking = [...root.querySelectorAll<HTMLElement>('*')]
-    .filter((element) => element.getClientRects().length > 0 && element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-    .filter((element) => !element.closest('.visually-hidden'))
+    .filter((element) => element.getClientRects().length > 0 && element.getBoundingClientRect().right > width + 1)
+    .filter((element) => !clipped(element))
     .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
   await setViewport({ width: 1024, height: 768 });
   expect({ overflow, sticking: sticking.slice(0, 5) }).to.deep.equal({ overflow: 0, sticking: [] });
@@ -81,3 +93,34 @@ export async function settle(element: { updateComplete: Promise<unknown> }): Pro
     await element.updateComplete;
   }
 }
+
+// --- the form page ---------------------------------------------------------------------
+
+export const me = (role: Me['user']['role'] = 'redacteur'): Me => ({
+  user: { id: 'u2', email: 'bram@voorbeeldstad.nl', name: 'Bram Jansen', role },
+  organisation: { id: 'org1', name: 'Gemeente Voorbeeldstad', privacyUrl: 'https://www.voorbeeldstad.nl/privacy', allowedOrigins: [] },
+});
+
+export async function newForm(type: string): Promise<BeheerForm> {
+  const element = await onPage<BeheerForm>(html`<beheer-form new-type=${type} .me=${me()} widgets-url="/src/index.ts"></beheer-form>`);
+  await settle(element);
+  return element;
+}
+
+export async function existingForm(id: string, view = 'bewerken', role: Me['user']['role'] = 'redacteur'): Promise<BeheerForm> {
+  const element = await onPage<BeheerForm>(html`<beheer-form form-id=${id} view=${view} .me=${me(role)} widgets-url="/src/index.ts"></beheer-form>`);
+  for (let i = 0; i < 20 && element.querySelector('[role=status]')?.textContent?.includes('laden'); i++) await settle(element);
+  await settle(element);
+  return element;
+}
+
+/** The preview's widget, once it has rendered the definition. */
+export async function previewWidget(element: HTMLElement, tag = 'ouder-peiling'): Promise<HTMLElement & { definition: unknown; updateComplete: Promise<boolean> }> {
+  for (let i = 0; i < 100; i++) {
+    const widget = element.querySelector<HTMLElement & { definition: unknown; updateComplete: Promise<boolean> }>(`beheer-preview ${tag}`);
+    if (widget?.shadowRoot?.querySelector('h2, form, [part=list]')) return widget;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the preview did not render');
+}
+

@@ -1,43 +1,13 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/elements/beheer-form.js';
 import type { BeheerForm } from '../src/elements/beheer-form.js';
-import type { Me } from '../src/api.js';
 import { FakeApi } from './fake-api.js';
 import { poll } from './fixtures.js';
-import { button, byId, expectAccessible, expectReflow, onPage, settle, typeInto } from './helpers.js';
+import { button, byId, existingForm, expectAccessible, expectReflow, newForm, previewWidget, settle, typeInto } from './helpers.js';
 
 let api: FakeApi;
 beforeEach(() => (api = new FakeApi()));
 afterEach(() => api.restore());
-
-export const me = (role: Me['user']['role'] = 'redacteur'): Me => ({
-  user: { id: 'u2', email: 'bram@voorbeeldstad.nl', name: 'Bram Jansen', role },
-  organisation: { id: 'org1', name: 'Gemeente Voorbeeldstad', privacyUrl: 'https://www.voorbeeldstad.nl/privacy', allowedOrigins: [] },
-});
-
-export async function newForm(type: string): Promise<BeheerForm> {
-  const element = await onPage<BeheerForm>(html`<beheer-form new-type=${type} .me=${me()} widgets-url="/src/index.ts"></beheer-form>`);
-  await settle(element);
-  return element;
-}
-
-export async function existingForm(id: string, view = 'bewerken', role: Me['user']['role'] = 'redacteur'): Promise<BeheerForm> {
-  const element = await onPage<BeheerForm>(html`<beheer-form form-id=${id} view=${view} .me=${me(role)} widgets-url="/src/index.ts"></beheer-form>`);
-  for (let i = 0; i < 20 && element.querySelector('[role=status]')?.textContent?.includes('laden'); i++) await settle(element);
-  await settle(element);
-  return element;
-}
-
-/** The preview's widget, once it has rendered the definition. */
-async function previewWidget(element: HTMLElement, tag = 'ouder-peiling'): Promise<HTMLElement & { definition: unknown }> {
-  for (let i = 0; i < 100; i++) {
-    const widget = element.querySelector<HTMLElement & { definition: unknown }>(`beheer-preview ${tag}`);
-    if (widget?.shadowRoot?.querySelector('h2')) return widget;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the preview did not render');
-}
 
 async function fillNewPoll(element: BeheerForm): Promise<void> {
   await typeInto(byId('f-title'), 'Hoe gaat het vervoer?');
@@ -201,7 +171,7 @@ describe('<beheer-form> with the poll builder', () => {
   });
 
   it('translates in a tab per language, lists what is missing, and saves the texts by language', async () => {
-    api.addForm({ ...poll(), title: 'Vervoer', questions: [{ id: 'v1', type: 'open', label: 'Wat kan beter?' }] });
+    api.addForm({ ...poll(), title: 'Vervoer', questions: [{ id: 'v1', type: 'open' as const, label: 'Wat kan beter?' }] });
     const element = await existingForm('vervoer-2027');
     const select = byId<HTMLSelectElement>('add-language')!;
     select.value = 'en';
@@ -300,7 +270,7 @@ describe('<beheer-form> with the poll builder', () => {
   });
 
   it('makes participation codes for a poll with codes: CSV and a printable sheet', async () => {
-    api.addForm({ ...poll(), integrity: 'code' });
+    api.addForm({ ...poll(), integrity: 'code' as const });
     const element = await existingForm('vervoer-2027');
     const count = byId('codes-count')!;
     await typeInto(count, 'veel');

@@ -59,6 +59,8 @@ export class BeheerApp extends ConsoleElement {
   private status: 'starting' | 'ready' | 'offline' = 'starting';
   private ended = false;
   private shownHash = location.hash;
+  /** The first page keeps the browser's own start (the skip link first); later pages get the focus. */
+  private shownOnce = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -133,22 +135,21 @@ export class BeheerApp extends ConsoleElement {
   /** After the new page has rendered: its title, and focus on its heading. */
   private pageChanged(): void {
     this.shownHash = location.hash;
-    const first = !document.querySelector('main h1');
+    const moveFocus = this.shownOnce;
+    this.shownOnce = true;
     void this.updateComplete.then(async () => {
-      document.title = `${this.pageTitle()} — Ouderstem beheer`;
-      // Pages render their heading after their own update; the first page keeps the browser's start.
+      // The page renders its heading in its own update, after this one.
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (first && this.route.name !== 'login' && this.route.name !== 'setup') return;
-      const heading = this.querySelector<HTMLElement>('main h1');
-      (heading ?? this.querySelector<HTMLElement>('main'))?.focus();
+      document.title = `${TITLES[this.visibleRoute().name]} — Ouderstem beheer`;
+      if (!moveFocus) return;
+      (this.querySelector<HTMLElement>('main h1') ?? this.querySelector<HTMLElement>('main'))?.focus();
     });
   }
 
-  private pageTitle(): string {
-    const page = this.visibleRoute();
-    if (page.name === 'form') return this.querySelector('main h1')?.textContent?.trim() || TITLES.form;
-    return TITLES[page.name];
-  }
+  /** A form's page names the form once it has loaded it. */
+  private onPageTitle = (event: CustomEvent<string>) => {
+    document.title = `${event.detail} — Ouderstem beheer`;
+  };
 
   /** The route shown: the login while nobody is logged in, except for a set-up link. */
   private visibleRoute(): Route {
@@ -175,6 +176,7 @@ export class BeheerApp extends ConsoleElement {
         @beheer-logged-in=${this.onLoggedIn}
         @beheer-organisation-changed=${this.onOrganisationChanged}
         @beheer-form-created=${this.onFormCreated}
+        @beheer-page-title=${this.onPageTitle}
       >${this.renderPage(route)}</main>
       <footer class="footer"><p>Ouderstem beheer</p></footer>`;
   }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { customElement } from 'lit/decorators.js';
 import { announce } from '../announce.js';
 import { api, ApiError, type FormDetail, type Me, type ServerError } from '../api.js';
-import { errorSummary, focusField, focusSummary, input } from '../fields.js';
+import { errorSummary, focusProblem, focusSummary, input, sortByPage } from '../fields.js';
 import {
   blankDefinition,
   type Definition,
@@ -14,7 +14,7 @@ import {
   withoutLanguage,
 } from '../model/forms.js';
 import { languageOf } from '../model/languages.js';
-import { fieldId, segments } from '../model/pointer.js';
+import { fieldId } from '../model/pointer.js';
 import { slug, textIn } from '../model/text.js';
 import { check, fromServer, type Problem, summaryOf } from '../model/validation.js';
 import * as validators from '../model/validators.generated.js';
@@ -43,6 +43,7 @@ const STATE_TEXT = {
  *
  * @tag beheer-form
  * @fires beheer-form-created
+ * @fires beheer-page-title
  */
 @customElement('beheer-form')
 export class BeheerForm extends ConsoleElement {
@@ -62,6 +63,7 @@ export class BeheerForm extends ConsoleElement {
     notice: { state: true },
     conflict: { state: true },
     idEdited: { state: true },
+    retention: { state: true },
   };
 
   /** The form to edit; unset for a new one (then `newType`). */
@@ -89,6 +91,8 @@ export class BeheerForm extends ConsoleElement {
   private notice?: { text: string; link?: { href: string; label: string } };
   private conflict = false;
   private idEdited = false;
+  /** How many days answers are kept (a setting of the form, not of its definition; a story form has it in its definition). */
+  private retention = '';
 
   // --- lifecycle -----------------------------------------------------------------------------
 
@@ -134,6 +138,7 @@ export class BeheerForm extends ConsoleElement {
     this.previewable = undefined;
     if (!this.formId) {
       this.form = undefined;
+      this.retention = '';
       this.setDraft(blankDefinition(this.type));
       this.languages = ['nl'];
       this.tab = 'nl';
@@ -144,10 +149,13 @@ export class BeheerForm extends ConsoleElement {
     try {
       const { form } = await api.form(this.formId);
       this.form = form;
+      this.retention = form.retentionDays ? String(form.retentionDays) : '';
       this.setDraft(form.definition as Definition);
       this.languages = languagesOf(form.type, form.definition);
       if (!this.languages.includes(this.tab)) this.tab = 'nl';
       this.status = 'ready';
+      const title = textIn((form.definition as Definition).title, 'nl') || form.id;
+      this.dispatchEvent(new CustomEvent('beheer-page-title', { detail: title, bubbles: true }));
     } catch (error) {
       this.loadError = error instanceof ApiError && error.status === 404 ? 'Dit formulier bestaat niet (meer), of hoort bij een andere organisatie.' : (error as Error).message;
       this.status = 'failed';
@@ -180,7 +188,7 @@ export class BeheerForm extends ConsoleElement {
     void this.updateComplete.then(() => {
       if (!this.draft) return;
       const serverOnes = this.problems.filter((problem) => problem.fromServer);
-      this.problems = this.sortByPage([...check(this.type, stored(this.type, this.draft), { saved: this.form?.definition }), ...serverOnes]);
+      this.problems = sortByPage([...check(this.type, stored(this.type, this.draft), { saved: this.form?.definition }), ...this.retentionProblems(), ...serverOnes]);
     });
   };
 
@@ -212,28 +220,7 @@ export class BeheerForm extends ConsoleElement {
       // The builders render in their own update.
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
-    for (const candidate of this.targetsOf(pointer)) if (focusField(candidate)) return;
-  }
-
-  /** The ids a problem's field may have, nearest first: the field, its list's add button, its parents. */
-  private targetsOf(pointer: string): string[] {
-    const parts = segments(pointer);
-    const ids: string[] = [];
-    for (let length = parts.length; length > 0; length--) {
-      const id = fieldId(`/${parts.slice(0, length).join('/')}`);
-      ids.push(id, `${id}-add`, `${id}-group`);
-    }
-    return ids;
-  }
-
-  private sortByPage(problems: Problem[]): Problem[] {
-    const position = (problem: Problem) => this.targetsOf(problem.pointer).map((id) => document.getElementById(id)).find(Boolean) ?? null;
-    return [...problems].sort((a, b) => {
-      const x = position(a);
-      const y = position(b);
-      if (!x || !y) return x ? -1 : y ? 1 : 0;
-      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
+    focusProblem(pointer);
   }
 
   // --- saving and publishing -------------------------------------------------------------------
@@ -242,11 +229,11 @@ export class BeheerForm extends ConsoleElement {
   private async save(): Promise<FormDetail | undefined> {
     if (!this.draft) return undefined;
     const definition = stored(this.type, this.draft);
-    const problems = check(this.type, definition, { saved: this.form?.definition });
+    const problems = [...check(this.type, definition, { saved: this.form?.definition }), ...this.retentionProblems()];
     this.checked = true;
     this.notice = undefined;
     if (problems.length > 0) {
-      this.problems = this.sortByPage(problems);
+      this.problems = sortByPage(problems);
       await focusSummary(this);
       return undefined;
     }
@@ -254,15 +241,11 @@ export class BeheerForm extends ConsoleElement {
     this.busy = 'saving';
     const editsAtStart = this.edits;
     try {
+      // A story form's retention is in its definition (the parent reads it there); the server keeps both equal.
+      const retentionDays = this.type === 'ervaring' ? undefined : this.retention.trim() ? Number(this.retention) : null;
       const { form } = this.form
-        ? await api.saveForm(this.form.id, {
-            baseVersion: this.form.version,
-            definition,
-            ...(this.type === 'ervaring' && 'retentionDays' in definition && definition.retentionDays !== undefined
-              ? { retentionDays: definition.retentionDays }
-              : {}),
-          })
-        : await api.createForm(this.type, definition);
+        ? await api.saveForm(this.form.id, { baseVersion: this.form.version, definition, retentionDays })
+        : await api.createForm(this.type, definition, retentionDays ?? undefined);
       const isNew = !this.form;
       this.form = form;
       this.dirty = this.edits !== editsAtStart;
@@ -276,6 +259,12 @@ export class BeheerForm extends ConsoleElement {
     } finally {
       this.busy = '';
     }
+  }
+
+  private retentionProblems(): Problem[] {
+    const text = this.retention.trim();
+    if (this.type === 'ervaring' || text === '' || (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 3650)) return [];
+    return [{ pointer: '/retentionDays', message: 'Vul een aantal dagen van 1 tot en met 3650 in, of laat het veld leeg.' }];
   }
 
   private savedText(form: FormDetail): string {
@@ -331,7 +320,7 @@ export class BeheerForm extends ConsoleElement {
     if (error instanceof ApiError && error.code === 'id-taken') {
       errors.splice(0, errors.length, { field: '/id', code: 'id-taken', message: 'Dit webadres is al in gebruik. Kies een andere naam.' });
     }
-    this.problems = this.sortByPage(errors.map((serverError) => fromServer(this.type, this.draft ?? blankDefinition(this.type), serverError)));
+    this.problems = sortByPage(errors.map((serverError) => fromServer(this.type, this.draft ?? blankDefinition(this.type), serverError)));
     this.checked = true;
     await focusSummary(this);
   }
@@ -462,12 +451,37 @@ export class BeheerForm extends ConsoleElement {
     const saved = this.form?.definition;
     switch (this.type) {
       case 'peiling':
-        return html`<beheer-peiling-builder .definition=${draft} .saved=${saved} .problems=${this.problems} ?readonly=${readonly}></beheer-peiling-builder>`;
+        return html`<beheer-peiling-builder .definition=${draft} .saved=${saved} .problems=${this.problems} ?readonly=${readonly}></beheer-peiling-builder>
+          ${this.renderRetention(readonly)}`;
       case 'meedenksessie':
-        return html`<beheer-meedenksessie-builder .definition=${draft} .saved=${saved} .problems=${this.problems} ?readonly=${readonly}></beheer-meedenksessie-builder>`;
+        return html`<beheer-meedenksessie-builder .definition=${draft} .saved=${saved} .problems=${this.problems} ?readonly=${readonly}></beheer-meedenksessie-builder>
+          ${this.renderRetention(readonly)}`;
       case 'ervaring':
         return html`<beheer-ervaring-builder .definition=${draft} .saved=${saved} .problems=${this.problems} ?readonly=${readonly}></beheer-ervaring-builder>`;
     }
+  }
+
+  private renderRetention(readonly: boolean) {
+    return html`<section class="builder-section" aria-labelledby="retention-title">
+      <h2 id="retention-title">Bewaren</h2>
+      ${input({
+        id: 'f-retentionDays',
+        label: 'Antwoorden verwijderen na zoveel dagen (niet verplicht)',
+        hint:
+          this.type === 'meedenksessie'
+            ? 'Aanmeldingen bevatten namen en e-mailadressen: kies een termijn kort na de laatste sessie. Leeg: zoals de server is ingesteld (standaard 365 dagen).'
+            : 'Leeg: zoals de server is ingesteld (standaard 365 dagen).',
+        short: true,
+        inputmode: 'numeric',
+        disabled: readonly,
+        error: this.problems.find((problem) => problem.pointer === '/retentionDays')?.message,
+        value: this.retention,
+        onInput: (value) => {
+          this.retention = value;
+          this.dirty = true;
+        },
+      })}
+    </section>`;
   }
 
   private renderActions() {
@@ -512,5 +526,7 @@ declare global {
   interface HTMLElementEventMap {
     /** A new form was saved for the first time: the page's address becomes the form's. */
     'beheer-form-created': CustomEvent<{ id: string }>;
+    /** The page's document title (the form's, once loaded). */
+    'beheer-page-title': CustomEvent<string>;
   }
 }

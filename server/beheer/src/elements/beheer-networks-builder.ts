@@ -157,7 +157,7 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
             ${network.gemeenten.map(
               (gemeente) =>
                 html`<li>
-                  ${gemeente}
+                  <span class="chip__text">${gemeente}</span>
                   ${this.readonly
                     ? nothing
                     : html`<button
@@ -192,7 +192,6 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
               type="button"
               class="button button--secondary"
               @click=${pick}
-              @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && event.stopPropagation()}
             >
               Toevoegen<span class="visually-hidden">: gemeente bij netwerk ${n + 1}</span>
             </button>

@@ -2,10 +2,9 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { announce } from '../announce.js';
 import { api, ApiError, type Gemeente, type Me } from '../api.js';
-import { errorSummary, focusField, focusSummary } from '../fields.js';
+import { errorSummary, focusProblem, focusSummary, sortByPage } from '../fields.js';
 import { languagesOf, missingTranslations, stored, type NetworksDefinition } from '../model/forms.js';
 import { languageOf } from '../model/languages.js';
-import { fieldId } from '../model/pointer.js';
 import { check, fromServer, type Problem, summaryOf } from '../model/validation.js';
 import * as validators from '../model/validators.generated.js';
 import { ConsoleElement } from './console-element.js';
@@ -82,7 +81,7 @@ export class BeheerNetworks extends ConsoleElement {
   private async save(): Promise<void> {
     if (!this.draft) return;
     const definition = stored('netwerkkaart', this.draft);
-    this.problems = check('netwerkkaart', definition, { saved: this.saved });
+    this.problems = sortByPage(check('netwerkkaart', definition, { saved: this.saved }));
     this.notice = '';
     if (this.problems.length) return focusSummary(this);
     this.busy = true;
@@ -93,7 +92,7 @@ export class BeheerNetworks extends ConsoleElement {
       this.notice = 'De netwerken zijn opgeslagen. De kaart toont ze meteen.';
     } catch (error) {
       const errors = error instanceof ApiError ? error.errors : [{ message: String(error) }];
-      this.problems = errors.map((serverError) => fromServer('netwerkkaart', this.draft!, { ...serverError, field: serverError.field?.replace(/^\/networks(?=\/networks)/, '') }));
+      this.problems = sortByPage(errors.map((serverError) => fromServer('netwerkkaart', this.draft!, serverError)));
       await focusSummary(this);
     } finally {
       this.busy = false;
@@ -104,7 +103,7 @@ export class BeheerNetworks extends ConsoleElement {
     if (lang && this.languages.includes(lang)) this.tab = lang;
     await this.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    focusField(fieldId(pointer)) || focusField(`${fieldId(pointer)}-group`);
+    focusProblem(pointer);
   }
 
   override render() {

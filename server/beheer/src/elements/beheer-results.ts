@@ -58,7 +58,7 @@ export class BeheerResults extends ConsoleElement {
       case 'meedenksessie':
         return this.renderSignUps(results);
       case 'ervaring': {
-        const count = results.count ?? results.stories ?? results.total ?? 0;
+        const count = results.total ?? 0;
         return html`<p class="big-number"><strong>${count}</strong> ${count === 1 ? 'verhaal' : 'verhalen'} ontvangen.</p>`;
       }
     }
@@ -119,7 +119,9 @@ export class BeheerResults extends ConsoleElement {
   private renderSignUps(results: Results) {
     const series = this.form.definition as MeedenksessieDefinition;
     const sessions = results.sessions ?? [];
-    return html`<table>
+    const total = results.total ?? 0;
+    return html`<p class="big-number"><strong>${total}</strong> ${total === 1 ? 'aanmelding' : 'aanmeldingen'}.</p>
+      <table>
       <caption>
         Aanmeldingen per sessie
       </caption>
@@ -134,11 +136,11 @@ export class BeheerResults extends ConsoleElement {
       <tbody>
         ${series.sessions.map((session) => {
           const counted = sessions.find((entry) => entry.id === session.id);
-          const remaining = counted?.remaining ?? (session.capacity === undefined ? null : session.capacity - (counted?.confirmed ?? 0));
+          const remaining = counted ? counted.remaining : (session.capacity ?? null);
           return html`<tr>
             <th scope="row">${textIn(session.title as LocalizedText, 'nl')}<span class="hint"> ${dutchDateTime(session.start)}</span></th>
             <td class="number">${counted?.confirmed ?? 0}</td>
-            <td class="number">${counted?.waitlisted ?? counted?.waiting ?? 0}</td>
+            <td class="number">${counted?.waitlisted ?? 0}</td>
             <td class="number">${remaining === null ? 'geen grens' : remaining}</td>
           </tr>`;
         })}

@@ -139,6 +139,7 @@ export class BeheerShare extends ConsoleElement {
     const definition = this.form.definition as Definition;
     const title = textIn(definition.title, lang) || textIn(definition.title, 'nl');
     const shareText = share.shareText[lang] ?? share.shareText.nl ?? '';
+    const snippets = share.snippetsByLang?.[lang] ?? share.snippets;
     return html`${languages.length > 1
         ? html`<div class="field">
             <label for="share-language">Taal van de teksten hieronder</label>
@@ -152,16 +153,19 @@ export class BeheerShare extends ConsoleElement {
         <ol class="steps">
           <li>Controleer hieronder of je website het formulier mag tonen.</li>
           <li>Plak de code in een HTML-blok van je pagina (in je CMS heet dat vaak "HTML", "Code" of "Insluiten").</li>
-          <li>Zet tussen de tags een zin met een link, voor bezoekers bij wie het formulier niet laadt. Een voorstel staat hieronder.</li>
+          <li>
+            Tussen de tags staat een zin met een link naar de eigen pagina van het formulier: die zien bezoekers bij wie het formulier niet
+            laadt. Pas hem gerust aan.
+          </li>
         </ol>
-        ${this.renderCode('share-element', 'De code', share.snippets.element, 'De code')}
+        ${this.renderCode('share-element', `De code (${languageOf(lang).name})`, snippets.element, 'De code')}
         ${this.renderCode(
           'share-compat',
           'Haalt je CMS onbekende tags weg? Gebruik dan deze code',
-          share.snippets.compat,
+          snippets.compat,
           'De code voor een CMS dat tags weghaalt',
         )}
-        ${share.fallback[lang] ? this.renderCode('share-fallback', `Voorstel voor de tekst tussen de tags (${languageOf(lang).name})`, share.fallback[lang], 'De tekst') : nothing}
+        ${share.fallback[lang] && !snippets.element.includes(share.fallback[lang]) ? this.renderCode('share-fallback', `Voorstel voor de tekst tussen de tags (${languageOf(lang).name})`, share.fallback[lang], 'De tekst') : nothing}
         ${this.renderOriginCheck()}
       </section>
       <section class="builder-section" aria-labelledby="share-hosted">
@@ -193,8 +197,8 @@ export class BeheerShare extends ConsoleElement {
 
   private renderCode(id: string, label: string, code: string, what: string, monospace = true) {
     return html`<div class="code-block">
-      <p class="code-block__label" id="${id}-label">${label}</p>
-      <pre class=${monospace ? '' : 'code-block--text'} tabindex="0" aria-labelledby="${id}-label" id=${id}><code>${code}</code></pre>
+      <p class="code-block__label">${label}</p>
+      <pre class=${monospace ? '' : 'code-block--text'} id=${id}><code>${code}</code></pre>
       <button type="button" class="button button--small button--secondary" @click=${() => void copy(code, what)}>Kopiëren<span class="visually-hidden">: ${label}</span></button>
     </div>`;
   }

@@ -48,11 +48,14 @@ export function check(type: EditableType, definition: Editable, context: CheckCo
       if (problem) problems.push(problem);
     }
   }
-  // An option without a label gets one message, at the label: its value follows the label.
-  const emptyLabels = new Set(problems.filter((problem) => problem.pointer.endsWith('/label')).map((problem) => problem.pointer.slice(0, -'/label'.length)));
+  // An option without a label (a network without a name) gets one message, at the label: its
+  // value (id) is made from it.
+  const parentOf = (pointer: string, leaf: string) => (pointer.endsWith(`/${leaf}`) ? pointer.slice(0, -leaf.length - 1) : undefined);
+  const unnamed = new Set(problems.flatMap((problem) => [parentOf(problem.pointer, 'label'), parentOf(problem.pointer, 'name')]));
   const seen = new Set<string>();
   return problems.filter((problem) => {
-    if (problem.pointer.endsWith('/value') && emptyLabels.has(problem.pointer.slice(0, -'/value'.length))) return false;
+    const owner = parentOf(problem.pointer, 'value') ?? (problem.pointer.startsWith('/networks/') ? parentOf(problem.pointer, 'id') : undefined);
+    if (owner !== undefined && unnamed.has(owner)) return false;
     const covered = [...seen].some((pointer) => problem.pointer === pointer || problem.pointer.startsWith(`${pointer}/`));
     seen.add(problem.pointer);
     return !covered;
@@ -277,7 +280,8 @@ export function schemaProblem(type: EditableType, definition: Editable, error: S
  * (server/README.md, "Console API"); a pointer into one language of a text opens that tab.
  */
 export function fromServer(type: EditableType, definition: Editable, error: { field?: string; message: string }): Problem {
-  const pointer = error.field && error.field.startsWith('/') ? error.field : '';
+  // A pointer into the definition, or the name of a setting beside it (`retentionDays`).
+  const pointer = !error.field ? '' : error.field.startsWith('/') ? error.field : `/${error.field}`;
   const text = pointer ? inTextSlot(type, definition, pointer) : undefined;
   return { pointer: text?.pointer ?? pointer, message: error.message, lang: text ? (text.lang ?? 'nl') : undefined, fromServer: true };
 }
