@@ -74,6 +74,8 @@ export interface AuditEntry {
   id: string | number;
   at: string;
   user: { id: string; email: string } | null;
+  /** Who did it: the user's e-mail address, or the part of the server (`cli`, `import`, `export-token`, `login`). */
+  actor?: string;
   action: string;
   target?: string | null;
   detail?: unknown;
@@ -156,8 +158,10 @@ const enc = encodeURIComponent;
 /** The routes of the console API, typed. */
 export const api = {
   auth: () => request<{ setupNeeded: boolean; oidc: boolean }>('GET', '/auth'),
-  setupInfo: (token: string) => request<{ organisation: { name: string } | null }>('GET', `/setup/${enc(token)}`),
-  setup: (token: string, body: { organisationName?: string; name: string; email: string; password: string }) =>
+  /** Whom a set-up link is for: an invited user (or a password reset), else an organisation's first beheerder. */
+  setupInfo: (token: string) =>
+    request<{ organisation: { name: string } | null; user?: { email: string; name: string } | null }>('GET', `/setup/${enc(token)}`),
+  setup: (token: string, body: { organisationName?: string; name: string; email?: string; password: string }) =>
     request<{ user: User }>('POST', `/setup/${enc(token)}`, body),
   login: (email: string, password: string) => request<{ user: User }>('POST', '/login', { email, password }),
   logout: () => request<void>('POST', '/logout'),
@@ -167,6 +171,8 @@ export const api = {
   addUser: (body: { email: string; name: string; role: Role }) => request<{ user: User; setupUrl: string }>('POST', '/users', body),
   changeUser: (id: string, body: { name?: string; role?: Role }) => request<{ user: User }>('PATCH', `/users/${enc(id)}`, body),
   removeUser: (id: string) => request<void>('DELETE', `/users/${enc(id)}`),
+  /** A new one-time link for an existing account (a forgotten password). */
+  newSetupLink: (id: string) => request<{ setupUrl: string }>('POST', `/users/${enc(id)}/setup-link`),
 
   organisation: () => request<{ organisation: Organisation }>('GET', '/organisation'),
   changeOrganisation: (body: Partial<Pick<Organisation, 'name' | 'privacyUrl' | 'allowedOrigins'>>) =>

@@ -129,7 +129,15 @@ export class FakeApi {
     }
     if ((match = /^\/setup\/([^/]+)$/.exec(path))) {
       if (match[1] === 'verlopen') return { status: 410, body: { errors: [{ code: 'setup-link-expired', message: 'Verlopen.' }] } };
-      if (method === 'GET') return { status: 200, body: { organisation: match[1] === 'eerste' ? null : { name: this.organisation.name } } };
+      if (method === 'GET') {
+        return {
+          status: 200,
+          body: {
+            organisation: match[1] === 'eerste' ? null : { name: this.organisation.name },
+            user: match[1] === 'uitnodiging' ? { email: 'bram@voorbeeldstad.nl', name: 'Bram' } : null,
+          },
+        };
+      }
       this.loggedIn = true;
       if (typeof body?.organisationName === 'string') this.organisation.name = body.organisationName;
       return { status: 201, body: { user: this.me().user } };
@@ -145,6 +153,7 @@ export class FakeApi {
       this.users.push(user);
       return { status: 201, body: { user, setupUrl: `http://localhost:3000/beheer/setup/abc${this.users.length}` } };
     }
+    if ((match = /^\/users\/([^/]+)\/setup-link$/.exec(path))) return { status: 200, body: { setupUrl: `http://localhost:3000/beheer/setup/nieuw-${match[1]}` } };
     if ((match = /^\/users\/([^/]+)$/.exec(path))) {
       const index = this.users.findIndex((user) => user.id === match![1]);
       if (method === 'DELETE') this.users.splice(index, 1);

@@ -163,10 +163,25 @@ describe('console screens', () => {
       });
     });
 
-    it('shows a server refusal at its field, and an expired link plainly', async () => {
+    it('lets an invited user choose a password for the account made for them', async () => {
       const element = await setup('uitnodiging');
+      expect(element.querySelector('h1')!.textContent).to.equal('Kies je wachtwoord');
+      expect(element.textContent).to.contain('bram@voorbeeldstad.nl');
+      expect(element.querySelector('#setup-organisationName, #setup-email')).to.equal(null);
+      expect(byId('setup-name')!.value).to.equal('Bram');
+      await expectAccessible();
+      await typeInto(byId('setup-password'), 'een lange zin als wachtwoord');
+      const done = oneEvent(element, 'beheer-logged-in');
+      button(element, 'Account aanmaken').click();
+      await done;
+      expect(api.calls('POST', '/setup/uitnodiging')[0].body).to.deep.equal({ name: 'Bram', password: 'een lange zin als wachtwoord' });
+    });
+
+    it('shows a server refusal at its field, and an expired link plainly', async () => {
+      const element = await setup('beheerder');
+      expect(element.querySelector('h1')!.textContent).to.equal('Beheerder worden van Gemeente Voorbeeldstad');
       expect(element.querySelector('#setup-organisationName')).to.equal(null);
-      api.failNext('POST', '/setup/uitnodiging', { status: 422, body: { errors: [{ field: 'email', code: 'email-taken', message: 'Er is al een account met dit e-mailadres.' }] } });
+      api.failNext('POST', '/setup/beheerder', { status: 422, body: { errors: [{ field: 'email', code: 'email-taken', message: 'Er is al een account met dit e-mailadres.' }] } });
       await typeInto(byId('setup-name'), 'Bram');
       await typeInto(byId('setup-email'), 'bram@voorbeeldstad.nl');
       await typeInto(byId('setup-password'), 'een lange zin als wachtwoord');
@@ -234,6 +249,12 @@ describe('console screens', () => {
       button(element, 'Opslaan').click();
       await settle(element);
       expect(api.calls('PATCH', '/users/u1')[0].body).to.deep.equal({ role: 'lezer' });
+      // Your own row has no buttons; another's has a new link for a forgotten password.
+      expect(element.querySelector('tbody tr:nth-child(2) button')).to.equal(null);
+      element.querySelector<HTMLButtonElement>('tbody tr:nth-child(1) .button--secondary')!.click();
+      await settle(element);
+      expect(byId('invited')!.textContent).to.contain('Een nieuwe inloglink voor Anna de Vries');
+      expect(byId('invited')!.textContent).to.contain('/beheer/setup/nieuw-u1');
       const confirm = window.confirm;
       window.confirm = () => true;
       element.querySelector<HTMLButtonElement>('tbody tr:nth-child(3) .button--warning')!.click();

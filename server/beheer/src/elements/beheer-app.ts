@@ -82,7 +82,8 @@ export class BeheerApp extends ConsoleElement {
       this.status = error instanceof ApiError && error.status === 0 ? 'offline' : 'ready';
       if (this.status === 'offline') return;
     }
-    await this.loadMe();
+    // A set-up link makes an account; who is logged in does not matter there.
+    if (this.route.name !== 'setup') await this.loadMe();
     this.status = 'ready';
     this.pageChanged();
   }

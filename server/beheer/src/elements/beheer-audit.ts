@@ -8,30 +8,53 @@ import { ConsoleElement } from './console-element.js';
 const ACTIONS: Record<string, string> = {
   login: 'ingelogd',
   'login.failed': 'inloggen mislukt',
-  'login.oidc': 'ingelogd met organisatie-account',
+  'login.locked': 'inloggen geblokkeerd na te veel pogingen',
   logout: 'uitgelogd',
-  setup: 'account aangemaakt',
+  setup: 'eerste beheerder aangemaakt',
   'user.create': 'gebruiker toegevoegd',
   'user.update': 'gebruiker gewijzigd',
   'user.delete': 'gebruiker verwijderd',
+  'user.password': 'wachtwoord gekozen',
+  'user.reset': 'wachtwoord opnieuw ingesteld',
+  'user.setup-link': 'nieuwe inloglink gemaakt',
+  'organisation.create': 'organisatie aangemaakt',
   'organisation.update': 'organisatie gewijzigd',
   'form.create': 'formulier gemaakt',
   'form.update': 'formulier opgeslagen',
   'form.publish': 'formulier gepubliceerd',
   'form.state': 'status van formulier gewijzigd',
-  'form.results': 'resultaten bekeken',
-  'form.export': 'antwoorden geëxporteerd',
+  'export.csv': 'antwoorden gedownload (CSV)',
   'codes.create': 'deelnamecodes gemaakt',
   'codes.export': 'deelnamecodes gedownload',
+  'codes.print': 'vel met deelnamecodes geopend',
+  'networks.import': 'netwerken ingelezen',
   'networks.update': 'netwerken opgeslagen',
 };
+
+/** Who did it when it was not someone with an account. */
+const SYSTEM: Record<string, string> = {
+  cli: 'de server (opdrachtregel)',
+  import: 'de server (inlezen)',
+  'export-token': 'export met de sleutel van de server',
+  login: 'iemand die probeerde in te loggen',
+};
+
+function valueText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(valueText).join(', ');
+  if (value && typeof value === 'object') {
+    const { from, to } = value as { from?: unknown; to?: unknown };
+    if ('from' in value && 'to' in value) return `${valueText(from)} → ${valueText(to)}`;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined || detail === '') return '';
   if (typeof detail !== 'object') return String(detail);
   return Object.entries(detail as Record<string, unknown>)
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join(', ');
+    .map(([key, value]) => `${key}: ${valueText(value)}`)
+    .join('; ');
 }
 
 /**
@@ -103,7 +126,7 @@ export class BeheerAudit extends ConsoleElement {
                 (entry) =>
                   html`<tr tabindex="-1">
                     <td data-label="Wanneer">${dutchShort(entry.at)}</td>
-                    <td class="break" data-label="Wie">${entry.user?.email ?? 'iemand zonder account'}</td>
+                    <td class="break" data-label="Wie">${entry.user?.email ?? SYSTEM[entry.actor ?? ''] ?? entry.actor ?? ''}</td>
                     <td data-label="Wat">${ACTIONS[entry.action] ?? entry.action}</td>
                     <td class="break" data-label="Waarover">${entry.target ?? ''}</td>
                     <td class="break" data-label="Details">${detailText(entry.detail)}</td>

@@ -10,7 +10,7 @@ import { announce } from '../announce.js';
 import { BuilderElement } from './builder-element.js';
 
 const NETWORK = { one: 'netwerk', title: 'Netwerk' };
-const TYPE = { one: 'soort', title: 'Soort', add: 'Soort toevoegen', legend: 'Soorten netwerken' };
+const TYPE = { one: 'soort', title: 'Soort', add: 'Soort toevoegen', legend: 'Soorten netwerken', values: 'Codes van de soorten' };
 
 /**
  * The builder for the organisation's list of parent networks (what `<ouder-netwerkkaart>`

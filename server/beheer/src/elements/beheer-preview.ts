@@ -81,7 +81,11 @@ export class BeheerPreview extends ConsoleElement {
     const language = languageOf(this.language);
     return html`<section class="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">Voorbeeld</h2>
-      <p class="hint">Zo zien ouders het formulier. Je kunt het invullen; versturen doet hier niets.</p>
+      <p class="hint">
+        ${this.type === 'netwerkkaart'
+          ? 'Zo zien ouders de kaart met netwerken.'
+          : 'Zo zien ouders het formulier. Je kunt het invullen; versturen doet hier niets.'}
+      </p>
       <div class="preview__controls">
         ${this.languages.length > 1
           ? radios({
@@ -123,7 +127,13 @@ export class BeheerPreview extends ConsoleElement {
       </p>`;
     }
     if (this.status === 'loading') return html`<p>Voorbeeld laden…</p>`;
-    if (this.definition === undefined) return html`<p>Het voorbeeld verschijnt zodra de verplichte velden zijn ingevuld.</p>`;
+    if (this.definition === undefined) {
+      return html`<p>
+        ${this.type === 'netwerkkaart'
+          ? 'Het voorbeeld verschijnt zodra er een netwerk met een naam in de lijst staat.'
+          : 'Het voorbeeld verschijnt zodra de verplichte velden zijn ingevuld.'}
+      </p>`;
+    }
     const lang = this.language;
     const privacy = ifDefined(this.privacyUrl || undefined);
     switch (this.type) {

@@ -81,7 +81,12 @@ export class BeheerResults extends ConsoleElement {
     }
     const rows: { label: string; count: number }[] = [];
     if (question.type === 'scale') {
-      for (let value = question.min ?? 1; value <= (question.max ?? 5); value++) rows.push({ label: String(value), count: tally?.counts[String(value)] ?? 0 });
+      const min = question.min ?? 1;
+      const max = question.max ?? 5;
+      for (let value = min; value <= max; value++) {
+        const end = value === min ? textIn(question.minLabel, 'nl') : value === max ? textIn(question.maxLabel, 'nl') : '';
+        rows.push({ label: end ? `${value} (${end})` : String(value), count: tally?.counts[String(value)] ?? 0 });
+      }
     } else {
       for (const option of question.options ?? []) rows.push({ label: textIn(option.label, 'nl'), count: tally?.counts[option.value] ?? 0 });
       if (question.other) rows.push({ label: 'Anders', count: tally?.counts.other ?? 0 });

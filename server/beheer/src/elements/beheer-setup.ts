@@ -24,6 +24,7 @@ export class BeheerSetup extends ConsoleElement {
     token: {},
     status: { state: true },
     organisation: { state: true },
+    user: { state: true },
     values: { state: true },
     showPassword: { state: true },
     errors: { state: true },
@@ -32,8 +33,10 @@ export class BeheerSetup extends ConsoleElement {
 
   token = '';
   private status: 'loading' | 'ready' | 'expired' | 'unknown' | 'failed' = 'loading';
-  /** The organisation the account joins; null: the first account, which names it. */
+  /** The organisation the account joins; null: the very first account, which names it. */
   private organisation: { name: string } | null = null;
+  /** The account the link was made for (an invitation, a new password); null: a first beheerder. */
+  private user: { email: string; name: string } | null = null;
   private values: Record<Field, string> = { organisationName: '', name: '', email: '', password: '' };
   private showPassword = false;
   private errors: { field?: Field; message: string }[] = [];
@@ -47,7 +50,10 @@ export class BeheerSetup extends ConsoleElement {
   private async load(): Promise<void> {
     this.status = 'loading';
     try {
-      this.organisation = (await api.setupInfo(this.token)).organisation;
+      const info = await api.setupInfo(this.token);
+      this.organisation = info.organisation;
+      this.user = info.user ?? null;
+      if (this.user) this.values = { ...this.values, name: this.user.name, email: this.user.email };
       this.status = 'ready';
     } catch (error) {
       if (error instanceof ApiError && error.status === 410) this.status = 'expired';
@@ -62,9 +68,11 @@ export class BeheerSetup extends ConsoleElement {
   private validate(): { field?: Field; message: string }[] {
     const { organisationName, name, email, password } = this.values;
     const errors: { field?: Field; message: string }[] = [];
-    if (this.organisation === null && !organisationName.trim()) errors.push({ field: 'organisationName', message: 'Vul de naam van je organisatie in.' });
+    if (this.organisation === null && !this.user && !organisationName.trim()) errors.push({ field: 'organisationName', message: 'Vul de naam van je organisatie in.' });
     if (!name.trim()) errors.push({ field: 'name', message: 'Vul je naam in.' });
-    if (!email.trim()) errors.push({ field: 'email', message: 'Vul je e-mailadres in.' });
+    if (this.user) {
+      // The address was chosen by whoever invited this person.
+    } else if (!email.trim()) errors.push({ field: 'email', message: 'Vul je e-mailadres in.' });
     else if (!EMAIL.test(email.trim())) errors.push({ field: 'email', message: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' });
     if (password.length < MIN_PASSWORD) errors.push({ field: 'password', message: `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.` });
     return errors;
@@ -78,9 +86,9 @@ export class BeheerSetup extends ConsoleElement {
     const { organisationName, name, email, password } = this.values;
     try {
       await api.setup(this.token, {
-        ...(this.organisation === null ? { organisationName: organisationName.trim() } : {}),
+        ...(this.organisation === null && !this.user ? { organisationName: organisationName.trim() } : {}),
         name: name.trim(),
-        email: email.trim(),
+        ...(this.user ? {} : { email: email.trim() }),
         password,
       });
       this.dispatchEvent(new CustomEvent('beheer-logged-in', { bubbles: true }));
@@ -120,7 +128,7 @@ export class BeheerSetup extends ConsoleElement {
         <p><a href="#/inloggen">Naar inloggen</a></p>
       </div>`;
     }
-    const first = this.organisation === null;
+    const first = this.organisation === null && !this.user;
     const field = (key: Field, label: string, options: { type?: 'email' | 'password' | 'text'; autocomplete: string; hint?: string }) =>
       input({
         id: `setup-${key}`,
@@ -133,17 +141,19 @@ export class BeheerSetup extends ConsoleElement {
         onInput: (value) => (this.values = { ...this.values, [key]: value }),
       });
     return html`<div class="narrow">
-      <h1 tabindex="-1">${first ? 'Ouderstem instellen' : `Account aanmaken bij ${this.organisation!.name}`}</h1>
+      <h1 tabindex="-1">${first ? 'Ouderstem instellen' : this.user ? 'Kies je wachtwoord' : `Beheerder worden van ${this.organisation!.name}`}</h1>
       <p>
         ${first
           ? 'Je maakt het eerste account: je wordt beheerder. Daarna kun je collega’s uitnodigen en formulieren maken.'
-          : 'Kies je wachtwoord. Daarna kun je meteen aan de slag.'}
+          : this.user
+            ? html`Voor je account bij ${this.organisation?.name ?? 'je organisatie'}: <strong class="break">${this.user.email}</strong>. Daarna kun je meteen aan de slag.`
+            : 'Je maakt het eerste account van deze organisatie: je wordt beheerder. Daarna kun je collega’s uitnodigen en formulieren maken.'}
       </p>
       ${errorSummary(this.errors.map((error) => ({ target: error.field ? `setup-${error.field}` : undefined, message: error.message })))}
       <form novalidate @submit=${(event: Event) => void this.submit(event)}>
         ${first ? field('organisationName', 'Naam van je organisatie', { autocomplete: 'organization', hint: 'Bijvoorbeeld "Gemeente Voorbeeldstad". Ouders zien deze naam op de pagina van elk formulier.' }) : nothing}
         ${field('name', 'Je naam', { autocomplete: 'name' })}
-        ${field('email', 'Je e-mailadres', { type: 'email', autocomplete: 'email', hint: 'Hiermee log je in.' })}
+        ${this.user ? nothing : field('email', 'Je e-mailadres', { type: 'email', autocomplete: 'email', hint: 'Hiermee log je in.' })}
         ${field('password', 'Kies een wachtwoord', {
           type: this.showPassword ? 'text' : 'password',
           autocomplete: 'new-password',

@@ -39,7 +39,8 @@ export class BeheerUsers extends ConsoleElement {
   private error = '';
   private draft = { name: '', email: '', role: 'redacteur' as Role };
   private errors: { field?: 'name' | 'email'; message: string }[] = [];
-  private invited?: { user: User; setupUrl: string };
+  /** The one-time link to pass on: for someone just added, or a new one for a forgotten password. */
+  private invited?: { user: User; setupUrl: string; reset?: boolean };
   private busy = false;
   /** Roles chosen in the table but not yet saved, per user id. */
   private roles = new Map<string, Role>();
@@ -98,6 +99,18 @@ export class BeheerUsers extends ConsoleElement {
     }
   }
 
+  private async newLink(user: User): Promise<void> {
+    try {
+      const { setupUrl } = await api.newSetupLink(user.id);
+      this.invited = { user, setupUrl, reset: true };
+      this.error = '';
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#invited')?.focus();
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
   private async removeUser(user: User): Promise<void> {
     if (!window.confirm(`Het account van ${user.name} (${user.email}) verwijderen? Diegene kan dan niet meer inloggen.`)) return;
     try {
@@ -150,9 +163,14 @@ export class BeheerUsers extends ConsoleElement {
             <td>
               ${self
                 ? nothing
-                : html`<button type="button" class="button button--small button--warning" @click=${() => void this.removeUser(user)}>
-                    Verwijderen<span class="visually-hidden">: ${user.name}</span>
-                  </button>`}
+                : html`<div class="inline-form">
+                    <button type="button" class="button button--small button--secondary" @click=${() => void this.newLink(user)}>
+                      Nieuwe inloglink<span class="visually-hidden">: ${user.name}</span>
+                    </button>
+                    <button type="button" class="button button--small button--warning" @click=${() => void this.removeUser(user)}>
+                      Verwijderen<span class="visually-hidden">: ${user.name}</span>
+                    </button>
+                  </div>`}
             </td>
           </tr>`;
         })}
@@ -184,8 +202,10 @@ export class BeheerUsers extends ConsoleElement {
       ${this.invited
         ? html`<div class="notice notice--success" id="invited" tabindex="-1">
             <p>
-              Het account van ${this.invited.user.name} is klaar. Stuur ${this.invited.user.name} deze link; daarmee kiest diegene een
-              wachtwoord. De link werkt één keer en 24 uur lang.
+              ${this.invited.reset
+                ? `Een nieuwe inloglink voor ${this.invited.user.name}. Stuur deze link; daarmee kiest diegene een nieuw wachtwoord.`
+                : `Het account van ${this.invited.user.name} is klaar. Stuur ${this.invited.user.name} deze link; daarmee kiest diegene een wachtwoord.`}
+              De link werkt één keer en 24 uur lang.
             </p>
             <p class="copy-line">
               <code class="break">${this.invited.setupUrl}</code>

@@ -300,7 +300,7 @@ export abstract class BuilderElement<T extends Editable> extends ConsoleElement 
    */
   protected options(
     pointer: string,
-    names: ListNames & { add: string; legend: string; hint?: string },
+    names: ListNames & { add: string; legend: string; hint?: string; values?: string },
     extra?: (option: Option, index: number) => TemplateResult | typeof nothing,
   ) {
     const options = this.get<Option[] | undefined>(pointer) ?? [];
@@ -327,8 +327,8 @@ export abstract class BuilderElement<T extends Editable> extends ConsoleElement 
           </button>`}
       ${options.length > 0
         ? html`<details class="values" ?open=${valuesOpen}>
-            <summary>Waarden voor de export</summary>
-            <p class="hint">Zo staat elk antwoord in de export en de uitslag. Verander een waarde niet meer als er al antwoorden zijn.</p>
+            <summary>${names.values ?? 'Waarden voor de export'}</summary>
+            <p class="hint">Zo staat elke keuze in de export en de uitslag. Verander een waarde niet meer als er al antwoorden zijn.</p>
             ${options.map((option, i) =>
               input({
                 id: fieldId(`${pointer}/${i}/value`),
