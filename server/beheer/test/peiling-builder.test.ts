@@ -44,6 +44,8 @@ describe('<beheer-form> with the poll builder', () => {
     await settle(element);
     byId('f-results-1')!.click();
     await settle(element);
+    byId('f-outcomeOptIn')!.click();
+    await settle(element);
     button(element, 'Opslaan als concept').click();
     await settle(element);
     const [post] = api.calls('POST', '/forms');
@@ -69,6 +71,7 @@ describe('<beheer-form> with the poll builder', () => {
         ],
         results: 'after-close',
         integrity: 'open',
+        outcomeOptIn: true,
       },
     });
     expect(api.calls('POST', '/forms/hoe-gaat-het-vervoer/publish')).to.have.length(0);

@@ -25,6 +25,7 @@ export class BeheerErvaringBuilder extends BuilderElement<ErvaringDefinition> {
         <h2 id="story-general">Algemeen</h2>
         ${this.text('/title', 'Titel', { hint: 'Bijvoorbeeld "Deel je ervaring met passend onderwijs".' })}
         ${this.text('/intro', 'Inleiding (niet verplicht)', { multiline: true, hint: 'Waarom je verhalen verzamelt en wat je ermee doet.' })}
+        ${this.outcomeOptIn()}
       </section>
       <section class="builder-section" aria-labelledby="story-topics">
         <h2 id="story-topics">Onderwerpen</h2>

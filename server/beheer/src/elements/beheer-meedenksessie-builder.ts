@@ -29,7 +29,7 @@ export class BeheerMeedenksessieBuilder extends BuilderElement<MeedenksessieDefi
         <h2 id="series-general">Algemeen</h2>
         ${this.text('/title', 'Titel', { hint: 'Bijvoorbeeld "Denk mee over het nieuwe jeugdbeleid".' })}
         ${this.text('/intro', 'Inleiding (niet verplicht)', { multiline: true, hint: 'Waar het over gaat, voor wie, en wat er met de uitkomsten gebeurt.' })}
-        ${this.check('/multiple', 'Ouders mogen zich voor meer sessies tegelijk aanmelden')}
+        ${this.check('/multiple', 'Ouders mogen zich voor meer sessies tegelijk aanmelden')} ${this.outcomeOptIn()}
       </section>
       <section class="builder-section" aria-labelledby="series-sessions">
         <h2 id="series-sessions">Sessies</h2>

@@ -82,6 +82,7 @@ export class BeheerPeilingBuilder extends BuilderElement<PeilingDefinition> {
           { value: 'open', label: 'Iedereen met de link', hint: 'Eén stem per apparaat.' },
           { value: 'code', label: 'Alleen met een deelnamecode', hint: 'Je maakt de codes na het opslaan en deelt ze uit, bijvoorbeeld op papier. Elke code werkt één keer.' },
         ])}
+        ${this.outcomeOptIn()}
       </section>`;
   }
 

@@ -212,6 +212,13 @@ export abstract class BuilderElement<T extends Editable> extends ConsoleElement 
     </fieldset>`;
   }
 
+  /** "Ik wil horen wat er met de uitkomst gebeurt": the same setting in every form builder. */
+  protected outcomeOptIn() {
+    return this.check('/outcomeOptIn', 'Ouders kunnen vragen om later te horen wat er met de uitkomst gebeurt', {
+      hint: 'Ze laten daarvoor hun e-mailadres achter, apart van hun antwoord; het wordt gewist na dat ene bericht. Alleen als de server e-mail verstuurt; anders zien ouders deze vraag niet.',
+    });
+  }
+
   // --- lists: add, move, remove -------------------------------------------------------------
 
   /** Moves item `from` of the list at `pointer` to `to`, keeps the focus on the control that moved it. */
