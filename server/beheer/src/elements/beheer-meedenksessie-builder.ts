@@ -33,21 +33,11 @@ export class BeheerMeedenksessieBuilder extends BuilderElement<MeedenksessieDefi
       </section>
       <section class="builder-section" aria-labelledby="series-sessions">
         <h2 id="series-sessions">Sessies</h2>
-        ${this.problemAt('/sessions') ? html`<p class="error-message"><span class="visually-hidden">Fout: </span>${this.problemAt('/sessions')}</p>` : nothing}
-        <ol class="items">
-          ${series.sessions.map((session, s) => this.renderSession(session, s))}
-        </ol>
-        ${this.readonly
-          ? nothing
-          : html`<button
-              type="button"
-              class="button button--secondary"
-              id="f-sessions-add"
-              @click=${() =>
-                this.addItem('/sessions', { id: nextId('s', series.sessions.map((session) => session.id)), title: '', start: '', end: '' }, 'title', SESSION)}
-            >
-              Sessie toevoegen
-            </button>`}
+        ${this.itemList(
+          '/sessions',
+          series.sessions.map((session, s) => this.renderSession(session, s)),
+          { label: 'Sessie toevoegen', item: () => ({ id: nextId('s', series.sessions.map((session) => session.id)), title: '', start: '', end: '' }), focus: 'title', names: SESSION },
+        )}
       </section>
       <section class="builder-section" aria-labelledby="series-people">
         <h2 id="series-people">Over de ouders</h2>

@@ -42,20 +42,14 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
       <section class="builder-section" aria-labelledby="networks-list">
         <h2 id="networks-list">Netwerken</h2>
         ${list.networks.length === 0 ? html`<p>Er staan nog geen netwerken in de lijst.</p>` : nothing}
-        <ol class="items">
-          ${list.networks.map((network, n) => this.renderNetwork(network, n))}
-        </ol>
-        ${this.readonly
-          ? nothing
-          : html`<button type="button" class="button button--secondary" id="f-networks-add" @click=${this.addNetwork}>Netwerk toevoegen</button>`}
+        ${this.itemList(
+          '/networks',
+          list.networks.map((network, n) => this.renderNetwork(network, n)),
+          { label: 'Netwerk toevoegen', item: () => ({ id: '', name: '', type: list.types?.[0]?.value ?? '', gemeenten: [] }), focus: 'name', names: NETWORK },
+        )}
         <datalist id="gemeenten-list">${this.gemeenten.map((gemeente) => html`<option value=${gemeente.name}></option>`)}</datalist>
       </section>`;
   }
-
-  private addNetwork = () => {
-    const types = this.definition.types ?? [];
-    this.addItem('/networks', { id: '', name: '', type: types[0]?.value ?? '', gemeenten: [] }, 'name', NETWORK);
-  };
 
   private renderNetwork(network: Network, n: number) {
     const at = (...rest: (string | number)[]) => join('networks', n, ...rest);

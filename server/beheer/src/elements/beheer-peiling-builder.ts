@@ -46,22 +46,12 @@ export class BeheerPeilingBuilder extends BuilderElement<PeilingDefinition> {
       </section>
       <section class="builder-section" aria-labelledby="poll-questions">
         <h2 id="poll-questions">Vragen</h2>
-        ${this.problemAt('/questions') ? html`<p class="error-message"><span class="visually-hidden">Fout: </span>${this.problemAt('/questions')}</p>` : nothing}
         <p class="hint">Verplaats een vraag met de knoppen, of met Alt + pijl omhoog en Alt + pijl omlaag terwijl je in de vraag bent.</p>
-        <ol class="items">
-          ${poll.questions.map((question, q) => this.renderQuestion(question, q))}
-        </ol>
-        ${this.readonly
-          ? nothing
-          : html`<button
-              type="button"
-              class="button button--secondary"
-              id="f-questions-add"
-              @click=${() =>
-                this.addItem('/questions', blankQuestion(nextId('v', poll.questions.map((question) => question.id))), 'label', QUESTION)}
-            >
-              Vraag toevoegen
-            </button>`}
+        ${this.itemList(
+          '/questions',
+          poll.questions.map((question, q) => this.renderQuestion(question, q)),
+          { label: 'Vraag toevoegen', item: () => blankQuestion(nextId('v', poll.questions.map((question) => question.id))), focus: 'label', names: QUESTION },
+        )}
       </section>
       <section class="builder-section" aria-labelledby="poll-settings">
         <h2 id="poll-settings">Instellingen</h2>

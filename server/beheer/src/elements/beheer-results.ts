@@ -102,8 +102,7 @@ export class BeheerResults extends ConsoleElement {
           <tr>
             <th scope="col">Antwoord</th>
             <th scope="col" class="number">Aantal</th>
-            <th scope="col" class="number">Deel</th>
-            <th scope="col" class="bar-column"><span class="visually-hidden">Balk</span></th>
+            <th scope="col" class="share">Deel</th>
           </tr>
         </thead>
         <tbody>
@@ -112,8 +111,12 @@ export class BeheerResults extends ConsoleElement {
               html`<tr>
                 <th scope="row">${row.label}</th>
                 <td class="number">${row.count}</td>
-                <td class="number">${answered ? percent.format(row.count / answered) : '–'}</td>
-                <td class="bar-column"><meter aria-hidden="true" min="0" max=${answered || 1} .value=${row.count}></meter></td>
+                <td class="share">
+                  <div class="share__inner">
+                    <span class="share__value">${answered ? percent.format(row.count / answered) : '–'}</span>
+                    <meter aria-hidden="true" min="0" max=${answered || 1} .value=${row.count}></meter>
+                  </div>
+                </td>
               </tr>`,
           )}
         </tbody>

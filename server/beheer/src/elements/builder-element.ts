@@ -254,6 +254,20 @@ export abstract class BuilderElement<T extends Editable> extends ConsoleElement 
     void this.rendered().then(() => document.getElementById(fieldId(join(...pointer.split('/').slice(1), length, ...focusSuffix.split('/').filter(Boolean))))?.focus());
   }
 
+  /** A list of whole items (questions, sessions, networks): its problem, the items, and the button that adds one. */
+  protected itemList(pointer: string, rendered: unknown[], add: { label: string; item: () => unknown; focus: string; names: ListNames }) {
+    const problem = this.problemAt(pointer);
+    return html`${problem ? html`<p class="error-message"><span class="visually-hidden">Fout: </span>${problem}</p>` : nothing}
+      <ol class="items">
+        ${rendered}
+      </ol>
+      ${this.readonly
+        ? nothing
+        : html`<button type="button" class="button button--secondary" id="${fieldId(pointer)}-add" @click=${() => this.addItem(pointer, add.item(), add.focus, add.names)}>
+            ${add.label}
+          </button>`}`;
+  }
+
   /** Alt+↑ and Alt+↓ anywhere in an item move it, as the buttons do. */
   protected moveKeys(pointer: string, index: number, names: ListNames) {
     return (event: KeyboardEvent) => {
