@@ -1,45 +1,15 @@
 /**
  * Dates as the editor sees them: a date and a time on the wall clock in the Netherlands
  * (Europe/Amsterdam, CET/CEST), whatever the computer's own time zone is; stored as ISO 8601 with
- * the offset of that moment, so `2027-03-01T19:30:00+01:00`.
+ * the offset of that moment, so `2027-03-01T19:30:00+01:00`. The clock itself is the server's
+ * (server/src/mail/amsterdam.ts, pure code), so the console and the e-mails read it alike.
  */
-const ZONE = 'Europe/Amsterdam';
+import { fromWallClock, TIME_ZONE, wallClock } from '../../../src/mail/amsterdam.js';
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function wallAt(instant: number): Wall & { second: number } {
-  const parts = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
-
-/** Minutes that Amsterdam is ahead of UTC at this instant (60 in winter, 120 in summer). */
-function offsetAt(instant: number): number {
-  const wall = wallAt(instant);
-  return (Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000) / 60000;
+/** Minutes that Amsterdam is ahead of UTC at this moment (60 in winter, 120 in summer). */
+function offsetAt(moment: Date): number {
+  const wall = wallClock(moment);
+  return (Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(moment.getTime() / 1000) * 1000) / 60000;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -57,27 +27,24 @@ export function amsterdamToIso(date: string, time: string): string | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
   if (!d || !t) return undefined;
-  const wall: Wall = { year: +d[1], month: +d[2], day: +d[3], hour: +t[1], minute: +t[2] };
+  const wall = { year: +d[1], month: +d[2], day: +d[3], hour: +t[1], minute: +t[2] };
   if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.hour > 23 || wall.minute > 59) return undefined;
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  if (new Date(asUtc).getUTCDate() !== wall.day) return undefined; // 31 April and the like
-  let instant = asUtc - offsetAt(asUtc) * 60000;
-  instant = asUtc - offsetAt(instant) * 60000;
-  const actual = wallAt(instant);
-  const offset = offsetAt(instant);
-  return `${actual.year}-${pad(actual.month)}-${pad(actual.day)}T${pad(actual.hour)}:${pad(actual.minute)}:00${offsetText(offset)}`;
+  if (new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDate() !== wall.day) return undefined; // 31 April and the like
+  const moment = fromWallClock(wall);
+  const actual = wallClock(moment);
+  return `${actual.year}-${pad(actual.month)}-${pad(actual.day)}T${pad(actual.hour)}:${pad(actual.minute)}:00${offsetText(offsetAt(moment))}`;
 }
 
 /** An ISO 8601 moment as the date and time it is in Amsterdam: `{ date: '2027-03-01', time: '19:30' }`. */
 export function isoToAmsterdam(iso: string | undefined): { date: string; time: string } {
   const instant = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(instant)) return { date: '', time: '' };
-  const wall = wallAt(instant);
+  const wall = wallClock(new Date(instant));
   return { date: `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`, time: `${pad(wall.hour)}:${pad(wall.minute)}` };
 }
 
-const longDutch = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, dateStyle: 'full', timeStyle: 'short' });
-const shortDutch = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' });
+const longDutch = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' });
+const shortDutch = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
 
 /** "maandag 1 maart 2027 om 19:30" */
 export function dutchDateTime(iso: string | undefined): string {
