@@ -193,8 +193,9 @@ export const api = {
   share: (id: string) => request<Share>('GET', `/forms/${enc(id)}/share`),
   checkOrigin: (url: string, formId?: string) => request<OriginCheck>('POST', '/origin-check', { url, formId }),
 
-  networks: () => request<{ networks: NetworksDefinition; problems?: unknown[] }>('GET', '/networks'),
-  saveNetworks: (networks: NetworksDefinition) => request<{ networks: NetworksDefinition; problems?: unknown[] }>('PUT', '/networks', { networks }),
+  /** The organisation's networks list, and what the server noticed in it without refusing it. */
+  networks: () => request<{ networks: NetworksDefinition; problems?: ServerError[] }>('GET', '/networks'),
+  saveNetworks: (networks: NetworksDefinition) => request<{ networks: NetworksDefinition; problems?: ServerError[] }>('PUT', '/networks', { networks }),
   gemeenten: () => request<{ gemeenten: Gemeente[] }>('GET', '/gemeenten'),
 };
 

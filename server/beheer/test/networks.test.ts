@@ -69,6 +69,22 @@ describe('<beheer-networks> (the networks builder)', () => {
     await expectReflow(element);
   });
 
+  it('shows what the server noticed in the saved list, and takes any name when it has no CBS list', async () => {
+    api.networks = { networks: [{ id: 'a', name: 'Netwerk A', type: 'oudersraad', gemeenten: ['Den Haag'] }] };
+    api.failNext('GET', '/networks', {
+      status: 200,
+      body: { networks: api.networks, problems: [{ field: '/networks/0/gemeenten/0', code: 'unknown-gemeente', message: '"Den Haag" is geen gemeente in de CBS-lijst van 2025.' }] },
+    });
+    api.failNext('GET', '/gemeenten', { status: 200, body: { gemeenten: [] } });
+    const element = await networksPage();
+    expect(element.querySelector('.notice--warning')!.textContent).to.contain('"Den Haag" is geen gemeente in de CBS-lijst van 2025.');
+    await typeInto(byId('f-networks-0-gemeenten'), 'Leidschendam-Voorburg');
+    element.querySelector<HTMLButtonElement>('.picker button')!.click();
+    await settle(element);
+    expect([...element.querySelectorAll('.chips .chip__text')].map((item) => item.textContent)).to.deep.equal(['Den Haag', 'Leidschendam-Voorburg']);
+    await expectAccessible();
+  });
+
   it('bad input: no name, a wrong e-mail address, a website without https, a latitude off the globe', async () => {
     const element = await networksPage();
     button(element, 'Netwerk toevoegen').click();

@@ -128,9 +128,11 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
     const id = fieldId(pointer);
     const picking = this.picking.get(n) ?? { text: '' };
     const error = picking.error ?? this.problemAt(pointer);
+    // Without the CBS list (a server without its data) a typed name is taken as it is.
+    const free = this.gemeenten.length === 0;
     const pick = () => {
       const typed = picking.text.trim();
-      const match = this.gemeenten.find((gemeente) => gemeente.name.toLowerCase() === typed.toLowerCase());
+      const match = free && typed ? { name: typed } : this.gemeenten.find((gemeente) => gemeente.name.toLowerCase() === typed.toLowerCase());
       if (!match) {
         this.picking = new Map(this.picking).set(n, {
           text: picking.text,
@@ -175,7 +177,7 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
             ${input({
               id,
               label: 'Gemeente toevoegen',
-              hint: 'Typ een paar letters en kies uit de lijst.',
+              hint: free ? 'Typ de naam zoals het CBS hem schrijft, bijvoorbeeld "\'s-Gravenhage".' : 'Typ een paar letters en kies uit de lijst.',
               list: 'gemeenten-list',
               autocomplete: 'off',
               error,

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { announce } from '../announce.js';
-import { api, ApiError, type Gemeente, type Me } from '../api.js';
+import { api, ApiError, type Gemeente, type Me, type ServerError } from '../api.js';
 import { errorSummary, focusProblem, focusSummary, sortByPage } from '../fields.js';
 import { languagesOf, missingTranslations, stored, type NetworksDefinition } from '../model/forms.js';
 import { languageOf } from '../model/languages.js';
@@ -29,6 +29,7 @@ export class BeheerNetworks extends ConsoleElement {
     tab: { state: true },
     problems: { state: true },
     notice: { state: true },
+    warnings: { state: true },
     error: { state: true },
     busy: { state: true },
   };
@@ -42,6 +43,8 @@ export class BeheerNetworks extends ConsoleElement {
   private tab = 'nl';
   private problems: Problem[] = [];
   private notice = '';
+  /** What the server noticed in the saved list without refusing it (a gemeente not in the CBS list). */
+  private warnings: Problem[] = [];
   private error = '';
   private busy = false;
   private dirty = false;
@@ -63,6 +66,7 @@ export class BeheerNetworks extends ConsoleElement {
     try {
       const [networks, gemeenten] = await Promise.all([api.networks(), api.gemeenten()]);
       this.saved = networks.networks ?? { networks: [] };
+      this.warnings = this.warningsOf(networks.problems);
       this.draft = this.saved;
       this.gemeenten = gemeenten.gemeenten;
       this.languages = languagesOf('netwerkkaart', this.draft);
@@ -88,6 +92,7 @@ export class BeheerNetworks extends ConsoleElement {
     try {
       const answer = await api.saveNetworks(definition);
       this.saved = answer.networks;
+      this.warnings = this.warningsOf(answer.problems);
       this.dirty = false;
       this.notice = 'De netwerken zijn opgeslagen. De kaart toont ze meteen.';
     } catch (error) {
@@ -97,6 +102,10 @@ export class BeheerNetworks extends ConsoleElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private warningsOf(problems: ServerError[] | undefined): Problem[] {
+    return (problems ?? []).map((problem) => fromServer('netwerkkaart', this.saved ?? { networks: [] }, problem));
   }
 
   private async goTo(pointer: string, lang?: string): Promise<void> {
@@ -121,6 +130,14 @@ export class BeheerNetworks extends ConsoleElement {
         const problem = this.problems[items.indexOf(item)];
         void this.goTo(problem.pointer, problem.lang);
       })}
+      ${this.warnings.length
+        ? html`<div class="notice notice--warning">
+            <p>De kaart werkt, maar kijk dit na:</p>
+            <ul>
+              ${this.warnings.map((warning) => html`<li>${warning.message}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
       <div
         class="editor"
         @beheer-edit=${(event: CustomEvent<{ definition: unknown }>) => {
