@@ -140,7 +140,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     retryAfter,
   );
   if (response.status === 401 && error.code !== 'invalid-login') window.dispatchEvent(new CustomEvent(SESSION_ENDED));
-  console.warn(`beheer: ${method} /beheer/api${path} → ${response.status}`, errors ?? text.slice(0, 200));
+  // Not being logged in is no fault (the login shows); anything else is named for whoever looks.
+  else console.warn(`beheer: ${method} /beheer/api${path} → ${response.status}`, errors ?? text.slice(0, 200));
   throw error;
 }
 

@@ -259,6 +259,33 @@ describe('<beheer-form> with the poll builder', () => {
     expect(element.querySelector('.actions [role=status]')!.textContent).to.contain('Versie 2 is gepubliceerd');
   });
 
+  it('closes, opens again, archives (after asking) and brings back a published form', async () => {
+    api.addForm(poll(), { state: 'gepubliceerd', publishedVersion: 1 });
+    const element = await existingForm('vervoer-2027');
+    const states = () => api.calls('POST', '/forms/vervoer-2027/state').map((call) => (call.body as { state: string }).state);
+    button(element, 'Sluiten').click();
+    await settle(element);
+    expect(element.querySelector('.badge')!.textContent).to.equal('Gesloten');
+    expect(element.querySelector('.actions [role=status]')!.textContent).to.contain('ouders kunnen niet meer meedoen');
+    button(element, 'Weer openen').click();
+    await settle(element);
+    const confirm = window.confirm;
+    let asked = '';
+    window.confirm = (question) => ((asked = question ?? ''), false);
+    button(element, 'Archiveren').click();
+    await settle(element);
+    expect(asked).to.contain('De antwoorden blijven bewaard');
+    expect(states()).to.deep.equal(['gesloten', 'gepubliceerd']);
+    window.confirm = () => true;
+    button(element, 'Archiveren').click();
+    await settle(element);
+    window.confirm = confirm;
+    expect(element.querySelector('.badge')!.textContent).to.equal('Gearchiveerd');
+    button(element, 'Uit het archief halen').click();
+    await settle(element);
+    expect(states()).to.deep.equal(['gesloten', 'gepubliceerd', 'gearchiveerd', 'gesloten']);
+  });
+
   it('says when someone else saved in between', async () => {
     api.addForm(poll());
     const element = await existingForm('vervoer-2027');

@@ -492,7 +492,7 @@ export class BeheerForm extends ConsoleElement {
       <button type="button" class="button" ?disabled=${busy} @click=${() => void this.save()}>
         ${this.busy === 'saving' ? 'Bezig met opslaan…' : 'Opslaan als concept'}
       </button>
-      ${canPublish && form?.state !== 'gearchiveerd'
+      ${canPublish && (form?.state !== 'gearchiveerd' || !form.publishedVersion)
         ? html`<button type="button" class="button button--secondary" ?disabled=${busy} @click=${() => void this.publish()}>
             ${this.busy === 'publishing' ? 'Bezig met publiceren…' : form?.publishedVersion ? 'Nieuwe versie publiceren' : 'Publiceren'}
           </button>`
@@ -505,6 +505,11 @@ export class BeheerForm extends ConsoleElement {
         : nothing}
       ${form && form.state !== 'gearchiveerd'
         ? html`<button type="button" class="button button--warning" ?disabled=${busy} @click=${() => void this.changeState('gearchiveerd')}>Archiveren</button>`
+        : nothing}
+      ${form?.state === 'gearchiveerd' && form.publishedVersion
+        ? html`<button type="button" class="button button--secondary" ?disabled=${busy} @click=${() => void this.changeState('gesloten')}>
+            Uit het archief halen (gesloten)
+          </button>`
         : nothing}
       <div role="status" class="actions__status">
         ${this.notice
