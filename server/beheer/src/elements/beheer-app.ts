@@ -31,7 +31,8 @@ const TITLES: Record<Route['name'], string> = {
 const BEHEERDER_ONLY = new Set<Route['name']>(['users', 'organisation', 'audit']);
 
 interface Leavable extends HTMLElement {
-  canLeave(): boolean;
+  /** Whether the page may go for `next` (it asks when there is unsaved work that `next` would lose). */
+  canLeave(next: Route): boolean;
 }
 
 /**
@@ -98,12 +99,13 @@ export class BeheerApp extends ConsoleElement {
 
   private onHashChange = () => {
     if (location.hash === this.shownHash) return;
+    const next = parseRoute(location.hash, location.pathname);
     const page = this.querySelector<Leavable>('beheer-form, beheer-networks');
-    if (page && !page.canLeave()) {
+    if (page && !page.canLeave(next)) {
       history.replaceState(null, '', this.shownHash || '#/');
       return;
     }
-    this.route = parseRoute(location.hash, location.pathname);
+    this.route = next;
     this.pageChanged();
   };
 

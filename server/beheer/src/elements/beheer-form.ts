@@ -18,7 +18,7 @@ import { fieldId } from '../model/pointer.js';
 import { slug, textIn } from '../model/text.js';
 import { check, fromServer, type Problem, summaryOf } from '../model/validation.js';
 import * as validators from '../model/validators.generated.js';
-import { href, type FormView } from '../router.js';
+import { href, type FormView, type Route } from '../router.js';
 import { ConsoleElement } from './console-element.js';
 import './beheer-codes.js';
 import './beheer-ervaring-builder.js';
@@ -112,9 +112,13 @@ export class BeheerForm extends ConsoleElement {
     if ((changed.has('formId') || changed.has('newType')) && !created) void this.load();
   }
 
-  /** Whether leaving is fine: nothing unsaved, or the editor says so. */
-  canLeave(): boolean {
-    return !this.dirty || window.confirm('Je wijzigingen zijn nog niet opgeslagen. Wil je deze pagina toch verlaten?');
+  /**
+   * Whether going to `next` is fine: nothing unsaved, another view of this same form (this
+   * element stays, and its draft with it), or the editor says so.
+   */
+  canLeave(next: Route): boolean {
+    if (!this.dirty || (next.name === 'form' && next.id === this.form?.id)) return true;
+    return window.confirm('Je wijzigingen zijn nog niet opgeslagen. Wil je deze pagina toch verlaten?');
   }
 
   private warnBeforeUnload = (event: BeforeUnloadEvent) => {

@@ -58,6 +58,7 @@ export class BeheerNetworks extends ConsoleElement {
     return this.me?.user.role === 'beheerder' || this.me?.user.role === 'redacteur';
   }
 
+  /** Whether the page may go: nothing unsaved, or the editor says so. */
   canLeave(): boolean {
     return !this.dirty || window.confirm('Je wijzigingen aan de netwerken zijn nog niet opgeslagen. Wil je deze pagina toch verlaten?');
   }
