@@ -257,6 +257,10 @@ describe('<beheer-form> with the poll builder', () => {
     expect(api.calls('POST', '/forms/vervoer-2027/publish')[0].body).to.deep.equal({ version: 2 });
     expect(element.querySelector('.badge')!.textContent).to.equal('Gepubliceerd');
     expect(element.querySelector('.actions [role=status]')!.textContent).to.contain('Versie 2 is gepubliceerd');
+    const versions = [...element.querySelectorAll('.versions li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    expect(versions).to.have.length(2);
+    expect(versions[0]).to.match(/^Versie 2, .*, anna@voorbeeldstad\.nl \(gepubliceerd\)$/);
+    expect(versions[1]).to.match(/^Versie 1, /);
   });
 
   it('closes, opens again, archives (after asking) and brings back a published form', async () => {

@@ -13,6 +13,7 @@ import {
   typeName,
   withoutLanguage,
 } from '../model/forms.js';
+import { dutchShort } from '../model/dates.js';
 import { languageOf } from '../model/languages.js';
 import { fieldId } from '../model/pointer.js';
 import { slug, textIn } from '../model/text.js';
@@ -407,7 +408,7 @@ export class BeheerForm extends ConsoleElement {
           ${this.type === 'peiling' && this.form && (this.form.definition as { integrity?: string }).integrity === 'code' && !readonly
             ? html`<beheer-codes .form=${this.form}></beheer-codes>`
             : nothing}
-          ${readonly ? nothing : this.renderActions()}
+          ${readonly ? nothing : this.renderActions()} ${this.renderVersions()}
         </div>
         <aside class="editor__preview" aria-label="Voorbeeld">
           <beheer-preview
@@ -486,6 +487,27 @@ export class BeheerForm extends ConsoleElement {
         },
       })}
     </section>`;
+  }
+
+  /** Every saved version, newest first: when, by whom, and which one parents see. */
+  private renderVersions() {
+    const versions = this.form?.versions ?? [];
+    if (versions.length === 0) return nothing;
+    const author = (createdBy: FormDetail['versions'][number]['createdBy']) =>
+      !createdBy ? 'ingelezen door de server' : typeof createdBy === 'string' ? createdBy : (createdBy.name ?? createdBy.email);
+    return html`<details class="versions">
+      <summary>Versies (${versions.length})</summary>
+      <ol reversed>
+        ${[...versions].reverse().map(
+          (version) =>
+            html`<li>
+              Versie ${version.version}, ${dutchShort(version.createdAt)}, ${author(version.createdBy)}${version.version === this.form?.publishedVersion
+                ? html` <strong>(gepubliceerd)</strong>`
+                : nothing}
+            </li>`,
+        )}
+      </ol>
+    </details>`;
   }
 
   private renderActions() {
