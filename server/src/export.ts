@@ -42,6 +42,9 @@ export type Part = 'antwoorden' | 'totalen';
 
 const ANSWERS_SHEET = { peiling: 'Antwoorden', meedenksessie: 'Aanmeldingen', ervaring: 'Verhalen' } as const;
 
+/** The last column of every answers sheet: the submission's id, the same in every export, so automation can match rows. */
+const KENMERK: Column = { header: 'Kenmerk', width: 38 };
+
 // ---------------------------------------------------------------------------------------------
 // The model, per type
 
@@ -69,8 +72,14 @@ async function pollWorkbook(db: Queryable, definition: PeilingDefinition): Promi
       { header: 'Ontvangen', kind: 'datetime', width: 17 },
       { header: 'Taal', width: 12 },
       ...definition.questions.map((question) => ({ header: dutch(question.label), kind: question.type === 'scale' ? ('number' as const) : ('text' as const), width: 30 })),
+      KENMERK,
     ],
-    rows: votes.map((vote) => [vote.created_at, languageName(vote.lang), ...definition.questions.map((question) => answerCell(question, vote.answers[question.id]))]),
+    rows: votes.map((vote) => [
+      vote.created_at,
+      languageName(vote.lang),
+      ...definition.questions.map((question) => answerCell(question, vote.answers[question.id])),
+      vote.submission_id,
+    ]),
   };
   const tooFew = new Set(tooFewOf(definition, tally));
   const rows: Cell[][] = [['Inzendingen', null, tally.total, null, null]];
@@ -105,6 +114,7 @@ const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Ja' :
 async function signupWorkbook(db: Queryable, form: Form): Promise<Workbook> {
   const definition = form.definition as MeedenksessieDefinition;
   const { rows } = await db.query<{
+    submission_id: string;
     session_id: string;
     status: string;
     attended: boolean | null;
@@ -119,7 +129,7 @@ async function signupWorkbook(db: Queryable, form: Form): Promise<Workbook> {
     created_at: Date;
     sessions: string[];
   }>(
-    `SELECT ss.session_id, ss.status, ss.attended, s.name, s.email, s.phone, s.role, s.gemeente, s.needs, s.remarks, s.lang, s.created_at,
+    `SELECT ss.submission_id, ss.session_id, ss.status, ss.attended, s.name, s.email, s.phone, s.role, s.gemeente, s.needs, s.remarks, s.lang, s.created_at,
             (SELECT array_agg(other.session_id) FROM signup_sessions other WHERE other.submission_id = ss.submission_id) AS sessions
      FROM signup_sessions ss JOIN signups s ON s.submission_id = ss.submission_id WHERE ss.form_id = $1 ORDER BY ss.seq`,
     [definition.id],
@@ -146,6 +156,7 @@ async function signupWorkbook(db: Queryable, form: Form): Promise<Workbook> {
       { header: 'Aanwezig', width: 10 },
       { header: 'Aangemeld op', kind: 'datetime', width: 17 },
       { header: 'Wordt verwijderd op', kind: 'datetime', width: 17 },
+      KENMERK,
     ],
     rows: rows.map((row) => {
       const session = definition.sessions.find((item) => item.id === row.session_id);
@@ -167,6 +178,7 @@ async function signupWorkbook(db: Queryable, form: Form): Promise<Workbook> {
         row.status === 'confirmed' ? yesNo(row.attended) : null,
         row.created_at,
         signupDeleteAt(form, row.sessions) ?? null,
+        row.submission_id,
       ];
     }),
   };
@@ -236,6 +248,7 @@ async function storyWorkbook(db: Queryable, form: Form, config: Pick<ServerConfi
       { header: 'Gelezen', width: 10 },
       { header: 'Verhaal', width: 80 },
       { header: 'Wordt verwijderd op', kind: 'datetime', width: 17 },
+      KENMERK,
     ],
     rows: stories.map((story) => [
       new Date(story.receivedAt),
@@ -252,6 +265,7 @@ async function storyWorkbook(db: Queryable, form: Form, config: Pick<ServerConfi
       story.read ? 'Ja' : 'Nee',
       story.text,
       new Date(story.deleteAt),
+      story.id,
     ]),
   };
   const count = (values: string[]) => {

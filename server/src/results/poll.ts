@@ -8,6 +8,7 @@ import { dayKey, filterSql, nextDay, searchable, type ResultFilter } from './com
 type Question = PeilingDefinition['questions'][number];
 
 export interface VoteRow {
+  submission_id: string;
   created_at: Date;
   lang: string | null;
   answers: Record<string, PeilingAnswer>;
@@ -17,7 +18,7 @@ export interface VoteRow {
 export async function readVotes(db: Queryable, formId: string, filter: ResultFilter = {}): Promise<VoteRow[]> {
   const where = filterSql(filter, 2);
   const { rows } = await db.query<VoteRow>(
-    `SELECT created_at, lang, answers FROM votes WHERE form_id = $1${where.sql} ORDER BY created_at, submission_id`,
+    `SELECT submission_id, created_at, lang, answers FROM votes WHERE form_id = $1${where.sql} ORDER BY created_at, submission_id`,
     [formId, ...where.params],
   );
   return rows;

@@ -69,7 +69,11 @@ export async function sessionOverview(db: Queryable, form: Form): Promise<Sessio
      FROM signup_sessions ss JOIN signups s ON s.submission_id = ss.submission_id WHERE ss.form_id = $1`,
     [definition.id],
   );
-  const taken = await db.query<{ session_id: string; taken: number }>('SELECT session_id, taken FROM sessions WHERE form_id = $1', [definition.id]);
+  // A place deleted with its sign-up by retention stays taken (without a holder), as the sign-up route counts it.
+  const taken = await db.query<{ session_id: string; taken: number }>(
+    'SELECT session_id, count(*)::int AS taken FROM places WHERE form_id = $1 AND submission_id IS NOT NULL GROUP BY session_id',
+    [definition.id],
+  );
   const takenBy = new Map(taken.rows.map((row) => [row.session_id, row.taken]));
   return definition.sessions.map((session) => {
     const own = rows.filter((row) => row.session_id === session.id);
@@ -85,7 +89,7 @@ export async function sessionOverview(db: Queryable, form: Form): Promise<Sessio
       confirmed: confirmed.length,
       waitlisted: own.filter((row) => row.status === 'waitlisted').length,
       cancelled: own.filter((row) => row.status === 'cancelled').length,
-      remaining: capacity === null ? null : Math.max(0, capacity - (takenBy.get(session.id) ?? confirmed.length)),
+      remaining: capacity === null ? null : Math.max(0, capacity - (takenBy.get(session.id) ?? 0)),
       attended: marked.length === 0 ? null : marked.filter((row) => row.attended).length,
       needs: added(confirmed.flatMap((row) => row.needs), definition.needs),
       roles: added(confirmed.flatMap((row) => (row.role ? [row.role] : [])), definition.roles),
@@ -222,7 +226,7 @@ export async function promote(db: Database, form: Form, sessionId: string, signu
     if (!row) {
       throw new ApiError(409, [{ code: 'not-waitlisted', message: 'Deze ouder staat niet (meer) op de wachtlijst: misschien kreeg die intussen een plaats of meldde die zich af. Laad de lijst opnieuw.' }]);
     }
-    if (!(await takePlace(tx, form.definition.id, sessionId))) {
+    if (session.capacity !== undefined && !(await takePlace(tx, form.definition.id, sessionId, session.capacity, signupId))) {
       throw new ApiError(409, [
         {
           code: 'session-full',
