@@ -190,6 +190,9 @@ export const api = {
   publish: (id: string, version: number) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/publish`, { version }),
   setState: (id: string, state: Exclude<FormState, 'concept'>) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/state`, { state }),
   results: (id: string) => request<Results>('GET', `/forms/${enc(id)}/results`),
+  outcome: (id: string) => request<{ outcome: Outcome }>('GET', `/forms/${enc(id)}/outcome`),
+  saveOutcome: (id: string, draft: OutcomeDraft) => request<{ outcome: Outcome }>('PUT', `/forms/${enc(id)}/outcome`, draft),
+  publishOutcome: (id: string) => request<{ outcome: Outcome; mailed: number }>('POST', `/forms/${enc(id)}/outcome/publish`, {}),
   makeCodes: (id: string, count: number) => request<{ codes: string[] }>('POST', `/forms/${enc(id)}/codes`, { count }),
   share: (id: string) => request<Share>('GET', `/forms/${enc(id)}/share`),
   checkOrigin: (url: string, formId?: string) => request<OriginCheck>('POST', '/origin-check', { url, formId }),
@@ -207,13 +210,53 @@ export const links = {
   qrSvg: (id: string) => `/beheer/api/forms/${enc(id)}/qr.svg`,
   qrPng: (id: string) => `/beheer/api/forms/${enc(id)}/qr.png`,
   oidcLogin: '/beheer/login/oidc',
+  /** The same files as `GET /api/export/:id` and `ouderstem-server export`. */
+  exportCsv: (id: string, part: 'antwoorden' | 'totalen' = 'antwoorden') =>
+    `/beheer/api/forms/${enc(id)}/export.csv${part === 'totalen' ? '?part=totalen' : ''}`,
+  exportXlsx: (id: string) => `/beheer/api/forms/${enc(id)}/export.xlsx`,
+  attendancePrint: (id: string, session: string) => `/beheer/forms/${enc(id)}/sessions/${enc(session)}/print`,
 };
 
-/** What `GET /forms/:id/results` answers, per type (#13 extends it). */
+/** What `GET /forms/:id/results` answers, per type (server/README.md, "Results"). */
 export interface Results {
   total?: number;
   tally?: { total: number; questions: Record<string, { counts: Record<string, number>; total: number }> };
-  sessions?: { id: string; capacity?: number | null; confirmed: number; waitlisted: number; cancelled?: number; remaining: number | null }[];
+  /** A poll: questions answered by fewer than `minResponses`, so parents do not see them. */
+  tooFew?: string[];
+  minResponses?: number;
+  sessions?: {
+    id: string;
+    capacity?: number | null;
+    confirmed: number;
+    waitlisted: number;
+    cancelled?: number;
+    remaining: number | null;
+    needs?: { value: string; label: string; count: number }[];
+    deleteAt?: string;
+  }[];
+  /** Days answers are kept (a poll, stories), or days after its session a sign-up is kept. */
+  retentionDays?: number;
+  retentionDaysAfterSession?: number;
+}
+
+export type OutcomeStatus = 'gehoord' | 'in-behandeling' | 'besloten';
+
+/** "Wat we met jullie inbreng doen" as the coordinator writes it. */
+export interface OutcomeDraft {
+  status: OutcomeStatus;
+  date: string;
+  texts: Record<string, string>;
+  url?: string;
+  showResults: boolean;
+}
+
+export interface Outcome {
+  draft: OutcomeDraft | null;
+  published: OutcomeDraft | null;
+  publishedAt: string | null;
+  languages: string[];
+  subscribers: number;
+  snippet: string;
 }
 
 export type { EditableType };

@@ -55,6 +55,9 @@ export class FakeApi {
     detail: i % 2 ? null : { version: 2 },
   }));
   results: unknown = { total: 0, tally: { total: 0, questions: {} } };
+  /** The terugkoppeling of every form, as the server keeps it; `languages` as the form has them. */
+  outcomes = new Map<string, { draft: Record<string, unknown> | null; published: Record<string, unknown> | null; publishedAt: string | null }>();
+  outcomeLanguages = ['nl', 'en'];
   private failures = new Map<string, Reply[]>();
   private readonly original = globalThis.fetch;
 
@@ -218,6 +221,29 @@ export class FakeApi {
             },
           };
       }
+    }
+    if ((match = /^\/forms\/([^/]+)\/outcome(\/publish)?$/.exec(path))) {
+      const stored = form(match[1]);
+      if (!stored) return notFound;
+      const record = this.outcomes.get(stored.id) ?? { draft: null, published: null, publishedAt: null };
+      this.outcomes.set(stored.id, record);
+      if (method === 'PUT') record.draft = body!;
+      if (match[2]) {
+        const texts = (record.draft?.texts ?? {}) as Record<string, string>;
+        const missing = this.outcomeLanguages.filter((lang) => !texts[lang]?.trim());
+        if (missing.length > 0) {
+          return { status: 422, body: { errors: missing.map((lang) => ({ field: `texts.${lang}`, code: 'required', message: `Schrijf de terugkoppeling ook in het ${lang}.` })) } };
+        }
+        record.published = record.draft;
+        record.publishedAt = '2027-04-15T08:00:00.000Z';
+      }
+      const outcome = {
+        ...record,
+        languages: this.outcomeLanguages,
+        subscribers: 2,
+        snippet: `<ouder-terugkoppeling endpoint="http://localhost:3000/api/outcomes/org1" form="${stored.id}"></ouder-terugkoppeling>`,
+      };
+      return { status: 200, body: match[2] ? { outcome, mailed: 2 } : { outcome } };
     }
     if (method === 'POST' && path === '/origin-check') {
       const origin = new URL(body!.url as string).origin;

@@ -351,7 +351,7 @@ export class BeheerForm extends ConsoleElement {
       ${this.view === 'delen' && this.form
         ? html`<beheer-share .form=${this.form} .me=${this.me} @beheer-form-changed=${(event: CustomEvent<FormDetail>) => (this.form = event.detail)}></beheer-share>`
         : this.view === 'resultaten' && this.form
-          ? html`<beheer-results .form=${this.form}></beheer-results>`
+          ? html`<beheer-results .form=${this.form} .canEdit=${this.canEdit}></beheer-results>`
           : this.renderEditor()}`;
   }
 

@@ -1,6 +1,7 @@
-import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { api, ApiError, type FormDetail, type Results } from '../api.js';
+import { api, ApiError, links, type FormDetail, type Results } from '../api.js';
+import './beheer-outcome.js';
 import { dutchDateTime } from '../model/dates.js';
 import type { MeedenksessieDefinition, PeilingDefinition, PeilingQuestion } from '../model/forms.js';
 import { textIn } from '../model/text.js';
@@ -10,8 +11,9 @@ import { ConsoleElement } from './console-element.js';
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
 /**
- * A simple view of what came in: a poll's votes counted per answer, the sign-ups per session
- * (confirmed, waiting, places left), the number of stories. (#13 adds more.)
+ * What came in: a poll's votes counted per answer (a question too few answered marked), the
+ * sign-ups per session (confirmed, waiting, places left, needs), the number of stories; how long
+ * answers are kept; the exports; and the terugkoppeling to parents.
  *
  * @tag beheer-results
  */
@@ -19,11 +21,14 @@ const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFracti
 export class BeheerResults extends ConsoleElement {
   static override properties: PropertyDeclarations = {
     form: { attribute: false },
+    canEdit: { attribute: false },
     results: { state: true },
     error: { state: true },
   };
 
   form!: FormDetail;
+  /** A redacteur or beheerder: may write and publish the terugkoppeling. */
+  canEdit = false;
   private results?: Results;
   private error = '';
 
@@ -48,7 +53,32 @@ export class BeheerResults extends ConsoleElement {
         <p>Stand van ${dutchDateTime(new Date().toISOString())}.</p>
         <button type="button" class="button button--secondary" @click=${() => void this.load()}>Vernieuwen</button>
       </div>
-      ${this.renderResults(this.results)}`;
+      ${this.renderResults(this.results)} ${this.renderRetention(this.results)} ${this.renderDownloads()}
+      <beheer-outcome .form=${this.form} .canEdit=${this.canEdit}></beheer-outcome>`;
+  }
+
+  private renderRetention(results: Results) {
+    if (results.retentionDaysAfterSession !== undefined) {
+      const days = results.retentionDaysAfterSession;
+      return html`<p class="retention">
+        Aanmeldingen worden ${days === 0 ? 'direct na hun sessie' : `${days} ${days === 1 ? 'dag' : 'dagen'} na hun (laatste) sessie`} verwijderd.
+      </p>`;
+    }
+    if (results.retentionDays === undefined) return nothing;
+    return html`<p class="retention">Antwoorden worden ${results.retentionDays} ${results.retentionDays === 1 ? 'dag' : 'dagen'} na ontvangst verwijderd.</p>`;
+  }
+
+  private renderDownloads() {
+    const { id } = this.form;
+    return html`<section class="builder-section" aria-labelledby="downloads-title">
+      <h2 id="downloads-title">Downloaden</h2>
+      <p>Met namen en labels, in Nederlandse tijd. De download staat in het logboek.</p>
+      <ul class="downloads">
+        <li><a href=${links.exportCsv(id)} download>Antwoorden als CSV<span class="visually-hidden"> (voor Excel)</span></a></li>
+        <li><a href=${links.exportCsv(id, 'totalen')} download>Totalen als CSV</a></li>
+        <li><a href=${links.exportXlsx(id)} download>Alles als Excel-bestand (XLSX, met de totalen)</a></li>
+      </ul>
+    </section>`;
   }
 
   private renderResults(results: Results) {
@@ -68,10 +98,10 @@ export class BeheerResults extends ConsoleElement {
     const poll = this.form.definition as PeilingDefinition;
     const total = results.tally?.total ?? results.total ?? 0;
     return html`<p class="big-number"><strong>${total}</strong> ${total === 1 ? 'ouder heeft' : 'ouders hebben'} meegedaan.</p>
-      ${poll.questions.map((question) => this.renderQuestion(question, results.tally?.questions[question.id]))}`;
+      ${poll.questions.map((question) => this.renderQuestion(question, results.tally?.questions[question.id], results.tooFew?.includes(question.id) === true))}`;
   }
 
-  private renderQuestion(question: PeilingQuestion, tally: { counts: Record<string, number>; total: number } | undefined) {
+  private renderQuestion(question: PeilingQuestion, tally: { counts: Record<string, number>; total: number } | undefined, tooFew: boolean) {
     const label = textIn(question.label, 'nl');
     if (question.type === 'open') {
       return html`<section class="result" aria-label=${label}>
@@ -97,6 +127,7 @@ export class BeheerResults extends ConsoleElement {
         <caption>
           ${label}
           <span class="hint">${answered === 1 ? '1 antwoord' : `${answered} antwoorden`}${question.type === 'multiple' ? ', meer keuzes per ouder mogelijk' : ''}</span>
+          ${tooFew ? html`<span class="badge badge--concept">te weinig antwoorden om te publiceren</span>` : nothing}
         </caption>
         <thead>
           <tr>
