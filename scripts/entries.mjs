@@ -1,9 +1,9 @@
 // The package's entry points and their size limits, shared by the build and `npm run size`.
 import { existsSync } from 'node:fs';
 
-export const widgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart', 'terugkoppeling'].filter((name) =>
-  existsSync(new URL(`../src/${name}/index.ts`, import.meta.url)),
-);
+export const allWidgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart', 'terugkoppeling'];
+
+export const widgets = allWidgets.filter((name) => existsSync(new URL(`../src/${name}/index.ts`, import.meta.url)));
 
 /**
  * The budgets the issues set (brotli KiB, Lit included). Not met, and not reachable with the
@@ -23,11 +23,15 @@ export const budgets = {
  * says why; one that shrinks it lowers the line. Raised on 1 December 2026: +0.3 KiB for a form
  * that cannot load (the editor's fallback, the reason on the console, #11) and +0.9–1.4 KiB for
  * the e-mail promises that follow the server, the outcome opt-in and the kept confirmation (#14).
+ * Raised on 2 December 2026 (#13): +0.5 KiB for a closed poll's "Wat we met jullie inbreng doen"
+ * (the notice it shares with <ouder-terugkoppeling>), and the bundle by that and the new widget.
+ * <ouder-terugkoppeling> shows and never submits: its ceiling stays well under the form widgets'.
  */
 export const ceilings = {
-  peiling: 19.7,
+  peiling: 20.6,
   meedenksessie: 22.3,
   ervaring: 22.1,
   netwerkkaart: 20.2,
-  'ouderstem.js': 42.5,
+  terugkoppeling: 13,
+  'ouderstem.js': 44.8,
 };

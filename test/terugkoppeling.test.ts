@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/terugkoppeling/index.js';
 import '../src/peiling/index.js';
 import poll from './fixtures/peiling-short.json';
+import outcomes from './fixtures/terugkoppeling.json';
 import { upgradeCompatibilityMarkup } from '../src/core/register.js';
 import type { OuderTerugkoppeling } from '../src/terugkoppeling/ouder-terugkoppeling.js';
 import { expectAccessible } from './helpers/axe.js';
@@ -10,57 +11,7 @@ import { FakeServer, until } from './helpers/server.js';
 const endpoint = 'https://api.example.org/api/outcomes/voorbeeldstad';
 
 /** Two published outcomes as the reference server serves them: a poll with its results, and a sign-up form without. */
-const document = {
-  type: 'terugkoppeling',
-  organisation: { id: 'voorbeeldstad', name: 'Gemeente Voorbeeldstad' },
-  outcomes: [
-    {
-      formId: 'ouderbetrokkenheid-2027',
-      formType: 'peiling',
-      title: { nl: 'Ouderbetrokkenheid 2027', en: 'Parent involvement 2027', ar: 'مشاركة الآباء 2027' },
-      status: 'besloten',
-      date: '2027-04-15',
-      text: {
-        nl: 'Jullie vroegen om één vast aanspreekpunt.\n\nVanaf september heeft elke school er een.',
-        en: 'You asked for one fixed contact.\n\nFrom September every school has one.',
-        ar: 'طلبتم جهة اتصال ثابتة واحدة.',
-      },
-      url: 'https://www.voorbeeldstad.nl/verslag',
-      publishedAt: '2027-04-15T08:00:00.000Z',
-      results: {
-        total: 12,
-        omitted: 1,
-        questions: [
-          {
-            id: 'contact',
-            type: 'single',
-            label: { nl: 'Heb je contact met de school?', en: 'Are you in touch with the school?', ar: 'هل أنت على تواصل مع المدرسة؟' },
-            total: 12,
-            options: [
-              { value: 'ja', label: { nl: 'Ja', en: 'Yes', ar: 'نعم' }, count: 8, share: 67 },
-              { value: 'nee-wel-willen', label: { nl: 'Nee, maar ik wil wel', en: 'No, but I would like to', ar: 'لا، لكنني أرغب' }, count: 4, share: 33 },
-            ],
-          },
-          {
-            id: 'hoe',
-            type: 'multiple',
-            label: 'Hoe?',
-            total: 12,
-            options: [{ value: 'mail', label: 'Per e-mail', count: 7, share: 58 }],
-          },
-        ],
-      },
-    },
-    {
-      formId: 'meedenksessies-2027',
-      formType: 'meedenksessie',
-      title: 'Meedenksessies 2027',
-      status: 'in-behandeling',
-      date: '2027-03-01',
-      text: 'We verwerken wat jullie zeiden in het beleidsplan.',
-    },
-  ],
-};
+const document = outcomes;
 
 let server: FakeServer;
 
