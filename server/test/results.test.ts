@@ -285,7 +285,7 @@ for (const backend of backends) {
         assert.equal(early.json().errors[0].code, 'session-not-started');
         // A session that has begun: the test form's session 'past', with a sign-up written as it was then.
         const past = randomUUID();
-        await db.query("INSERT INTO submissions (id, form_id, type, body_hash, state, answer_status) VALUES ($1, 'signup', 'meedenksessie', 'x', 'done', 201)", [past]);
+        await db.query("INSERT INTO submissions (id, form_id, type, body_hash, answer_status) VALUES ($1, 'signup', 'meedenksessie', 'x', 201)", [past]);
         await db.query("INSERT INTO signups (submission_id, form_id, name, email, cancel_token) VALUES ($1, 'signup', 'Was er', 'was@example.nl', $2)", [past, randomUUID()]);
         await db.query("INSERT INTO signup_sessions (submission_id, form_id, session_id, status) VALUES ($1, 'signup', 'past', 'confirmed')", [past]);
         const marked = await call(app, redacteur, 'PUT', '/beheer/api/forms/signup/sessions/past/attendance', { attended: { [past]: true } });
