@@ -139,6 +139,7 @@ for (const { name, make } of storages) {
         type: 'meedenksessie',
         id: 'snel',
         title: 'Snel voorbij',
+        multiple: true,
         sessions: [
           { id: 'nu', title: 'Nu', start: at(8), end: at(10) },
           { id: 'straks', title: 'Straks', start: at(8), end: at(30) },
