@@ -193,6 +193,11 @@ export const api = {
   outcome: (id: string) => request<{ outcome: Outcome }>('GET', `/forms/${enc(id)}/outcome`),
   saveOutcome: (id: string, draft: OutcomeDraft) => request<{ outcome: Outcome }>('PUT', `/forms/${enc(id)}/outcome`, draft),
   publishOutcome: (id: string) => request<{ outcome: Outcome; mailed: number }>('POST', `/forms/${enc(id)}/outcome/publish`, {}),
+  signups: (id: string, session: string) => request<SessionSignups>('GET', `/forms/${enc(id)}/sessions/${enc(session)}/signups`),
+  markAttendance: (id: string, session: string, attended: Record<string, boolean | null>) =>
+    request<SessionSignups>('PUT', `/forms/${enc(id)}/sessions/${enc(session)}/attendance`, { attended }),
+  promote: (id: string, session: string, signupId: string) =>
+    request<SessionSignups>('POST', `/forms/${enc(id)}/sessions/${enc(session)}/promote`, { signupId }),
   makeCodes: (id: string, count: number) => request<{ codes: string[] }>('POST', `/forms/${enc(id)}/codes`, { count }),
   share: (id: string) => request<Share>('GET', `/forms/${enc(id)}/share`),
   checkOrigin: (url: string, formId?: string) => request<OriginCheck>('POST', '/origin-check', { url, formId }),
@@ -237,6 +242,24 @@ export interface Results {
   /** Days answers are kept (a poll, stories), or days after its session a sign-up is kept. */
   retentionDays?: number;
   retentionDaysAfterSession?: number;
+}
+
+/** One parent's sign-up for one session, as the console lists it. */
+export interface Signup {
+  id: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  /** Place on the waiting list, 1 first. */
+  position: number | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  needs: string[];
+  attended: boolean | null;
+}
+
+export interface SessionSignups {
+  session: { id: string; title: string; start: string; end: string; needs: { value: string; label: string; count: number }[]; deleteAt: string };
+  signups: Signup[];
 }
 
 export type OutcomeStatus = 'gehoord' | 'in-behandeling' | 'besloten';

@@ -58,6 +58,8 @@ export class FakeApi {
   /** The terugkoppeling of every form, as the server keeps it; `languages` as the form has them. */
   outcomes = new Map<string, { draft: Record<string, unknown> | null; published: Record<string, unknown> | null; publishedAt: string | null }>();
   outcomeLanguages = ['nl', 'en'];
+  /** Per session id: its sign-ups as the server lists them. */
+  signupLists = new Map<string, { session: Record<string, unknown>; signups: Record<string, unknown>[] }>();
   private failures = new Map<string, Reply[]>();
   private readonly original = globalThis.fetch;
 
@@ -221,6 +223,23 @@ export class FakeApi {
             },
           };
       }
+    }
+    if ((match = /^\/forms\/([^/]+)\/sessions\/([^/]+)\/(signups|attendance|promote)$/.exec(path))) {
+      const list = this.signupLists.get(decodeURIComponent(match[2]));
+      if (!form(match[1]) || !list) return notFound;
+      if (match[3] === 'attendance') {
+        for (const [id, attended] of Object.entries(body!.attended as Record<string, boolean>)) {
+          const person = list.signups.find((signup) => signup.id === id);
+          if (person) person.attended = attended;
+        }
+      }
+      if (match[3] === 'promote') {
+        const person = list.signups.find((signup) => signup.id === body!.signupId);
+        if (!person || person.status !== 'waitlisted') return { status: 409, body: { errors: [{ code: 'not-waitlisted', message: 'Deze ouder staat niet (meer) op de wachtlijst.' }] } };
+        person.status = 'confirmed';
+        person.position = null;
+      }
+      return { status: 200, body: list };
     }
     if ((match = /^\/forms\/([^/]+)\/outcome(\/publish)?$/.exec(path))) {
       const stored = form(match[1]);

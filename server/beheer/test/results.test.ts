@@ -51,6 +51,50 @@ describe('console results (#13)', () => {
     expect(element.querySelector('.retention')!.textContent!.replace(/\s+/g, ' ')).to.contain('Aanmeldingen worden 30 dagen na hun (laatste) sessie verwijderd.');
   });
 
+  it('a session\'s sign-ups: needs by label, the waiting list in order, a place given by hand, the attendance list; after it began, who came', async () => {
+    api.addForm(series(), { state: 'gepubliceerd', publishedVersion: 1 });
+    api.results = { total: 3, sessions: [{ id: 's1', capacity: 1, confirmed: 1, waitlisted: 2, cancelled: 0, remaining: 0 }], retentionDaysAfterSession: 30 };
+    const person = (id: string, name: string, status: string, position: number | null) => ({ id, name, status, position, email: `${id}@example.nl`, phone: null, needs: ['tolk'], attended: null });
+    api.signupLists.set('s1', {
+      session: { id: 's1', title: 'Avond in de bibliotheek', start: '2099-03-02T18:30:00Z', end: '2099-03-02T20:30:00Z', needs: [{ value: 'tolk', label: 'Een tolk', count: 1 }], deleteAt: '2099-04-01T20:30:00Z' },
+      signups: [person('a', 'Fatima', 'confirmed', null), person('b', 'Joost', 'waitlisted', 1), person('c', 'Sanne', 'waitlisted', 2)],
+    });
+    const element = await loaded(await existingForm('jeugdbeleid-2027', 'resultaten'), 'tbody button');
+    button(element, 'Bekijken: Avond in de bibliotheek').click();
+    await loaded(element, 'beheer-signups tbody');
+    const rows = () => [...element.querySelectorAll('beheer-signups tbody tr')].map((row) => [...row.children].slice(0, 3).map((cell) => cell.textContent!.trim()));
+    expect(rows()).to.deep.equal([
+      ['Fatima', 'Heeft een plaats', 'Een tolk'],
+      ['Joost', 'Wachtlijst (1)', 'Een tolk'],
+      ['Sanne', 'Wachtlijst (2)', 'Een tolk'],
+    ]);
+    expect(element.querySelector('beheer-signups')!.textContent).to.contain('Nodig: 1× Een tolk.');
+    expect(element.querySelector('beheer-signups')!.textContent).to.contain('1 april 2099');
+    expect(element.querySelector<HTMLAnchorElement>('beheer-signups a')!.getAttribute('href')).to.equal('/beheer/forms/jeugdbeleid-2027/sessions/s1/print');
+    await expectAccessible();
+    // The organiser chooses who gets the place, not only the first in line.
+    button(element, 'Plaats geven: Sanne').click();
+    await settle(element);
+    await settle(element);
+    expect(api.calls('POST', '/forms/jeugdbeleid-2027/sessions/s1/promote')[0]!.body).to.deep.equal({ signupId: 'c' });
+    expect(rows()[2]).to.deep.equal(['Sanne', 'Heeft een plaats', 'Een tolk']);
+
+    // The same list once the session began: who came, by checkbox.
+    const list = api.signupLists.get('s1')!;
+    list.session.start = '2020-01-01T18:00:00Z';
+    button(element, 'Bekijken: Avond in de bibliotheek').click();
+    await settle(element);
+    button(element, 'Bekijken: Avond in de bibliotheek').click();
+    await loaded(element, 'beheer-signups input[type=checkbox]');
+    byId('attended-a')!.click();
+    await settle(element);
+    await settle(element);
+    expect(api.calls('PUT', '/forms/jeugdbeleid-2027/sessions/s1/attendance')[0]!.body).to.deep.equal({ attended: { a: true } });
+    expect(byId('attended-a')!.checked).to.equal(true);
+    await expectAccessible();
+    await expectReflow(element);
+  });
+
   it('writes the terugkoppeling in every language with a status and a date, names what is missing, and publishes it', async () => {
     api.addForm(poll(), { state: 'gesloten', publishedVersion: 1 });
     const element = await loaded(await existingForm('vervoer-2027', 'resultaten', 'redacteur'), 'beheer-outcome form');

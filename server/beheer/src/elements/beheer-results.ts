@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { customElement } from 'lit/decorators.js';
 import { api, ApiError, links, type FormDetail, type Results } from '../api.js';
 import './beheer-outcome.js';
+import './beheer-signups.js';
 import { dutchDateTime } from '../model/dates.js';
 import type { MeedenksessieDefinition, PeilingDefinition, PeilingQuestion } from '../model/forms.js';
 import { textIn } from '../model/text.js';
@@ -24,6 +25,7 @@ export class BeheerResults extends ConsoleElement {
     canEdit: { attribute: false },
     results: { state: true },
     error: { state: true },
+    openSession: { state: true },
   };
 
   form!: FormDetail;
@@ -31,6 +33,8 @@ export class BeheerResults extends ConsoleElement {
   canEdit = false;
   private results?: Results;
   private error = '';
+  /** The session whose sign-ups are shown. */
+  private openSession = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('form') && (changed.get('form') as FormDetail | undefined)?.id !== this.form.id) void this.load();
@@ -160,7 +164,7 @@ export class BeheerResults extends ConsoleElement {
     const sessions = results.sessions ?? [];
     const total = results.total ?? 0;
     return html`<p class="big-number"><strong>${total}</strong> ${total === 1 ? 'aanmelding' : 'aanmeldingen'}.</p>
-      <table>
+      <table class="sessions-table">
       <caption>
         Aanmeldingen per sessie
       </caption>
@@ -170,6 +174,7 @@ export class BeheerResults extends ConsoleElement {
           <th scope="col" class="number">Aangemeld</th>
           <th scope="col" class="number">Wachtlijst</th>
           <th scope="col" class="number">Plaatsen over</th>
+          <th scope="col">Aanmeldingen</th>
         </tr>
       </thead>
       <tbody>
@@ -178,13 +183,35 @@ export class BeheerResults extends ConsoleElement {
           const remaining = counted ? counted.remaining : (session.capacity ?? null);
           return html`<tr>
             <th scope="row">${textIn(session.title as LocalizedText, 'nl')}<span class="hint"> ${dutchDateTime(session.start)}</span></th>
-            <td class="number">${counted?.confirmed ?? 0}</td>
-            <td class="number">${counted?.waitlisted ?? 0}</td>
-            <td class="number">${remaining === null ? 'geen grens' : remaining}</td>
+            <td class="number" data-label="Aangemeld">${counted?.confirmed ?? 0}</td>
+            <td class="number" data-label="Wachtlijst">${counted?.waitlisted ?? 0}</td>
+            <td class="number" data-label="Plaatsen over">${remaining === null ? 'geen grens' : remaining}</td>
+            <td>
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                aria-expanded=${this.openSession === session.id ? 'true' : 'false'}
+                aria-controls="signups-panel"
+                @click=${() => (this.openSession = this.openSession === session.id ? '' : session.id)}
+              >
+                Bekijken<span class="visually-hidden">: ${textIn(session.title as LocalizedText, 'nl')}</span>
+              </button>
+            </td>
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table>
+    <div id="signups-panel">
+      ${this.openSession
+        ? html`<h2>Aanmeldingen: ${textIn(series.sessions.find((session) => session.id === this.openSession)?.title as LocalizedText, 'nl')}</h2>
+            <beheer-signups
+              .formId=${this.form.id}
+              .sessionId=${this.openSession}
+              .canEdit=${this.canEdit}
+              .needLabels=${Object.fromEntries((series.needs ?? []).map((need) => [need.value, textIn(need.label as LocalizedText, 'nl')]))}
+            ></beheer-signups>`
+        : nothing}
+    </div>`;
   }
 }
 
