@@ -198,6 +198,9 @@ export const api = {
     request<SessionSignups>('PUT', `/forms/${enc(id)}/sessions/${enc(session)}/attendance`, { attended }),
   promote: (id: string, session: string, signupId: string) =>
     request<SessionSignups>('POST', `/forms/${enc(id)}/sessions/${enc(session)}/promote`, { signupId }),
+  stories: (id: string, theme = '') => request<{ stories: StoryItem[]; total: number; unread: number }>('GET', `/forms/${enc(id)}/stories${theme ? `?theme=${enc(theme)}` : ''}`),
+  moderate: (id: string, story: string, patch: { read?: boolean; tags?: string[]; redactions?: Redaction[] }) =>
+    request<{ story: StoryItem }>('PATCH', `/forms/${enc(id)}/stories/${enc(story)}`, patch),
   makeCodes: (id: string, count: number) => request<{ codes: string[] }>('POST', `/forms/${enc(id)}/codes`, { count }),
   share: (id: string) => request<Share>('GET', `/forms/${enc(id)}/share`),
   checkOrigin: (url: string, formId?: string) => request<OriginCheck>('POST', '/origin-check', { url, formId }),
@@ -260,6 +263,27 @@ export interface Signup {
 export interface SessionSignups {
   session: { id: string; title: string; start: string; end: string; needs: { value: string; label: string; count: number }[]; deleteAt: string };
   signups: Signup[];
+}
+
+/** A passage left out of a story before it is quoted, in characters (code points) of the story as written. */
+export interface Redaction {
+  start: number;
+  end: number;
+  kind: 'naam' | 'school' | 'diagnose' | 'anders';
+}
+
+/** A story as the console lists it: `text` as it may be quoted; `original` and `redactions` only for a redacteur. */
+export interface StoryItem {
+  id: string;
+  receivedAt: string;
+  text: string;
+  original?: string;
+  redactions?: Redaction[];
+  themes: { value: string; label: string }[];
+  tags: string[];
+  consent: { value: string; label: string };
+  read: boolean;
+  deleteAt: string;
 }
 
 export type OutcomeStatus = 'gehoord' | 'in-behandeling' | 'besloten';

@@ -58,9 +58,13 @@ export class FakeApi {
   /** The terugkoppeling of every form, as the server keeps it; `languages` as the form has them. */
   outcomes = new Map<string, { draft: Record<string, unknown> | null; published: Record<string, unknown> | null; publishedAt: string | null }>();
   outcomeLanguages = ['nl', 'en'];
+  /** A story form's stories, as a redacteur gets them (`text` redacted, with `original`). */
+  stories: { id: string; receivedAt: string; original: string; redactions: { start: number; end: number; kind: string }[]; themes: { value: string; label: string }[]; tags: string[]; consent: { value: string; label: string }; read: boolean; deleteAt: string }[] = [];
   /** Per session id: its sign-ups as the server lists them. */
   signupLists = new Map<string, { session: Record<string, unknown>; signups: Record<string, unknown>[] }>();
   private failures = new Map<string, Reply[]>();
+  /** The query string of the request being answered. */
+  private query = '';
   private readonly original = globalThis.fetch;
 
   constructor() {
@@ -241,6 +245,27 @@ export class FakeApi {
       }
       return { status: 200, body: list };
     }
+    if ((match = /^\/forms\/([^/]+)\/stories(?:\/([^/]+))?$/.exec(path))) {
+      const view = (story: (typeof this.stories)[number]) => {
+        const characters = [...story.original];
+        let text = '';
+        let at = 0;
+        for (const redaction of [...story.redactions].sort((a, b) => a.start - b.start)) {
+          text += characters.slice(at, redaction.start).join('') + `[${redaction.kind}]`;
+          at = redaction.end;
+        }
+        return { ...story, text: text + characters.slice(at).join('') };
+      };
+      if (method === 'PATCH') {
+        const story = this.stories.find((item) => item.id === match![2]);
+        if (!story) return notFound;
+        Object.assign(story, body);
+        return { status: 200, body: { story: view(story) } };
+      }
+      const theme = new URLSearchParams(this.query).get('theme');
+      const stories = this.stories.filter((story) => !theme || story.themes.some((item) => item.value === theme) || story.tags.includes(theme));
+      return { status: 200, body: { stories: stories.map(view), total: stories.length, unread: stories.filter((story) => !story.read).length } };
+    }
     if ((match = /^\/forms\/([^/]+)\/outcome(\/publish)?$/.exec(path))) {
       const stored = form(match[1]);
       if (!stored) return notFound;
@@ -298,6 +323,7 @@ export class FakeApi {
     if (!url.pathname.startsWith('/beheer/api/')) return this.original(input, init);
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.slice('/beheer/api'.length);
+    this.query = url.search;
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, path, body });
     const queued = this.failures.get(`${method} ${path}`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FakeApi } from './fake-api.js';
-import { poll, series } from './fixtures.js';
+import { poll, series, story } from './fixtures.js';
 import { button, byId, existingForm, expectAccessible, expectReflow, settle, typeInto } from './helpers.js';
 
 let api: FakeApi;
@@ -93,6 +93,56 @@ describe('console results (#13)', () => {
     expect(byId('attended-a')!.checked).to.equal(true);
     await expectAccessible();
     await expectReflow(element);
+  });
+
+  it('stories: read, themes tagged, a passage left out before anything is quoted, filtered by theme', async () => {
+    api.addForm(story(), { state: 'gepubliceerd', publishedVersion: 1 });
+    api.results = { total: 1, unread: 1, themes: [], retentionDays: 365 };
+    api.stories = [
+      {
+        id: 's-1',
+        receivedAt: '2027-03-01T09:00:00Z',
+        original: 'Mijn zoon Daan kreeg op De Linde eindelijk hulp.',
+        redactions: [],
+        themes: [{ value: 'onderwijs', label: 'Onderwijs' }],
+        tags: [],
+        consent: { value: 'internal', label: 'Alleen binnen de organisatie' },
+        read: false,
+        deleteAt: '2028-02-29T09:00:00Z',
+      },
+    ];
+    const element = await loaded(await existingForm('ervaringen-onderwijs', 'resultaten'), 'beheer-stories .story');
+    const text = () => element.querySelector('.story__text')!.textContent!.trim();
+    expect(text()).to.equal('Mijn zoon Daan kreeg op De Linde eindelijk hulp.');
+    await expectAccessible();
+
+    await typeInto(byId('passage-s-1'), 'Daan');
+    element.querySelector<HTMLFormElement>('.story form')!.requestSubmit();
+    await settle(element);
+    await settle(element);
+    expect(api.calls('PATCH', '/forms/ervaringen-onderwijs/stories/s-1')[0]!.body).to.deep.equal({ redactions: [{ start: 10, end: 14, kind: 'naam' }] });
+    expect(text()).to.equal('Mijn zoon [naam] kreeg op De Linde eindelijk hulp.');
+    // A passage that is not in the story (or only where something was already left out) says so, at its field.
+    await typeInto(byId('passage-s-1'), 'Daan');
+    element.querySelector<HTMLFormElement>('.story form')!.requestSubmit();
+    await settle(element);
+    expect(element.querySelector('.story [role=alert]')!.textContent).to.contain('staat niet (nog een keer) in het verhaal');
+    expect(document.activeElement).to.equal(byId('passage-s-1'));
+
+    button(element, 'Markeer als gelezen').click();
+    await settle(element);
+    await settle(element);
+    expect(api.calls('PATCH', '/forms/ervaringen-onderwijs/stories/s-1').at(-1)!.body).to.deep.equal({ read: true });
+    expect(element.querySelector('.story h3 .badge')).to.equal(null);
+    await expectAccessible();
+    await expectReflow(element);
+
+    const theme = byId<HTMLSelectElement>('stories-theme')!;
+    theme.value = 'zorg';
+    theme.dispatchEvent(new Event('change'));
+    await settle(element);
+    await settle(element);
+    expect(element.querySelector('beheer-stories')!.textContent).to.contain('Geen verhalen met dit thema.');
   });
 
   it('writes the terugkoppeling in every language with a status and a date, names what is missing, and publishes it', async () => {

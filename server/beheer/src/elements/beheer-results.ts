@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { api, ApiError, links, type FormDetail, type Results } from '../api.js';
 import './beheer-outcome.js';
 import './beheer-signups.js';
+import './beheer-stories.js';
 import { dutchDateTime } from '../model/dates.js';
 import type { MeedenksessieDefinition, PeilingDefinition, PeilingQuestion } from '../model/forms.js';
 import { textIn } from '../model/text.js';
@@ -93,7 +94,8 @@ export class BeheerResults extends ConsoleElement {
         return this.renderSignUps(results);
       case 'ervaring': {
         const count = results.total ?? 0;
-        return html`<p class="big-number"><strong>${count}</strong> ${count === 1 ? 'verhaal' : 'verhalen'} ontvangen.</p>`;
+        return html`<p class="big-number"><strong>${count}</strong> ${count === 1 ? 'verhaal' : 'verhalen'} ontvangen.</p>
+          <beheer-stories .form=${this.form} .canEdit=${this.canEdit}></beheer-stories>`;
       }
     }
   }
