@@ -11,7 +11,7 @@ import { wallClock } from './mail/amsterdam.js';
 import { signupDeleteAt } from './retention.js';
 import { dutch, labelOf, languageName, localDateTime, snapshot } from './results/common.js';
 import { readVotes, tallyOfVotes, tooFewOf, valuesOf } from './results/poll.js';
-import { sessionOverview } from './results/signups.js';
+import { readSignups, sessionOverview } from './results/signups.js';
 import { consentOptionsOf, readStories, storedUses, storyView, themesOf, USE_LABELS, usesOf } from './results/stories.js';
 import type { PeilingAnswer } from './validate.js';
 
@@ -113,27 +113,7 @@ const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Ja' :
 
 async function signupWorkbook(db: Queryable, form: Form): Promise<Workbook> {
   const definition = form.definition as MeedenksessieDefinition;
-  const { rows } = await db.query<{
-    submission_id: string;
-    session_id: string;
-    status: string;
-    attended: boolean | null;
-    name: string;
-    email: string;
-    phone: string | null;
-    role: string | null;
-    gemeente: string | null;
-    needs: string[];
-    remarks: string | null;
-    lang: string;
-    created_at: Date;
-    sessions: string[];
-  }>(
-    `SELECT ss.submission_id, ss.session_id, ss.status, ss.attended, s.name, s.email, s.phone, s.role, s.gemeente, s.needs, s.remarks, s.lang, s.created_at,
-            (SELECT array_agg(other.session_id) FROM signup_sessions other WHERE other.submission_id = ss.submission_id) AS sessions
-     FROM signup_sessions ss JOIN signups s ON s.submission_id = ss.submission_id WHERE ss.form_id = $1 ORDER BY ss.seq`,
-    [definition.id],
-  );
+  const rows = await readSignups(db, definition.id);
   const order = new Map(definition.sessions.map((session, index) => [session.id, index]));
   const statusOrder: Record<string, number> = { confirmed: 0, waitlisted: 1, cancelled: 2 };
   rows.sort((a, b) => (order.get(a.session_id) ?? 999) - (order.get(b.session_id) ?? 999) || statusOrder[a.status]! - statusOrder[b.status]!);

@@ -1,18 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { FakeApi } from './fake-api.js';
 import { poll, series, story } from './fixtures.js';
-import { button, byId, existingForm, expectAccessible, expectReflow, settle, typeInto } from './helpers.js';
+import { button, byId, existingForm, expectAccessible, expectReflow, loaded, settle, typeInto } from './helpers.js';
 
 let api: FakeApi;
 beforeEach(() => (api = new FakeApi()));
 afterEach(() => api.restore());
-
-async function loaded<T extends HTMLElement & { updateComplete: Promise<boolean> }>(element: T, ready: string): Promise<T> {
-  const start = performance.now();
-  while (!element.querySelector(ready) && performance.now() - start < 3000) await settle(element);
-  expect(element.querySelector(ready), `${ready} in ${element.tagName}`).to.not.equal(null);
-  return element;
-}
 
 const summaryTexts = (element: Element) => [...element.querySelectorAll('.error-summary li')].map((item) => item.textContent!.trim());
 

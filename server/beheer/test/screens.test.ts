@@ -9,18 +9,11 @@ import type { BeheerSetup } from '../src/elements/beheer-setup.js';
 import type { BeheerUsers } from '../src/elements/beheer-users.js';
 import { FakeApi } from './fake-api.js';
 import { poll, sample, series, story } from './fixtures.js';
-import { button, byId, existingForm, expectAccessible, expectReflow, me, onPage, settle, typeInto, withStyles } from './helpers.js';
+import { button, byId, existingForm, expectAccessible, expectReflow, loaded, me, onPage, settle, typeInto, withStyles } from './helpers.js';
 
 let api: FakeApi;
 beforeEach(() => (api = new FakeApi()));
 afterEach(() => api.restore());
-
-async function loaded<T extends HTMLElement & { updateComplete: Promise<boolean> }>(element: T, ready: string): Promise<T> {
-  const start = performance.now();
-  while (!element.querySelector(ready) && performance.now() - start < 3000) await settle(element);
-  expect(element.querySelector(ready), `${ready} in ${element.tagName}`).to.not.equal(null);
-  return element;
-}
 
 const summaryTexts = (element: Element) => [...element.querySelectorAll('.error-summary li')].map((item) => item.textContent!.trim());
 

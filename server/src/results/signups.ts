@@ -118,31 +118,41 @@ export interface SignupPerson {
   deleteAt: string;
 }
 
+/** One sign-up for one session as stored, with every session the same parent chose (for its deletion date). */
+export interface SignupRow {
+  submission_id: string;
+  session_id: string;
+  status: SignupStatus;
+  attended: boolean | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: string | null;
+  gemeente: string | null;
+  needs: string[];
+  remarks: string | null;
+  lang: string;
+  created_at: Date;
+  sessions: string[];
+}
+
+/** The sign-ups of a form (or of one of its sessions) in order of sign-up. */
+export async function readSignups(db: Queryable, formId: string, sessionId?: string): Promise<SignupRow[]> {
+  const { rows } = await db.query<SignupRow>(
+    `SELECT ss.submission_id, ss.session_id, ss.status, ss.attended, s.name, s.email, s.phone, s.role, s.gemeente, s.needs, s.remarks, s.lang, s.created_at,
+            (SELECT array_agg(other.session_id) FROM signup_sessions other WHERE other.submission_id = ss.submission_id) AS sessions
+     FROM signup_sessions ss JOIN signups s ON s.submission_id = ss.submission_id
+     WHERE ss.form_id = $1 AND ($2::text IS NULL OR ss.session_id = $2) ORDER BY ss.seq`,
+    [formId, sessionId ?? null],
+  );
+  return rows;
+}
+
 /** Everyone who signed up for one session: confirmed and waiting in order of sign-up, then the cancelled. */
 export async function signupList(db: Queryable, form: Form, sessionId: string): Promise<{ session: SessionOverview; signups: SignupPerson[] }> {
   const definition = form.definition as MeedenksessieDefinition;
   sessionOf(definition, sessionId);
-  const { rows } = await db.query<{
-    submission_id: string;
-    status: SignupStatus;
-    attended: boolean | null;
-    name: string;
-    email: string;
-    phone: string | null;
-    role: string | null;
-    gemeente: string | null;
-    needs: string[];
-    remarks: string | null;
-    lang: string;
-    created_at: Date;
-    sessions: string[];
-  }>(
-    `SELECT ss.submission_id, ss.status, ss.attended, s.name, s.email, s.phone, s.role, s.gemeente, s.needs, s.remarks, s.lang, s.created_at,
-            (SELECT array_agg(other.session_id) FROM signup_sessions other WHERE other.submission_id = ss.submission_id) AS sessions
-     FROM signup_sessions ss JOIN signups s ON s.submission_id = ss.submission_id
-     WHERE ss.form_id = $1 AND ss.session_id = $2 ORDER BY ss.seq`,
-    [definition.id, sessionId],
-  );
+  const rows = await readSignups(db, definition.id, sessionId);
   let waiting = 0;
   const order: Record<SignupStatus, number> = { confirmed: 0, waitlisted: 1, cancelled: 2 };
   const signups = rows
