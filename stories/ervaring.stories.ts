@@ -2,13 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
 import '../src/ervaring/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from '../test/fixtures/ervaring.json';
 import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
 
-// Stories show failures without waiting seconds for retries.
-retryPolicy.baseDelay = 50;
 
 type Fill = 'none' | 'valid' | 'invalid' | 'contact';
 

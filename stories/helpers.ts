@@ -1,7 +1,13 @@
+import { defaultRetryPolicy, Outbox, usePageOutbox } from '../src/core/outbox.js';
+import { Store } from '../src/core/storage.js';
+
 /**
  * Helpers for stories: they show every widget state without a server by answering the widget's
  * requests from the story itself.
  */
+
+// Stories show failures without waiting seconds for retries.
+usePageOutbox(new Outbox({ store: new Store('local'), policy: { ...defaultRetryPolicy, baseDelay: 50 } }));
 export type StoryAnswer = { status: number; body?: unknown } | 'network-error' | 'pending';
 
 const realFetch = globalThis.fetch.bind(globalThis);

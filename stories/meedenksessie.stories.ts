@@ -1,13 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/meedenksessie/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderMeedenksessie } from '../src/meedenksessie/ouder-meedenksessie.js';
 import series from '../test/fixtures/meedenksessie.json';
 import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
 
-// Stories show failures without waiting seconds for retries.
-retryPolicy.baseDelay = 50;
 
 interface Args {
   /** Unset: the Storybook toolbar's language. */

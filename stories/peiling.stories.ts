@@ -1,14 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from '../test/fixtures/peiling-long.json';
 import shortDefinition from '../test/fixtures/peiling-short.json';
 import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
 
-// Stories show failures without waiting seconds for retries.
-retryPolicy.baseDelay = 50;
 
 interface Args {
   /** Unset: the Storybook toolbar's language. */

@@ -6,12 +6,12 @@ import { Store } from '../src/core/storage.js';
 import {
   backoffDelay,
   classifyAnswer,
-  flushOutbox,
+  defaultRetryPolicy,
+  Outbox,
   outboxDays,
   parseRetryAfter,
-  retryPolicy,
-  uuidV4,
-} from '../src/core/submission.js';
+} from '../src/core/outbox.js';
+import { uuidV4 } from '../src/core/submission.js';
 import { checkLength, parseEmail, parsePhone, parsePostcode } from '../src/core/validators.js';
 import { expectAccessible } from './helpers/axe.js';
 import { FakeServer, until, type Answer } from './helpers/server.js';
@@ -43,7 +43,7 @@ describe('core', () => {
 
   describe('backoff', () => {
     it('waits at least 0.5 s before the first retry and doubles after, with jitter', () => {
-      expect(retryPolicy.baseDelay).to.equal(1000);
+      expect(defaultRetryPolicy.baseDelay).to.equal(1000);
       expect(backoffDelay(1, 0, () => 0)).to.equal(500);
       expect(backoffDelay(1, 0, () => 0.999)).to.be.closeTo(1000, 1);
       expect(backoffDelay(2, 0, () => 0)).to.equal(1000);
@@ -70,9 +70,14 @@ describe('core', () => {
 
   describe('outbox', () => {
     let server: FakeServer;
+    /** Two tabs of one site: each its own outbox, over the same localStorage. */
+    let tab: Outbox;
+    let otherTab: Outbox;
     beforeEach(() => {
       localStorage.clear();
       server = new FakeServer();
+      tab = new Outbox({ store: new Store('local') });
+      otherTab = new Outbox({ store: new Store('local') });
     });
     afterEach(() => server.restore());
 
@@ -83,10 +88,10 @@ describe('core', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         return { status: 201, body: {} };
       });
-      await Promise.all([flushOutbox(), flushOutbox(), flushOutbox()]);
+      await Promise.all([tab.flush(), otherTab.flush(), tab.flush()]);
       expect(server.posts()).to.have.length(1);
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts()).to.have.length(1);
     });
 
@@ -94,14 +99,14 @@ describe('core', () => {
       const payload = { type: 'peiling', formId: 'f', submissionId: uuidV4(), submittedAt: new Date().toISOString(), lang: 'nl', data: {}, meta: {} };
       localStorage.setItem('ouderstem:outbox', JSON.stringify([{ endpoint: 'https://api.example.org/f', payload, attempts: 4 }]));
       server.on('POST', 'https://api.example.org/f', { status: 503, headers: { 'Retry-After': '120' } }, { status: 201, body: {} });
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts()).to.have.length(1);
       const [waiting] = JSON.parse(localStorage.getItem('ouderstem:outbox')!);
       expect(waiting.notBefore - Date.now()).to.be.within(115_000, 120_000);
-      await flushOutbox(); // an `online` or a `pageshow` a moment later
+      await tab.flush(); // an `online` or a `pageshow` a moment later
       expect(server.posts(), 'not before the server said').to.have.length(1);
       localStorage.setItem('ouderstem:outbox', JSON.stringify([{ ...waiting, notBefore: Date.now() - 1 }])); // two minutes on
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts()).to.have.length(2);
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
     });
@@ -116,7 +121,7 @@ describe('core', () => {
       const fresh = entry(daysAgo(outboxDays - 1));
       localStorage.setItem('ouderstem:outbox', JSON.stringify([entry(daysAgo(outboxDays + 1)), fresh, null, { endpoint: 'x' }]));
       server.on('POST', 'https://api.example.org/f', { status: 201, body: {} });
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts().map((post) => post.headers['idempotency-key'])).to.deep.equal([fresh.payload.submissionId]);
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
     });
@@ -130,11 +135,12 @@ describe('core', () => {
       expect(toLanguage(undefined)).to.equal('nl');
     });
 
-    it('picks definition text by language, then nl, then the first key', () => {
-      expect(localize('Hallo', 'en')).to.equal('Hallo');
-      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'en')).to.equal('Hello');
-      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'ar')).to.equal('Hallo');
-      expect(localize({ fy: 'Goeie', en: 'Hello' }, 'ar')).to.equal('Goeie');
+    it('picks definition text by language, then nl, then the first key, and says which language it took', () => {
+      expect(localize('Hallo', 'en'), 'a plain string is Dutch').to.deep.equal({ text: 'Hallo', lang: 'nl' });
+      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'en')).to.deep.equal({ text: 'Hello', lang: 'en' });
+      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'ar')).to.deep.equal({ text: 'Hallo', lang: 'nl' });
+      expect(localize({ fy: 'Goeie', en: 'Hello' }, 'ar')).to.deep.equal({ text: 'Goeie', lang: 'fy' });
+      expect(localize({ nl: '', en: 'Hello' }, 'nl'), 'an empty text is no text').to.deep.equal({ text: 'Hello', lang: 'en' });
     });
 
     it('chooses plural forms per language', () => {

@@ -16,13 +16,12 @@ import {
   readString,
   readText,
 } from '../core/definition.js';
-import type { ConsentOption, ErvaringData, ErvaringDefinition, FieldError } from '../core/schema-types.js';
+import { type ConsentOption, type ErvaringData, type ErvaringDefinition, ervaringDataLimits, type FieldError } from '../core/schema-types.js';
 import type { StorageKind } from '../core/storage.js';
-import { characterLength } from '../core/form.js';
 import { checkLength, clean, parseEmail } from '../core/validators.js';
 
 /** The server's own limit on a story (schemas/submission.schema.json). */
-export const storyLimit = 20000;
+export const storyLimit = ervaringDataLimits.story;
 /** Used when the definition sets no `maxLength`. */
 export const defaultMaxLength = 5000;
 
@@ -161,11 +160,18 @@ export type ErvaringProblem =
   | 'email-required'
   | 'email-invalid'
   | 'consent-required'
-  | 'consent-needs-name';
+  /** The consent shares the first name: the name field must be filled in … */
+  | 'name-for-consent'
+  /** … and, to have that field, the parent must agree to be contacted. */
+  | 'contact-for-consent';
 
 export type ErvaringProblems = Partial<Record<ErvaringField, ErvaringProblem>>;
 
-/** Every problem with the answers, by field, in the order the form shows them. */
+/**
+ * Every problem with the answers, by the field that must change. A consent that shares the
+ * first name without one is a problem of the name field, or, while the parent stays anonymous
+ * (no name field), of the contact question.
+ */
 export function validateErvaring(answers: ErvaringAnswers, definition: ErvaringDefinition): ErvaringProblems {
   const problems: ErvaringProblems = {};
   const { min, max } = storyLimits(definition);
@@ -177,8 +183,9 @@ export function validateErvaring(answers: ErvaringAnswers, definition: ErvaringD
     else if (!parseEmail(answers.email)) problems.email = 'email-invalid';
   }
   if (!answers.consent) problems.consent = 'consent-required';
-  else if (consentNeedsName(definition, answers.consent) && !(answers.contactMe && clean(answers.name))) {
-    problems.consent = 'consent-needs-name';
+  else if (consentNeedsName(definition, answers.consent)) {
+    if (!answers.contactMe) problems.contact = 'contact-for-consent';
+    else if (!clean(answers.name)) problems.name = 'name-for-consent';
   }
   return problems;
 }
@@ -208,9 +215,4 @@ export function fieldOfServerError(error: FieldError): ErvaringField | undefined
   if (head === 'anonymous') return 'contact';
   const fields: readonly string[] = ['story', 'themes', 'region', 'level', 'consent'];
   return fields.includes(head) ? (head as ErvaringField) : undefined;
-}
-
-/** The story's length as the count shows it. */
-export function storyLength(answers: ErvaringAnswers): number {
-  return characterLength(answers.story.trim());
 }

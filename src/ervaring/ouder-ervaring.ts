@@ -1,23 +1,28 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { DefinitionController } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
 import {
   characterCount,
   type Choice,
   choiceGroup,
   errorSummary,
-  type FieldError,
+  header,
   honeypot,
   PoliteAnnouncer,
+  queuedPanel,
+  refusalPanel,
+  selectField,
+  submitActions,
   textField,
 } from '../core/form.js';
-import { localize, plural } from '../core/i18n/index.js';
+import { FormController, type Problem } from '../core/form-controller.js';
+import { formatDuration } from '../core/i18n/dates.js';
+import { format, plural } from '../core/i18n/index.js';
+import { DefinitionController } from '../core/resource.js';
 import type { ErvaringDefinition, Option } from '../core/schema-types.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import { DraftController } from './draft.js';
 import {
+  consentNeedsName,
   defaultConsentValues,
   draftStorageKind,
   emptyAnswers,
@@ -25,16 +30,14 @@ import {
   type ErvaringField,
   type ErvaringProblem,
   fieldOfServerError,
-  consentNeedsName,
   isEmpty,
   parseErvaringDefinition,
   readDraft,
-  storyLength,
   storyLimits,
   toErvaringData,
   validateErvaring,
 } from './ervaring.js';
-import { ervaringStrings } from './ervaring.i18n.js';
+import { ervaringStrings, type ErvaringStrings } from './i18n/index.js';
 import { ervaringStyles } from './ouder-ervaring.styles.js';
 
 /** The fields in the order the form shows them (and the error summary lists them). */
@@ -57,6 +60,8 @@ const syncInterval = 1000;
  * @event ouder-queued - No connection; kept in the outbox and sent later. `detail: { payload, attempt }`
  * @event ouder-error - The server refused the story (4xx). `detail: { payload, status, errors }`
  *
+ * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
+ *
  * @csspart form - The form.
  * @csspart field - A field or group of choices.
  * @csspart label - A label or legend.
@@ -67,7 +72,7 @@ const syncInterval = 1000;
  * @csspart help - The box with where to find help right now.
  * @csspart withdraw-code - The withdrawal code after sending.
  *
- * @cssproperty --ouder-font-family - Font (fallback `--utrecht-document-font-family`).
+ * @cssproperty --ouder-font-family - Font (fallback `--utrecht-document-font-family`, then the page's font).
  * @cssproperty --ouder-font-size - Base font size.
  * @cssproperty --ouder-color - Text colour.
  * @cssproperty --ouder-background - Background.
@@ -81,16 +86,16 @@ const syncInterval = 1000;
  */
 export class OuderErvaring extends OuderElement {
   static override styles = [...OuderElement.styles, ervaringStyles];
-  static override properties = internalState('answers', 'bait', 'errors', 'restored', 'notice', 'copyStatus');
+  static override properties = internalState('answers', 'bait', 'restored', 'notice', 'copyStatus');
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));
-  private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly submission = new SubmissionController(this, 'ervaring', (state) => this.onSubmissionChange(state));
+  private readonly form = new FormController<ErvaringField>(this, { fields: () => fieldOrder, validate: () => this.problems() });
   private readonly announcer = new PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
   private answers: ErvaringAnswers = emptyAnswers();
   private bait = '';
-  private errors = new Map<ErvaringField, string>();
   /** A draft from an earlier visit was put back: say so, with a way to discard it. */
   private restored = false;
   /** What the polite status line near the top says (draft discarded). */
@@ -98,8 +103,6 @@ export class OuderErvaring extends OuderElement {
   /** What the status line of the withdrawal code says (copied or not). */
   private copyStatus = '';
 
-  /** Fields changed since their last check: checked again when they lose focus. */
-  private dirty = new Set<ErvaringField>();
   private syncTimer?: ReturnType<typeof setInterval>;
   /** The story as last rendered into the text area, to tell a change from outside from our own. */
   private renderedStory = '';
@@ -125,7 +128,6 @@ export class OuderErvaring extends OuderElement {
     clearInterval(this.syncTimer);
   }
 
-
   private onReady(definition: ErvaringDefinition): void {
     this.draft.use(definition.id, draftStorageKind(definition, this.storageEnabled));
     const draft = readDraft(this.draft.load(), definition, this.consentChoices(definition).map((c) => c.value));
@@ -137,9 +139,8 @@ export class OuderErvaring extends OuderElement {
     this.announceReady(definition);
   }
 
-  private onSubmissionChange(submission: SubmissionState): void {
-    const definition = this.loader.definition;
-    if (!definition) return;
+  private onSubmissionChange(submission: SubmissionState<'ervaring'>): void {
+    if (!this.loader.definition) return;
     if (submission.status === 'sent') {
       this.draft.clear();
       this.answers = emptyAnswers();
@@ -149,8 +150,44 @@ export class OuderErvaring extends OuderElement {
     } else if (submission.status === 'queued') {
       void this.focusAfterRender('.panel--queued');
     } else if (submission.status === 'rejected') {
-      this.showRejection(submission);
+      this.form.refused(submission, (error) => {
+        let field = fieldOfServerError(error);
+        // Name and e-mail are asked only after "Ja, dat mag": until then the contact question must change.
+        if ((field === 'name' || field === 'email') && !this.answers.contactMe) field = 'contact';
+        return field && { field, control: field };
+      });
     }
+  }
+
+  // --- derived -----------------------------------------------------------------------------
+
+  private get strings(): ErvaringStrings {
+    return ervaringStrings(this.language, this.dutchRegister);
+  }
+
+  /** Problems with the answers, each at the control that must change. */
+  private problems(): Problem<ErvaringField>[] {
+    const definition = this.loader.definition;
+    if (!definition) return [];
+    const problems = validateErvaring(this.answers, definition);
+    return fieldOrder.flatMap((field) => {
+      const problem = problems[field];
+      return problem ? [{ field, control: field, message: this.message(problem) }] : [];
+    });
+  }
+
+  private message(problem: ErvaringProblem): string {
+    const { min, max } = storyLimits(this.loader.definition!);
+    const { problems, contactYes, contactLabel, consentLabel } = this.strings;
+    if (problem === 'story-too-short') return plural(problems[problem], min, this.language);
+    if (problem === 'story-too-long') return plural(problems[problem], max, this.language);
+    return format(problems[problem], { yes: contactYes, contact: contactLabel, consent: consentLabel }).join('');
+  }
+
+  /** The chosen consent shares the first name: the name field asks for it, and it is required. */
+  private get nameNeeded(): boolean {
+    const definition = this.loader.definition;
+    return !!definition && !!this.answers.consent && consentNeedsName(definition, this.answers.consent);
   }
 
   // --- handlers ----------------------------------------------------------------------------
@@ -162,14 +199,13 @@ export class OuderErvaring extends OuderElement {
   }
 
   private type(field: 'story' | 'name' | 'email', value: string): void {
-    this.dirty.add(field);
+    this.form.input(field);
     this.change({ [field]: value });
   }
 
   private choose(field: ErvaringField, patch: Partial<ErvaringAnswers>): void {
     this.change(patch);
-    // A choice is a complete act: check it now, so a fixed error disappears at once.
-    this.recheck(field);
+    this.form.choose(field);
   }
 
   private toggleTheme(value: string, checked: boolean): void {
@@ -178,32 +214,6 @@ export class OuderErvaring extends OuderElement {
     else chosen.delete(value);
     const themes = this.loader.definition!.themes.map((theme) => theme.value).filter((v) => chosen.has(v));
     this.choose('themes', { themes });
-  }
-
-  private onBlur(field: ErvaringField): void {
-    if (this.dirty.has(field)) this.recheck(field);
-  }
-
-  /** Checks `field` again, and every field that shows an error (fixed ones lose it). */
-  private recheck(field: ErvaringField): void {
-    this.dirty.delete(field);
-    const problems = validateErvaring(this.answers, this.loader.definition!);
-    const errors = new Map<ErvaringField, string>();
-    for (const f of fieldOrder) {
-      const problem = problems[f];
-      if (f === field || this.errors.has(f)) {
-        if (problem) errors.set(f, this.message(problem));
-      }
-    }
-    this.errors = errors;
-  }
-
-  private message(problem: ErvaringProblem): string {
-    const { min, max } = storyLimits(this.loader.definition!);
-    const messages = ervaringStrings(this.language).problems;
-    if (problem === 'story-too-short') return plural(messages[problem], min, this.language);
-    if (problem === 'story-too-long') return plural(messages[problem], max, this.language);
-    return messages[problem];
   }
 
   /**
@@ -230,10 +240,9 @@ export class OuderErvaring extends OuderElement {
   private discardDraft(): void {
     this.draft.clear();
     this.answers = emptyAnswers();
-    this.errors = new Map();
-    this.dirty.clear();
+    this.form.clear();
     this.restored = false;
-    this.notice = ervaringStrings(this.language).draftDiscarded;
+    this.notice = this.strings.draftDiscarded;
     void this.focusAfterRender('#story');
   }
 
@@ -241,45 +250,23 @@ export class OuderErvaring extends OuderElement {
     event.preventDefault();
     if (this.submission.busy) return;
     this.syncStory();
-    const problems = validateErvaring(this.answers, definition);
-    const errors = new Map<ErvaringField, string>();
-    for (const field of fieldOrder) {
-      const problem = problems[field];
-      if (problem) errors.set(field, this.message(problem));
-    }
-    this.errors = errors;
-    if (errors.size > 0) {
-      void this.focusAfterRender('.error-summary');
-      return;
-    }
+    if (!this.form.submit()) return;
     this.draft.flush();
-    await this.submission.submit('ervaring', definition.id, toErvaringData(this.answers), this.bait);
-  }
-
-  private showRejection(rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
-    const errors = new Map<ErvaringField, string>();
-    for (const error of rejected.errors) {
-      const field = fieldOfServerError(error);
-      if (field && !errors.has(field)) errors.set(field, error.message);
-    }
-    this.errors = new Map(fieldOrder.filter((f) => errors.has(f)).map((f) => [f, errors.get(f)!]));
-    if (this.errors.size > 0) void this.focusAfterRender('.error-summary');
-    else void this.focusAfterRender('.panel--failed');
+    await this.submission.submit(definition.id, toErvaringData(this.answers), this.bait);
   }
 
   private async copyCode(code: string): Promise<void> {
-    const strings = ervaringStrings(this.language);
     try {
       await navigator.clipboard.writeText(code);
-      this.copyStatus = strings.copied;
+      this.copyStatus = this.strings.copied;
     } catch {
-      this.copyStatus = strings.copyFailed;
+      this.copyStatus = this.strings.copyFailed;
     }
   }
 
   private startAgain(): void {
     this.submission.reset();
-    this.errors = new Map();
+    this.form.clear();
     this.notice = '';
     void this.focusAfterRender('#story');
   }
@@ -293,23 +280,23 @@ export class OuderErvaring extends OuderElement {
 
   private renderErvaring(definition: ErvaringDefinition) {
     const { status } = this.submission.state;
+    const { strings } = this;
     let body: unknown;
     if (status === 'sent') body = this.renderThanks();
-    else if (status === 'queued') body = this.renderQueued();
+    else if (status === 'queued') body = queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
     else body = this.renderForm(definition);
-    // dir="auto": definition text may fall back to Dutch inside an Arabic page.
-    return html`<h2 dir="auto">${localize(definition.title, this.language)}</h2>
-      ${definition.intro ? html`<p dir="auto">${localize(definition.intro, this.language)}</p>` : nothing} ${this.renderHelp()} ${body}`;
+    return html`${header(this.level, this.text(definition.title), definition.intro && this.text(definition.intro))} ${this.renderHelp()}
+    ${body}`;
   }
 
   private renderHelp() {
-    const strings = ervaringStrings(this.language);
+    const { strings } = this;
     const site = (href: string, label: string) =>
       html`<a href=${href} target="_blank" rel="noopener noreferrer"
         >${label} <span class="visually-hidden">${this.t.opensInNewWindow}</span></a
       >`;
     return html`<section class="help" part="help" aria-labelledby="help-title">
-      <h3 id="help-title">${strings.helpTitle}</h3>
+      ${this.subheading(strings.helpTitle, 1, 'help-title')}
       <p>${strings.helpIntro}</p>
       <ul>
         <li>
@@ -325,26 +312,19 @@ export class OuderErvaring extends OuderElement {
     </section>`;
   }
 
-  private renderQueued() {
-    return html`<div class="panel panel--queued" tabindex="-1" role="status">
-      <h3>${this.t.queuedTitle}</h3>
-      <p>${this.queuedBody}</p>
-    </div>`;
-  }
-
   private renderThanks() {
-    const strings = ervaringStrings(this.language);
+    const { strings } = this;
     const submission = this.submission.state;
     if (submission.status !== 'sent') return nothing;
     const { withdrawCode, withdrawUrl } = submission.response;
     const safeUrl = withdrawUrl && /^https?:\/\//i.test(withdrawUrl) ? withdrawUrl : undefined;
     return html`<div class="panel panel--success" tabindex="-1" role="status">
-      <h3>${strings.thanksTitle}</h3>
+      ${this.subheading(strings.thanksTitle)}
       <p>${submission.later ? strings.sentLaterNoCode : strings.thanksBody}</p>
       <p>${strings.nextSteps}</p>
       ${withdrawCode || safeUrl
         ? html`<div class="withdraw">
-            <h4>${strings.withdrawTitle}</h4>
+            ${this.subheading(strings.withdrawTitle, 2)}
             ${withdrawCode
               ? html`<p>
                     ${strings.withdrawCodeLabel}
@@ -368,36 +348,18 @@ export class OuderErvaring extends OuderElement {
   }
 
   private renderForm(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
-    const submission = this.submission.state;
-    const sending = submission.status === 'sending';
-    // Server errors that belong to no field of the form go in a panel of their own.
-    // Decided from the server's answer itself, not from the errors still shown: a parent who
-    // corrects a refused field must not see a "sending failed" alarm appear.
-    const rejected = submission.status === 'rejected';
-    const unplaced = rejected ? submission.errors.filter((error) => !fieldOfServerError(error)).map((e) => e.message) : [];
-    const placed = rejected && submission.errors.some((error) => fieldOfServerError(error));
-    const failed = rejected && (!placed || unplaced.length > 0);
-    const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id, message }));
+    const { strings, t, form } = this;
     return html`
       ${this.restored
         ? html`<div class="panel draft-notice">
             <p>${strings.draftRestored}</p>
             <div class="actions">
-              <button type="button" class="secondary" part="button" @click=${() => this.discardDraft()}>
-                ${strings.discardDraft}
-              </button>
+              <button type="button" class="secondary" part="button" @click=${() => this.discardDraft()}>${strings.discardDraft}</button>
             </div>
           </div>`
         : nothing}
       <p class="notice" role="status">${this.notice}</p>
-      ${errorSummary(summary, this.t, this.renderRoot as ShadowRoot)}
-      ${failed
-        ? html`<div class="panel panel--error panel--failed" tabindex="-1" role="alert">
-            <h3>${this.t.failedTitle}</h3>
-            ${unplaced.length > 0 ? unplaced.map((message) => html`<p>${message}</p>`) : html`<p>${this.t.failedBody}</p>`}
-          </div>`
-        : nothing}
+      ${errorSummary(form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)} ${refusalPanel(form, t, this.level + 1)}
       <form
         part="form"
         novalidate
@@ -408,28 +370,25 @@ export class OuderErvaring extends OuderElement {
         ${this.renderStory(definition)}
         ${choiceGroup({
           id: 'themes',
-          legend: strings.themesLabel,
+          label: strings.themesLabel,
           hint: strings.themesHint,
-          error: this.errors.get('themes'),
+          error: form.error('themes'),
           multiple: true,
-          t: this.t,
+          t,
           choices: this.choices(definition.themes),
           selected: this.answers.themes,
           onChange: (value, checked) => this.toggleTheme(value, checked),
         })}
-        ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, definition.regions) : nothing}
-        ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, definition.levels) : nothing}
+        ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, strings.regionPlaceholder, definition.regions) : nothing}
+        ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, strings.levelPlaceholder, definition.levels) : nothing}
         ${this.renderContact()} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
-        <div class="actions">
-          <button type="submit" part="button" aria-disabled=${sending ? 'true' : 'false'}>${strings.send}</button>
-        </div>
-        <p class="status-line" role="status">${sending ? (submission.attempt > 1 ? this.t.retrying : this.t.sending) : ''}</p>
+        ${submitActions(strings.send, this.submission.state, t)}
       </form>
     `;
   }
 
   private renderStory(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
+    const { strings, t } = this;
     const { min, max } = storyLimits(definition);
     const prompts = definition.prompts ?? [];
     const hint = [strings.namesWarning, min > 0 ? plural(strings.minLength, min, this.language) : ''].filter(Boolean).join(' ');
@@ -437,7 +396,7 @@ export class OuderErvaring extends OuderElement {
         ? html`<div id="story-prompts" class="prompts">
             <p>${strings.promptsIntro}</p>
             <ul>
-              ${prompts.map((prompt) => html`<li><span dir="auto">${localize(prompt, this.language)}</span></li>`)}
+              ${prompts.map((prompt) => html`<li>${this.text(prompt)}</li>`)}
             </ul>
           </div>`
         : nothing}
@@ -445,62 +404,41 @@ export class OuderErvaring extends OuderElement {
         id: 'story',
         label: strings.storyLabel,
         hint,
-        error: this.errors.get('story'),
+        error: this.form.error('story'),
         value: this.answers.story,
         required: true,
         multiline: true,
         describedBy: prompts.length > 0 ? 'story-prompts story-count' : 'story-count',
-        t: this.t,
-        after: characterCount({
-          id: 'story',
-          length: storyLength(this.answers),
-          max,
-          t: this.t,
-          language: this.language,
-          announcer: this.announcer,
-        }),
+        t,
+        after: characterCount({ id: 'story', value: this.answers.story, min, max, t, language: this.language, announcer: this.announcer }),
         onInput: (value) => this.type('story', value),
-        onBlur: () => this.onBlur('story'),
+        onBlur: () => this.form.blur('story'),
       })}`;
   }
 
-  /** A native select: a list of gemeenten can be long, and "no answer" stays possible. */
-  private renderSelect(field: 'region' | 'level', label: string, options: readonly Option[]) {
-    const error = this.errors.get(field);
-    const strings = ervaringStrings(this.language);
-    return html`<div class="field ${error ? 'field--invalid' : ''}" part="field">
-      <label class="label" for=${field} part="label">${label} <span class="muted">(${this.t.optional})</span></label>
-      ${error
-        ? html`<p id="${field}-error" class="error-message" part="error">
-            <span class="visually-hidden">${this.t.errorPrefix}</span> ${error}
-          </p>`
-        : nothing}
-      <select
-        id=${field}
-        name=${field}
-        aria-describedby=${ifDefined(error ? `${field}-error` : undefined)}
-        aria-invalid=${error ? 'true' : 'false'}
-        @change=${(event: Event) => this.choose(field, { [field]: (event.target as HTMLSelectElement).value })}
-      >
-        <option value="" ?selected=${live(this.answers[field] === '')}>${field === 'region' ? strings.regionPlaceholder : '—'}</option>
-        ${options.map(
-          (option) =>
-            html`<option value=${option.value} ?selected=${live(this.answers[field] === option.value)}>
-              ${localize(option.label, this.language)}
-            </option>`,
-        )}
-      </select>
-    </div>`;
+  private renderSelect(field: 'region' | 'level', label: string, placeholder: string, options: readonly Option[]) {
+    return selectField({
+      id: field,
+      label,
+      placeholder,
+      required: false,
+      value: this.answers[field],
+      error: this.form.error(field),
+      t: this.t,
+      options: this.choices(options),
+      onChange: (value) => this.choose(field, { [field]: value }),
+    });
   }
 
   private renderContact() {
-    const strings = ervaringStrings(this.language);
+    const { strings, t, form } = this;
+    const nameNeeded = this.nameNeeded;
     return choiceGroup({
       id: 'contact',
-      legend: strings.contactLabel,
+      label: strings.contactLabel,
       hint: strings.contactHint,
-      error: this.errors.get('contact'),
-      t: this.t,
+      error: form.error('contact'),
+      t,
       choices: [
         { value: 'no', label: strings.contactNo },
         { value: 'yes', label: strings.contactYes },
@@ -512,27 +450,28 @@ export class OuderErvaring extends OuderElement {
           ? html`<div class="conditional">
               ${textField({
                 id: 'name',
-                label: strings.nameLabel,
+                label: nameNeeded ? strings.firstNameLabel : strings.nameLabel,
+                hint: nameNeeded ? strings.firstNameFieldHint : undefined,
                 value: this.answers.name,
-                error: this.errors.get('name'),
-                required: false,
-                autocomplete: 'name',
-                t: this.t,
+                error: form.error('name'),
+                required: nameNeeded,
+                autocomplete: nameNeeded ? 'given-name' : 'name',
+                t,
                 onInput: (value) => this.type('name', value),
-                onBlur: () => this.onBlur('name'),
+                onBlur: () => form.blur('name'),
               })}
               ${textField({
                 id: 'email',
                 label: strings.emailLabel,
                 hint: strings.emailHint,
                 value: this.answers.email,
-                error: this.errors.get('email'),
+                error: form.error('email'),
                 required: true,
                 type: 'email',
                 autocomplete: 'email',
-                t: this.t,
+                t,
                 onInput: (value) => this.type('email', value),
-                onBlur: () => this.onBlur('email'),
+                onBlur: () => form.blur('email'),
               })}
             </div>`
           : nothing,
@@ -540,15 +479,15 @@ export class OuderErvaring extends OuderElement {
   }
 
   private renderConsent(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
+    const { strings } = this;
     const retention = definition.retentionDays
-      ? plural(strings.retention, definition.retentionDays, this.language)
+      ? format(strings.retention, { duration: formatDuration(definition.retentionDays, this.language) }).join('')
       : strings.retentionUnknown;
     return html`${choiceGroup({
         id: 'consent',
-        legend: strings.consentLabel,
+        label: strings.consentLabel,
         hint: `${strings.whoReads} ${retention} ${strings.withdrawLater}`,
-        error: this.errors.get('consent'),
+        error: this.form.error('consent'),
         required: true,
         t: this.t,
         choices: this.consentChoices(definition),
@@ -559,18 +498,17 @@ export class OuderErvaring extends OuderElement {
   }
 
   private choices(options: readonly Option[]): Choice[] {
-    return options.map((option) => ({ value: option.value, label: localize(option.label, this.language) }));
+    return options.map((option) => ({ value: option.value, label: this.text(option.label) }));
   }
 
   /** The definition's consent options, else the three default levels; one that needs a name says so. */
   private consentChoices(definition: ErvaringDefinition): Choice[] {
-    const strings = ervaringStrings(this.language);
-    const options = definition.consentOptions ?? defaultConsentValues.map((value) => ({ value, label: strings.consentOptions[value] }));
-    return options.map(({ value, label }) => ({
-      value,
-      label: localize(label, this.language),
-      hint: consentNeedsName(definition, value) ? strings.firstNameHint : undefined,
-    }));
+    const { strings } = this;
+    const options = definition.consentOptions
+      ? this.choices(definition.consentOptions)
+      : defaultConsentValues.map((value) => ({ value, label: strings.consentOptions[value] }));
+    const hint = format(strings.firstNameHint, { contact: strings.contactLabel, yes: strings.contactYes }).join('');
+    return options.map((option) => ({ ...option, hint: consentNeedsName(definition, option.value) ? hint : undefined }));
   }
 }
 

@@ -14,7 +14,7 @@ import {
   requireUniqueIds,
 } from '../core/definition.js';
 import type { LocalizedText, Option, PeilingTally } from '../core/schema-types.js';
-import { characterLength } from '../core/form.js';
+import { characterLength } from '../core/validators.js';
 
 /** The value of the "anders, namelijk …" choice when a question has `other: true`. */
 export const otherValue = 'other';
@@ -136,18 +136,19 @@ export const emptyEntry = (): Entry => ({ selected: [], other: '', text: '' });
 
 export type AnswerValue = string | string[] | number | { value: string | string[]; other: string };
 
-export type AnswerProblem = 'required' | 'other-empty' | 'too-long';
+/** `other-…`: the problem is in the "anders" text, which must change, not in the choice. */
+export type AnswerProblem = 'required' | 'too-long' | 'other-empty' | 'other-too-long';
 
 /** Why an entry cannot be sent, or undefined when it can. */
 export function checkEntry(question: Question, entry: Entry): AnswerProblem | undefined {
   if (question.type === 'open') {
-    if (characterLength(entry.text.trim()) > question.maxLength) return 'too-long';
+    if (characterLength(entry.text) > question.maxLength) return 'too-long';
     return question.required && entry.text.trim() === '' ? 'required' : undefined;
   }
   if (question.required && entry.selected.length === 0) return 'required';
   if (entry.selected.includes(otherValue)) {
     if (entry.other.trim() === '') return 'other-empty';
-    if (characterLength(entry.other.trim()) > question.maxLength) return 'too-long';
+    if (characterLength(entry.other) > question.maxLength) return 'other-too-long';
   }
   return undefined;
 }
