@@ -145,13 +145,19 @@ export abstract class OuderElement extends LitElement {
    * language it falls back to, marked with `lang` so a screen reader speaks it in that language.
    */
   protected text(value: LocalizedText | undefined): Content {
-    const { text, lang } = localize(value, this.language);
-    return lang === this.language ? text : html`<span lang=${lang} dir="auto">${text}</span>`;
+    const { text, lang } = this.localized(value);
+    return lang ? html`<span lang=${lang} dir="auto">${text}</span>` : text;
   }
 
   /** The same as plain text, where no markup can go (an attribute, a file). */
   protected plain(value: LocalizedText | undefined): string {
     return localize(value, this.language).text;
+  }
+
+  /** A definition's text, and its language when that is not the widget's (for `<option lang>`). */
+  protected localized(value: LocalizedText | undefined): { text: string; lang?: string } {
+    const { text, lang } = localize(value, this.language);
+    return { text, lang: lang === this.language ? undefined : lang };
   }
 
   /** Fires `ouder-ready` once the definition is rendered. */

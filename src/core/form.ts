@@ -141,7 +141,8 @@ export interface SelectFieldOptions extends FieldOptions {
   value: string;
   /** The first, empty choice ("Kies een regio"). */
   placeholder: string;
-  options: readonly { value: string; label: Content }[];
+  /** `lang` marks a label in another language than the widget's (an option holds text only). */
+  options: readonly { value: string; text: string; lang?: string }[];
   onChange: (value: string) => void;
 }
 
@@ -158,7 +159,10 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       @change=${(event: Event) => o.onChange((event.target as HTMLSelectElement).value)}
     >
       <option value="" ?selected=${live(o.value === '')}>${o.placeholder}</option>
-      ${o.options.map((option) => html`<option value=${option.value} ?selected=${live(o.value === option.value)}>${option.label}</option>`)}
+      ${o.options.map(
+        (option) =>
+          html`<option value=${option.value} lang=${ifDefined(option.lang)} ?selected=${live(o.value === option.value)}>${option.text}</option>`,
+      )}
     </select>
   </div>`;
 }
@@ -179,7 +183,7 @@ export function checkboxField(o: CheckboxFieldOptions): TemplateResult {
         id=${o.id}
         type="checkbox"
         .checked=${live(o.checked)}
-        ?required=${o.required}
+        aria-required=${o.required ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy(o.id, o.hint, o.error))}
         aria-invalid=${o.error ? 'true' : 'false'}
         @change=${(event: Event) => o.onChange((event.target as HTMLInputElement).checked)}
@@ -217,16 +221,20 @@ export interface ChoiceGroupOptions extends FieldOptions {
 }
 
 /**
- * Radio buttons or checkboxes in a fieldset with a legend. Radios of a required group are
- * `required` (one of them must be chosen); an error marks the group invalid.
+ * Radio buttons or checkboxes in a fieldset with a legend; an error marks the group invalid. A
+ * required group of radio buttons is a radiogroup that says it is required (native `required`
+ * would make every unanswered question "invalid" to a screen reader before anything was sent).
  */
 export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
   const prefix = o.choiceId ?? o.id;
+  const radioRequired = o.required && !o.multiple;
   return html`<fieldset
     id=${o.id}
     tabindex="-1"
     class="field ${o.error ? 'field--invalid' : ''}"
     part="field"
+    role=${ifDefined(radioRequired ? 'radiogroup' : undefined)}
+    aria-required=${ifDefined(radioRequired ? 'true' : undefined)}
     aria-describedby=${ifDefined(describedBy(o.id, o.hint, o.error))}
     aria-invalid=${ifDefined(o.error ? 'true' : undefined)}
   >
@@ -244,7 +252,6 @@ export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
               .value=${choice.value}
               .checked=${live(checked)}
               ?disabled=${choice.disabled}
-              ?required=${o.required && !o.multiple}
               aria-describedby=${ifDefined(choice.hint ? `${id}-hint` : undefined)}
               @change=${(event: Event) => o.onChange(choice.value, (event.target as HTMLInputElement).checked)}
             />

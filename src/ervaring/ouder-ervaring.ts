@@ -425,7 +425,7 @@ export class OuderErvaring extends OuderElement {
       value: this.answers[field],
       error: this.form.error(field),
       t: this.t,
-      options: this.choices(options),
+      options: options.map((option) => ({ value: option.value, ...this.localized(option.label) })),
       onChange: (value) => this.choose(field, { [field]: value }),
     });
   }

@@ -317,7 +317,7 @@ export class OuderPeiling extends OuderElement {
     return html`
       ${errorSummary(this.form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)}
       ${refusalPanel(this.form, t, this.level + 1)}
-      ${closes ? html`<p class="muted">${format(closes.wholeDay ? strings.closesAfter : strings.closesAt, { date: closes.text })}</p>` : nothing}
+      ${closes ? html`<p class="muted">${format(closes.wholeDay ? strings.closesAfter : strings.closesAt, { date: closes.text }).join('')}</p>` : nothing}
       <form part="form" novalidate @submit=${(event: Event) => this.onSubmit(event, peiling)}>
         ${stepped ? html`<p class="progress" tabindex="-1">${strings.questionOf(this.step + 1, peiling.questions.length)}</p>` : nothing}
         ${peiling.integrity === 'code' && this.step === 0

@@ -38,8 +38,11 @@ export function formatMoment(date: Date, language: Language): string {
  */
 export function formatDeadline(iso: string, language: Language): { text: string; wholeDay: boolean } {
   const moment = new Date(iso);
-  if (formatClock(moment, 'en') !== '00:00') return { text: formatMoment(moment, language), wholeDay: false };
-  return { text: formatDay(new Date(moment.getTime() - 1), language), wholeDay: true };
+  const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+  const midnight = wallClock.formatToParts(moment).every(({ type, value }) => type === 'literal' || Number(value) === 0);
+  return midnight
+    ? { text: formatDay(new Date(moment.getTime() - 1), language), wholeDay: true }
+    : { text: formatMoment(moment, language), wholeDay: false };
 }
 
 /** A number of days as people say it: "2 jaar", "6 maanden", "3 weken", "10 dagen". */
