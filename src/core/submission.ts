@@ -110,7 +110,7 @@ export class SubmissionController<K extends FormType> implements ReactiveControl
   }
 
   /** Builds the envelope, lets the host page veto it, and delivers it. A second call while sending is ignored. */
-  async submit(formId: string, data: FormData[K], honeypot = ''): Promise<void> {
+  async submit(formId: string, data: FormData[K], honeypot = '', outcomeEmail?: string): Promise<void> {
     if (this.busy) return;
     const payload: SubmissionOf<K> = {
       type: this.type,
@@ -121,6 +121,7 @@ export class SubmissionController<K extends FormType> implements ReactiveControl
       data,
       meta: {},
       ...(honeypot ? { honeypot } : {}),
+      ...(outcomeEmail ? { outcomeEmail } : {}),
     };
     if (!emit(this.host, 'ouder-submit', { payload }, true)) return;
     const endpoint = this.host.submitUrl;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { internalState, OuderElement } from '../core/element.js';
 import {
   characterCount,
+  checkboxField,
   type Choice,
   choiceGroup,
   errorSummary,
@@ -17,6 +18,7 @@ import {
 import { FormController, type Problem } from '../core/form-controller.js';
 import { formatDuration } from '../core/i18n/dates.js';
 import { format, plural } from '../core/i18n/index.js';
+import { OutcomeOptIn, outcomePlace } from '../core/outcome.js';
 import { DefinitionController } from '../core/resource.js';
 import type { ErvaringDefinition, Option } from '../core/schema-types.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
@@ -40,8 +42,10 @@ import {
 import { ervaringStrings, type ErvaringStrings } from './i18n/index.js';
 import { ervaringStyles } from './ouder-ervaring.styles.js';
 
+type Field = ErvaringField | 'outcome';
+
 /** The fields in the order the form shows them (and the error summary lists them). */
-const fieldOrder: readonly ErvaringField[] = ['story', 'themes', 'region', 'level', 'contact', 'name', 'email', 'consent'];
+const fieldOrder: readonly Field[] = ['story', 'themes', 'region', 'level', 'contact', 'name', 'email', 'outcome', 'consent'];
 
 /** How often the story is compared with what the text area holds while it has focus (speech input, scripts). */
 const syncInterval = 1000;
@@ -90,7 +94,8 @@ export class OuderErvaring extends OuderElement {
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, 'ervaring', (state) => this.onSubmissionChange(state));
-  private readonly form = new FormController<ErvaringField>(this, { fields: () => fieldOrder, validate: () => this.problems() });
+  private readonly form = new FormController<Field>(this, { fields: () => fieldOrder, validate: () => this.problems() });
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
@@ -154,7 +159,7 @@ export class OuderErvaring extends OuderElement {
         let field = fieldOfServerError(error);
         // Name and e-mail are asked only after "Ja, dat mag": until then the contact question must change.
         if ((field === 'name' || field === 'email') && !this.answers.contactMe) field = 'contact';
-        return field && { field, control: field };
+        return field ? { field, control: field } : outcomePlace(error);
       });
     }
   }
@@ -166,14 +171,14 @@ export class OuderErvaring extends OuderElement {
   }
 
   /** Problems with the answers, each at the control that must change. */
-  private problems(): Problem<ErvaringField>[] {
+  private problems(): Problem<Field>[] {
     const definition = this.loader.definition;
     if (!definition) return [];
     const problems = validateErvaring(this.answers, definition);
-    return fieldOrder.flatMap((field) => {
-      const problem = problems[field];
-      return problem ? [{ field, control: field, message: this.message(problem) }] : [];
-    });
+    return [
+      ...(Object.keys(problems) as ErvaringField[]).map((field) => ({ field, control: field, message: this.message(problems[field]!) })),
+      ...this.outcome.problems(definition),
+    ];
   }
 
   private message(problem: ErvaringProblem): string {
@@ -252,7 +257,9 @@ export class OuderErvaring extends OuderElement {
     this.syncStory();
     if (!this.form.submit()) return;
     this.draft.flush();
-    await this.submission.submit(definition.id, toErvaringData(this.answers), this.bait);
+    // The code by e-mail only from a server that sends e-mail (a draft may remember the wish).
+    const answers = { ...this.answers, sendCode: this.answers.sendCode && definition.sendsMail === true };
+    await this.submission.submit(definition.id, toErvaringData(answers), this.bait, this.outcome.emailFor(definition));
   }
 
   private async copyCode(code: string): Promise<void> {
@@ -266,6 +273,7 @@ export class OuderErvaring extends OuderElement {
 
   private startAgain(): void {
     this.submission.reset();
+    this.outcome.reset();
     this.form.clear();
     this.notice = '';
     void this.focusAfterRender('#story');
@@ -321,6 +329,7 @@ export class OuderErvaring extends OuderElement {
     return html`<div class="panel panel--success" tabindex="-1" role="status">
       ${this.subheading(strings.thanksTitle)}
       <p>${submission.later ? strings.sentLaterNoCode : strings.thanksBody}</p>
+      ${submission.payload.data.contact?.sendCode ? html`<p>${strings.codeMailed}</p>` : nothing}
       <p>${strings.nextSteps}</p>
       ${withdrawCode || safeUrl
         ? html`<div class="withdraw">
@@ -381,7 +390,7 @@ export class OuderErvaring extends OuderElement {
         })}
         ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, strings.regionPlaceholder, definition.regions) : nothing}
         ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, strings.levelPlaceholder, definition.levels) : nothing}
-        ${this.renderContact()} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
+        ${this.renderContact(definition)} ${this.outcome.render(definition, form)} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
         ${submitActions(strings.send, this.submission.state, t)}
       </form>
     `;
@@ -430,7 +439,7 @@ export class OuderErvaring extends OuderElement {
     });
   }
 
-  private renderContact() {
+  private renderContact(definition: ErvaringDefinition) {
     const { strings, t, form } = this;
     const nameNeeded = this.nameNeeded;
     return choiceGroup({
@@ -473,6 +482,15 @@ export class OuderErvaring extends OuderElement {
                 onInput: (value) => this.type('email', value),
                 onBlur: () => form.blur('email'),
               })}
+              ${definition.sendsMail
+                ? checkboxField({
+                    id: 'send-code',
+                    label: strings.sendCode,
+                    checked: this.answers.sendCode,
+                    t,
+                    onChange: (sendCode) => this.change({ sendCode }),
+                  })
+                : nothing}
             </div>`
           : nothing,
     });

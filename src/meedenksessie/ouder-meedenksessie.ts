@@ -15,10 +15,11 @@ import {
 } from '../core/form.js';
 import { FormController, type Problem } from '../core/form-controller.js';
 import { format } from '../core/i18n/index.js';
+import { OutcomeOptIn, outcomePlace } from '../core/outcome.js';
 import { DefinitionController } from '../core/resource.js';
 import type { MeedenksessieDefinition, Option } from '../core/schema-types.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
-import { CalendarLink, confirmation } from './confirmation.js';
+import { CalendarLink, confirmation, keepConfirmation, keptConfirmation, type SentSignUp, sentSignUp } from './confirmation.js';
 import { meedenksessieStrings, type MeedenksessieStrings } from './i18n/index.js';
 import {
   type Answers,
@@ -84,24 +85,40 @@ export class OuderMeedenksessie extends OuderElement {
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, 'meedenksessie', (state) => this.onSubmissionChange(state));
-  private readonly form = new FormController<Field>(this, { fields: () => fields, validate: () => this.problems() });
+  private readonly form = new FormController<Field | 'outcome'>(this, {
+    fields: () => [...fields.slice(0, -1), 'outcome', 'consent'],
+    validate: () => this.problems(),
+  });
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
   private readonly calendar = new CalendarLink(this);
   private readonly sessions = new SessionTracker();
 
   private answers: Answers = emptyAnswers();
   private bait = '';
+  /** The confirmation this tab showed before a reload, with its cancel link. */
+  private kept?: SentSignUp;
 
   // --- lifecycle ---------------------------------------------------------------------------
 
   private onReady(definition: MeedenksessieDefinition): void {
     this.submission.resume(definition.id);
+    const kept = this.submission.state.status === 'idle' && keptConfirmation(this.storageEnabled, definition.id, this.submitUrl ?? '');
+    this.kept = kept ? { ...kept, later: false } : undefined;
     this.announceReady(definition);
   }
 
   private onSubmissionChange(submission: SubmissionState<'meedenksessie'>): void {
-    if (submission.status === 'sent') void this.focusAfterRender('.panel--success');
-    else if (submission.status === 'queued') void this.focusAfterRender('.panel--queued');
+    if (submission.status === 'sent') {
+      const { submissionId, formId, data } = submission.payload;
+      keepConfirmation(this.storageEnabled, formId, {
+        endpoint: this.submitUrl ?? '',
+        submissionId,
+        sessionIds: data.sessionIds,
+        response: submission.response,
+      });
+      void this.focusAfterRender('.panel--success');
+    } else if (submission.status === 'queued') void this.focusAfterRender('.panel--queued');
     else if (submission.status === 'rejected') this.showRejection(submission);
   }
 
@@ -111,12 +128,13 @@ export class OuderMeedenksessie extends OuderElement {
     return meedenksessieStrings(this.language, this.dutchRegister);
   }
 
-  private problems(): Problem<Field>[] {
-    const problems = validate(this.answers, this.sessions.selectable(this.loader.definition));
-    return fields.flatMap((field) => {
-      const problem = problems[field];
-      return problem ? [{ field, control: field, message: this.message(field, problem) }] : [];
-    });
+  private problems(): Problem<Field | 'outcome'>[] {
+    const definition = this.loader.definition;
+    const problems = validate(this.answers, this.sessions.selectable(definition));
+    return [
+      ...(Object.keys(problems) as Field[]).map((field) => ({ field, control: field, message: this.message(field, problems[field]!) })),
+      ...(definition ? this.outcome.problems(definition) : []),
+    ];
   }
 
   private message(field: Field, problem: FieldProblem): string {
@@ -160,7 +178,7 @@ export class OuderMeedenksessie extends OuderElement {
     const offered = this.sessions.offered(definition);
     const selectable = this.sessions.selectable(definition);
     const waitlist = offered.some(({ session, status }) => status === 'waitlist' && this.answers.sessionIds.includes(session.id));
-    await this.submission.submit(definition.id, toData(this.answers, selectable, waitlist), this.bait);
+    await this.submission.submit(definition.id, toData(this.answers, selectable, waitlist), this.bait, this.outcome.emailFor(definition));
   }
 
   private showRejection(rejected: Rejected): void {
@@ -178,7 +196,7 @@ export class OuderMeedenksessie extends OuderElement {
     }
     this.form.refused(rejected, (error) => {
       const field = fieldOf(error.field);
-      return field && { field, control: field };
+      return field ? { field, control: field } : outcomePlace(error);
     });
   }
 
@@ -192,10 +210,11 @@ export class OuderMeedenksessie extends OuderElement {
     const submission = this.submission.state;
     const { strings } = this;
     let body: unknown;
-    if (submission.status === 'sent') {
+    const sent = submission.status === 'sent' ? sentSignUp(submission) : submission.status === 'idle' ? this.kept : undefined;
+    if (sent) {
       body = confirmation({
         definition,
-        sent: submission,
+        sent,
         strings,
         sentLater: strings.sentLater,
         language: this.language,
@@ -247,7 +266,7 @@ export class OuderMeedenksessie extends OuderElement {
     return html`<div class="panel panel--error panel--conflict" tabindex="-1" role="alert">
       ${this.subheading(format(conflict.code === 'session-full' ? strings.sessionFull : strings.deadlinePassed, values))}
       ${canWait
-        ? html`<p>${strings.joinWaitlistOffer}</p>
+        ? html`<p>${this.loader.definition?.sendsMail ? strings.joinWaitlistOffer : strings.joinWaitlistOfferNoMail}</p>
             <div class="actions">
               <button type="button" part="button" @click=${() => this.send()}>${strings.joinWaitlist}</button>
             </div>`
@@ -272,7 +291,13 @@ export class OuderMeedenksessie extends OuderElement {
       });
     const options = (list: readonly Option[]) => list.map((option) => ({ value: option.value, label: this.text(option.label) }));
     return html`${typed('name', strings.name, { required: true, autocomplete: 'name' })}
-      ${typed('email', strings.email, { hint: strings.emailHint, required: true, type: 'email', autocomplete: 'email' })}
+      ${typed('email', strings.email, {
+        // Only a server that sends e-mail is promised to send one.
+        hint: definition.sendsMail ? strings.emailHint : strings.emailHintNoMail,
+        required: true,
+        type: 'email',
+        autocomplete: 'email',
+      })}
       ${typed('phone', strings.phone, { hint: strings.phoneHint, type: 'tel', autocomplete: 'tel' })}
       ${definition.roles?.length
         ? choiceGroup({
@@ -304,6 +329,7 @@ export class OuderMeedenksessie extends OuderElement {
         describedBy: 'remarks-count',
         after: characterCount({ id: 'remarks', value: answers.remarks, max: limits.remarks, t, language: this.language, announcer: this.announcer }),
       })}
+      ${this.outcome.render(definition, form)}
       ${checkboxField({
         id: 'consent',
         label: strings.consent,

@@ -16,6 +16,7 @@ import {
 import { FormController, type Problem } from '../core/form-controller.js';
 import { formatDeadline } from '../core/i18n/dates.js';
 import { format, localeOf, plural } from '../core/i18n/index.js';
+import { OutcomeOptIn, outcomePlace } from '../core/outcome.js';
 import { DefinitionController } from '../core/resource.js';
 import type { FieldError, PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
@@ -91,9 +92,10 @@ export class OuderPeiling extends OuderElement {
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, 'peiling', (state) => this.onSubmissionChange(state));
   private readonly form = new FormController<Field>(this, {
-    fields: () => ['code', ...(this.loader.definition?.questions.map((question) => question.id) ?? [])],
+    fields: () => ['code', ...(this.loader.definition?.questions.map((question) => question.id) ?? []), 'outcome'],
     validate: () => this.problems(),
   });
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
   private entries: Record<string, Entry> = {};
@@ -137,6 +139,11 @@ export class OuderPeiling extends OuderElement {
     return peiling.questions.length > onePageLimit;
   }
 
+  /** The last (or only) page of the poll: the one with "Versturen" and the outcome opt-in. */
+  private lastStep(peiling: Peiling): boolean {
+    return !this.stepped(peiling) || this.step === peiling.questions.length - 1;
+  }
+
   /** The questions on screen: all of them, or the current step's. */
   private shownQuestions(peiling: Peiling): readonly Question[] {
     return this.stepped(peiling) ? [peiling.questions[this.step]] : peiling.questions;
@@ -170,6 +177,7 @@ export class OuderPeiling extends OuderElement {
           break;
       }
     }
+    if (this.lastStep(peiling)) problems.push(...this.outcome.problems(peiling));
     return problems;
   }
 
@@ -204,7 +212,7 @@ export class OuderPeiling extends OuderElement {
   private async onSubmit(event: Event, peiling: Peiling): Promise<void> {
     event.preventDefault();
     if (this.submission.busy || !this.form.submit()) return;
-    if (this.stepped(peiling) && this.step < peiling.questions.length - 1) {
+    if (!this.lastStep(peiling)) {
       this.goTo(this.step + 1);
       return;
     }
@@ -219,7 +227,7 @@ export class OuderPeiling extends OuderElement {
       voterToken: record.voterToken,
       ...(peiling.integrity === 'code' ? { code: this.code.trim() } : {}),
     };
-    await this.submission.submit(peiling.id, data, this.bait);
+    await this.submission.submit(peiling.id, data, this.bait, this.outcome.emailFor(peiling));
   }
 
   private showRejection(peiling: Peiling, rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
@@ -241,7 +249,7 @@ export class OuderPeiling extends OuderElement {
       if (error.field === 'code') return { field: 'code', control: 'code' };
       // Only what is on screen can be linked to.
       const question = this.shownQuestions(peiling).find((candidate) => placeOf(candidate, error));
-      return question && { field: question.id, control: placeOf(question, error)! };
+      return question ? { field: question.id, control: placeOf(question, error)! } : outcomePlace(error);
     });
   }
 
@@ -312,7 +320,7 @@ export class OuderPeiling extends OuderElement {
   private renderForm(peiling: Peiling) {
     const { strings, t } = this;
     const stepped = this.stepped(peiling);
-    const last = !stepped || this.step === peiling.questions.length - 1;
+    const last = this.lastStep(peiling);
     const closes = peiling.closesAt && formatDeadline(peiling.closesAt, this.language);
     return html`
       ${errorSummary(this.form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)}
@@ -338,7 +346,7 @@ export class OuderPeiling extends OuderElement {
             })
           : nothing}
         ${this.shownQuestions(peiling).map((question) => this.renderQuestion(question))}
-        ${honeypot(this.bait, (value) => (this.bait = value))}
+        ${last ? this.outcome.render(peiling, this.form) : nothing} ${honeypot(this.bait, (value) => (this.bait = value))}
         ${submitActions(
           last ? strings.send : strings.next,
           this.submission.state,

@@ -64,7 +64,7 @@ export async function startServer({ port, data, content, statics, env = {} } = {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL'); // or the test run waits for it for ever
+      child.kill('SIGKILL'); // else its open pipes keep the test process waiting for minutes
       throw new Error(`server did not start:\n${log}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

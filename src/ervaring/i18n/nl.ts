@@ -31,6 +31,9 @@ export interface ErvaringStrings {
   firstNameFieldHint: string;
   emailLabel: string;
   emailHint: string;
+  /** Only when the server sends e-mail. */
+  sendCode: string;
+  codeMailed: string;
   consentLabel: string;
   consentOptions: { internal: string; 'quote-anonymous': string; 'first-name': string };
   /** Under a consent that shares the first name; `{contact}` and `{yes}` are the contact question and its yes. */
@@ -89,6 +92,8 @@ const je: ErvaringStrings = {
   firstNameFieldHint: 'Die zetten we bij je verhaal. Je achternaam niet.',
   emailLabel: 'Je e-mailadres',
   emailHint: 'We gebruiken je e-mailadres alleen om over dit verhaal contact op te nemen.',
+  sendCode: 'Stuur me de code om mijn verhaal in te trekken ook per e-mail',
+  codeMailed: 'We sturen je de code ook per e-mail.',
   consentLabel: 'Wat mogen we met je verhaal doen?',
   consentOptions: {
     internal: 'Alleen gebruiken om zelf van te leren. Niemand anders leest het.',
@@ -145,6 +150,7 @@ const u: ErvaringStrings = {
   firstNameFieldHint: 'Die zetten we bij uw verhaal. Uw achternaam niet.',
   emailLabel: 'Uw e-mailadres',
   emailHint: 'We gebruiken uw e-mailadres alleen om over dit verhaal contact op te nemen.',
+  codeMailed: 'We sturen u de code ook per e-mail.',
   consentLabel: 'Wat mogen we met uw verhaal doen?',
   firstNameHint: 'Dan hebben we uw voornaam nodig. Kies daarvoor bij ‘{contact}’ voor ‘{yes}’.',
   whoReads: 'Uw verhaal wordt gelezen door de mensen die dit formulier hebben gemaakt. Zij gebruiken het alleen zoals u hier kiest.',

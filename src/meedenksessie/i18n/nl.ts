@@ -14,6 +14,8 @@ export interface MeedenksessieStrings {
   name: string;
   email: string;
   emailHint: string;
+  /** The hint when the server sends no e-mail: no promise of a confirmation. */
+  emailHintNoMail: string;
   phone: string;
   phoneHint: string;
   role: string;
@@ -38,6 +40,7 @@ export interface MeedenksessieStrings {
   /** `{session}`: the session's title. */
   sessionFull: string;
   joinWaitlistOffer: string;
+  joinWaitlistOfferNoMail: string;
   joinWaitlist: string;
   chooseAnother: string;
   /** `{session}`: the session's title. */
@@ -51,6 +54,9 @@ export interface MeedenksessieStrings {
   sentTitle: string;
   confirmed: string;
   waitlisted: string;
+  waitlistedNoMail: string;
+  /** Under the confirmation when the server sends e-mail. */
+  mailFollows: string;
   sent: string;
   addToCalendar: string;
   cancel: string;
@@ -69,6 +75,7 @@ const je: MeedenksessieStrings = {
   name: 'Je naam',
   email: 'Je e-mailadres',
   emailHint: 'We sturen je hier een bevestiging naartoe.',
+  emailHintNoMail: 'We gebruiken je e-mailadres alleen voor deze meedenksessies.',
   phone: 'Je telefoonnummer',
   phoneHint: 'Zodat we je kunnen bellen als er iets verandert.',
   role: 'Wie ben je?',
@@ -91,6 +98,7 @@ const je: MeedenksessieStrings = {
   },
   sessionFull: '{session} is net vol geraakt.',
   joinWaitlistOffer: 'Je kunt op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
+  joinWaitlistOfferNoMail: 'Je kunt op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
   joinWaitlist: 'Zet me op de wachtlijst',
   chooseAnother: 'Je kunt ook een andere sessie kiezen.',
   deadlinePassed: 'Aanmelden voor {session} is gesloten.',
@@ -103,6 +111,8 @@ const je: MeedenksessieStrings = {
   sentTitle: 'Je aanmelding is verstuurd',
   confirmed: 'Je hebt een plaats.',
   waitlisted: 'Je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
+  waitlistedNoMail: 'Je staat op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
+  mailFollows: 'Je krijgt ook een e-mail met alles op een rij.',
   sent: 'Aanmelding verstuurd.',
   addToCalendar: 'Zet in je agenda',
   cancel: 'Kun je toch niet? Meld je af',
@@ -115,6 +125,7 @@ const u: MeedenksessieStrings = {
   name: 'Uw naam',
   email: 'Uw e-mailadres',
   emailHint: 'We sturen u hier een bevestiging naartoe.',
+  emailHintNoMail: 'We gebruiken uw e-mailadres alleen voor deze meedenksessies.',
   phone: 'Uw telefoonnummer',
   phoneHint: 'Zodat we u kunnen bellen als er iets verandert.',
   role: 'Wie bent u?',
@@ -131,6 +142,7 @@ const u: MeedenksessieStrings = {
     consent: 'Geef toestemming, anders kunnen we u niet aanmelden.',
   },
   joinWaitlistOffer: 'U kunt op de wachtlijst. Komt er een plaats vrij, dan krijgt u bericht.',
+  joinWaitlistOfferNoMail: 'U kunt op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
   chooseAnother: 'U kunt ook een andere sessie kiezen.',
   queued: 'Er is nu geen verbinding. We hebben uw aanmelding op dit apparaat bewaard en versturen die vanzelf zodra er weer verbinding is.',
   queuedUnsaved: 'Er is nu geen verbinding. Laat deze pagina open: we versturen uw aanmelding vanzelf zodra er weer verbinding is.',
@@ -141,6 +153,8 @@ const u: MeedenksessieStrings = {
   sentTitle: 'Uw aanmelding is verstuurd',
   confirmed: 'U heeft een plaats.',
   waitlisted: 'U staat op de wachtlijst. Komt er een plaats vrij, dan krijgt u bericht.',
+  waitlistedNoMail: 'U staat op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
+  mailFollows: 'U krijgt ook een e-mail met alles op een rij.',
   addToCalendar: 'Zet in uw agenda',
   cancel: 'Kunt u toch niet? Meld u af',
 };
