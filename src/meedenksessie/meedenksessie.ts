@@ -12,7 +12,7 @@ import {
   requireUniqueIds,
 } from '../core/definition.js';
 import { dayTimeSeparator, formatClock, formatDay, hourSuffix } from '../core/i18n/dates.js';
-import type { Language } from '../core/i18n/index.js';
+import { directionOf, type Language } from '../core/i18n/index.js';
 import {
   type MeedenksessieData,
   meedenksessieDataLimits,
@@ -137,7 +137,11 @@ export function upcomingSessions(sessions: readonly MeedenksessieSession[], now:
 // ---------------------------------------------------------------------------------------------
 // Dates in words, always in the time zone of the sessions
 
-/** "dinsdag 12 januari 2027, 19.30–21.30 uur"; a session over two days names both days. */
+/**
+ * "dinsdag 12 januari 2027, 19.30–21.30 uur"; a session over two days names both days. In a
+ * right-to-left language the times are isolated left to right (U+2066 … U+2069), or the Arabic line
+ * would show 21:30–19:30.
+ */
 export function formatSessionTime(start: string, end: string, language: Language): string {
   const from = new Date(start);
   const to = new Date(end);
@@ -145,10 +149,11 @@ export function formatSessionTime(start: string, end: string, language: Language
   const and = dayTimeSeparator[language] ?? ', ';
   const fromDay = formatDay(from, language, true);
   const toDay = formatDay(to, language, true);
+  const [open, close] = directionOf(language) === 'rtl' ? ['\u2066', '\u2069'] : ['', ''];
   const clock = (date: Date) => formatClock(date, language);
   return fromDay === toDay
-    ? `${fromDay}${and}${clock(from)}–${clock(to)}${suffix}`
-    : `${fromDay}${and}${clock(from)}${suffix} – ${toDay}${and}${clock(to)}${suffix}`;
+    ? `${fromDay}${and}${open}${clock(from)}–${clock(to)}${close}${suffix}`
+    : `${fromDay}${and}${open}${clock(from)}${close}${suffix} – ${toDay}${and}${open}${clock(to)}${close}${suffix}`;
 }
 
 /** The date-time for a `<time datetime>`: the moment itself, machine-readable. */

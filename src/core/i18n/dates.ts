@@ -15,11 +15,12 @@ export function formatDay(date: Date, language: Language, weekday = false): stri
 
 /**
  * The time on a 24-hour clock in every language (so Arabic shows no bare "ص"), written as the
- * language does: Dutch "19.30" (Taalunie), "19:30" elsewhere.
+ * language does: Dutch "9.30" (Taalunie), "09:30" elsewhere.
  */
 export function formatClock(date: Date, language: Language): string {
-  const clock = dateFormatter(language, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(date);
-  return language === 'nl' ? clock.replace(':', '.') : clock;
+  const dutch = language === 'nl';
+  const clock = dateFormatter(language, { hour: dutch ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return dutch ? clock.replace(':', '.') : clock;
 }
 
 /** What follows a time ("19.30 uur"), and what joins a day to its time. */
