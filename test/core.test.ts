@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import { localize, plural, toLanguage } from '../src/core/i18n/index.js';
+import { formatClock, formatDay, formatDeadline, formatDuration } from '../src/core/i18n/dates.js';
+import { format, localize, plural, toLanguage, toRegister, translationFor } from '../src/core/i18n/index.js';
 import { define, upgradeCompatibilityMarkup } from '../src/core/register.js';
 import { Store } from '../src/core/storage.js';
 import {
@@ -149,6 +150,57 @@ describe('core', () => {
       expect(plural(forms, 3, 'nl')).to.equal('3 andere');
       expect(plural(forms, 2, 'ar')).to.equal('twee');
       expect(plural(forms, 3, 'ar')).to.match(/^(3|٣) few$/);
+    });
+
+    it('fills the places of a message, also with templates', () => {
+      expect(format('Aanmelden voor {session} is gesloten.', { session: 'Avond 1' })).to.deep.equal(['Aanmelden voor ', 'Avond 1', ' is gesloten.']);
+      const marked = html`<span lang="nl">Avond 1</span>`;
+      expect(format('{session} has just filled up.', { session: marked })).to.deep.equal(['', marked, ' has just filled up.']);
+    });
+
+    it('takes the register u only when asked for, and only Dutch has two', () => {
+      expect([toRegister('u'), toRegister(' U '), toRegister('je'), toRegister(''), toRegister(undefined)]).to.deep.equal(['u', 'u', 'je', 'je', 'je']);
+      expect(translationFor('nl', 'u').privacyLink).to.equal('Lees hoe we met uw gegevens omgaan');
+      expect(translationFor('nl', 'je').privacyLink).to.equal('Lees hoe we met je gegevens omgaan');
+      expect(translationFor('en', 'u')).to.equal(translationFor('en', 'je'));
+    });
+  });
+
+  describe('dates and times', () => {
+    // 1 January 2028, 00:00 in Amsterdam (CET, UTC+1).
+    const newYear = '2027-12-31T23:00:00Z';
+
+    it('says a deadline at midnight as the whole day before it: "tot en met 31 december"', () => {
+      expect(formatDeadline(newYear, 'nl')).to.deep.equal({ text: '31 december 2027', wholeDay: true });
+      expect(formatDeadline(newYear, 'en')).to.deep.equal({ text: '31 December 2027', wholeDay: true });
+      // Summer time: midnight is 22:00 UTC.
+      expect(formatDeadline('2027-06-30T22:00:00Z', 'nl')).to.deep.equal({ text: '30 juni 2027', wholeDay: true });
+    });
+
+    it('gives any other deadline with its time, in one style per language', () => {
+      expect(formatDeadline('2027-12-31T16:00:00Z', 'nl')).to.deep.equal({ text: '31 december 2027, 17.00 uur', wholeDay: false });
+      expect(formatDeadline('2027-12-31T16:00:00Z', 'en'), 'en-GB, 24-hour').to.deep.equal({ text: '31 December 2027, 17:00', wholeDay: false });
+      const arabic = formatDeadline('2027-12-31T16:00:00Z', 'ar').text;
+      expect(arabic, 'a 24-hour clock: no bare ص or م').to.match(/(17|١٧):(00|٠٠)$/);
+      expect(arabic).to.contain('، ');
+      expect(formatDeadline('2027-12-31T23:00:01Z', 'nl').wholeDay, 'one second past midnight is a moment').to.equal(false);
+    });
+
+    it('writes the time as each language does: 9.05 uur in Dutch, 09:05 elsewhere', () => {
+      const morning = new Date('2027-03-01T08:05:00Z');
+      expect(formatClock(morning, 'nl')).to.equal('9.05');
+      expect(formatClock(morning, 'en')).to.equal('09:05');
+      expect(formatDay(morning, 'en', true)).to.match(/^Monday,? 1 March 2027$/);
+    });
+
+    it('says a number of days as people do: years, months, weeks, else days', () => {
+      expect(formatDuration(730, 'nl')).to.equal('2 jaar');
+      expect(formatDuration(365, 'en')).to.equal('1 year');
+      expect(formatDuration(180, 'nl')).to.equal('6 maanden');
+      expect(formatDuration(14, 'nl')).to.equal('2 weken');
+      expect(formatDuration(10, 'en')).to.equal('10 days');
+      expect(formatDuration(1, 'nl')).to.equal('1 dag');
+      expect(formatDuration(730, 'ar')).to.equal('سنتان');
     });
   });
 

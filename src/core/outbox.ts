@@ -128,9 +128,12 @@ export const realClock: Clock = {
 /** Where final answers are told to the other tabs of this origin (a BroadcastChannel). */
 export type Channel = Pick<BroadcastChannel, 'postMessage' | 'onmessage'>;
 
+/** Where the outbox keeps its entries: a `Store` (localStorage), or a test's. */
+export type OutboxStore = Pick<Store, 'available' | 'read' | 'write' | 'remove'>;
+
 export interface OutboxOptions {
   /** The shared store (localStorage); entries of `storage="none"` widgets stay in memory. */
-  store: Store;
+  store: OutboxStore;
   clock?: Clock;
   channel?: Channel;
   policy?: RetryPolicy;
@@ -161,7 +164,7 @@ export class Outbox extends EventTarget {
   /** Whether other tabs hear of final answers. */
   readonly tellsOtherTabs: boolean;
 
-  private readonly store: Store;
+  private readonly store: OutboxStore;
   private readonly clock: Clock;
   private readonly channel?: Channel;
   private readonly send: (endpoint: string, payload: Submission) => Promise<Outcome>;

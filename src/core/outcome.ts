@@ -46,7 +46,7 @@ const ar: OutcomeStrings = {
   emailInvalid: 'اكتب عنوان بريد إلكتروني مثل name@example.com.',
 };
 
-const outcomeStrings = defineStrings<OutcomeStrings>({ nl: { je, u }, en, ar });
+export const outcomeStrings = defineStrings<OutcomeStrings>({ nl: { je, u }, en, ar });
 
 /** What a definition says about the opt-in: the form offers it, and its server sends e-mail. */
 interface OutcomeOffer {
