@@ -296,6 +296,31 @@ for (const backend of backends) {
         }
       });
 
+      it('a claim left by a process that died is taken over by a retry after a minute, not before; one row', async () => {
+        let claimed!: () => void;
+        const isClaimed = new Promise<void>((resolve) => (claimed = resolve));
+        // This process claims the submission and then never answers, as one that crashed.
+        const dying = await makeApp(db, { hooks: { afterClaim: () => (claimed(), new Promise<void>(() => {})) } });
+        try {
+          const body = signUp(['ten']);
+          void post(dying, 'signup', body);
+          await isClaimed;
+          const early = await post(app, 'signup', body);
+          assert.equal(early.statusCode, 409, 'a fresh claim is in progress: try again later');
+          assert.equal(await count(db, 'signups'), 0);
+          await db.query(`UPDATE submissions SET created_at = now() - interval '61 seconds' WHERE id = $1`, [body.submissionId]);
+          const retry = await post(app, 'signup', body);
+          assert.equal(retry.statusCode, 201, retry.body);
+          assert.equal(await count(db, 'signups'), 1);
+          const replay = await post(app, 'signup', body);
+          assert.equal(replay.statusCode, 201);
+          assert.deepEqual(replay.json(), retry.json(), 'the answer of the retry that took over is the one replayed');
+          assert.equal(await count(db, 'signups'), 1);
+        } finally {
+          await dying.close().catch(() => {});
+        }
+      });
+
       it('many concurrent copies of one submission store one row', async () => {
         const body = vote({ q1: 'a' });
         const answers = await Promise.all(Array.from({ length: 20 }, () => post(app, 'poll', body)));
