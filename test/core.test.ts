@@ -14,6 +14,10 @@ import {
 } from '../src/core/outbox.js';
 import { uuidV4 } from '../src/core/submission.js';
 import { checkLength, parseEmail, parsePhone, parsePostcode } from '../src/core/validators.js';
+import ervaring from './fixtures/ervaring.json';
+import meedenksessie from './fixtures/meedenksessie.json';
+import networks from './fixtures/netwerkkaart.json';
+import peiling from './fixtures/peiling-short.json';
 import { expectAccessible } from './helpers/axe.js';
 import { FakeServer, until, type Answer } from './helpers/server.js';
 
@@ -295,6 +299,83 @@ describe('core', () => {
       el.shadowRoot!.querySelector('button')!.click();
       await until(() => !!el.shadowRoot!.querySelector('form'));
       expect(el.shadowRoot!.querySelector('slot')).to.be.null;
+    });
+  });
+
+  describe('what every widget takes: heading-level, register, the page\'s font, the language of fallback text', () => {
+    const definitions: Record<string, object> = { 'ouder-peiling': peiling, 'ouder-meedenksessie': meedenksessie, 'ouder-ervaring': ervaring, 'ouder-netwerkkaart': networks };
+    const mount = async (tag: string, attributes: Record<string, string> = {}, wrap?: Record<string, string>) => {
+      const host = document.createElement('div');
+      const el = document.createElement(tag) as HTMLElement & { definition: object; updateComplete: Promise<boolean> };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.definition = definitions[tag];
+      if (wrap) {
+        const config = document.createElement('ouder-config');
+        for (const [name, value] of Object.entries(wrap)) config.setAttribute(name, value);
+        config.append(el);
+        host.append(config);
+      } else host.append(el);
+      await fixture(host);
+      await until(() => !!el.shadowRoot?.querySelector('h1, h2, h3, h4, h5, h6'), 3000, `${tag} rendered`);
+      await el.updateComplete;
+      return el;
+    };
+    const levels = (el: Element) => [...new Set([...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.localName[1])))].sort();
+
+    for (const tag of Object.keys(definitions)) {
+      it(`<${tag}>: headings start at heading-level (own or from <ouder-config>), sections one below`, async () => {
+        expect(levels(await mount(tag))[0], 'default').to.equal(2);
+        expect(levels(await mount(tag, { 'heading-level': '4' }))[0]).to.equal(4);
+        expect(levels(await mount(tag, {}, { 'heading-level': '3' }))[0]).to.equal(3);
+        expect(levels(await mount(tag, { 'heading-level': '6' })).every((level) => level === 6), 'never past 6').to.equal(true);
+      });
+
+      it(`<${tag}>: takes the page's font unless --ouder-font-family says otherwise (inherit included)`, async () => {
+        const page = document.createElement('style');
+        page.textContent = 'body { font-family: Georgia, serif; } .inherits { --ouder-font-family: inherit; } .courier { --ouder-font-family: "Courier New", monospace; }';
+        document.head.append(page);
+        try {
+          const font = async (attributes: Record<string, string>) =>
+            getComputedStyle((await mount(tag, attributes)).shadowRoot!.querySelector('.root')!).fontFamily;
+          expect(await font({})).to.equal('Georgia, serif');
+          expect(await font({ class: 'inherits' })).to.equal('Georgia, serif');
+          expect(await font({ class: 'courier' })).to.equal('"Courier New", monospace');
+        } finally {
+          page.remove();
+        }
+      });
+    }
+
+    for (const tag of ['ouder-peiling', 'ouder-meedenksessie', 'ouder-ervaring']) {
+      it(`<${tag}>: register="u" (own or from <ouder-config>) addresses the parent formally; lang="en" ignores it`, async () => {
+        // The organisation writes its own texts; here they say "u" too, so what is left is the widget's.
+        const own = definitions[tag];
+        definitions[tag] = JSON.parse(JSON.stringify(own).replace(/\b([Jj])e\b/g, (_, j) => (j === 'J' ? 'U' : 'u')).replace(/\bjouw\b/g, 'uw'));
+        try {
+          const dutch = (el: Element) => el.shadowRoot!.textContent!;
+          const formal = /\b(u|uw)\b/i;
+          const informal = /\b(je|jij|jouw)\b/i;
+          const formally = await mount(tag, { register: 'u' });
+          expect(dutch(formally)).to.match(formal).and.not.match(informal);
+          const config = await mount(tag, {}, { register: 'u' });
+          expect(dutch(config)).to.match(formal).and.not.match(informal);
+          expect(dutch(await mount(tag))).to.match(informal);
+          expect(dutch(await mount(tag, { register: 'u', lang: 'en' }))).to.match(/\byour?\b/i);
+        } finally {
+          definitions[tag] = own;
+        }
+      });
+    }
+
+    it('marks definition text that falls back to another language with that language', async () => {
+      const el = await mount('ouder-peiling', { lang: 'en' });
+      // The fixture's intro has no Arabic, its title has: in Arabic only the intro falls back to Dutch.
+      const arabic = await mount('ouder-peiling', { lang: 'ar' });
+      expect(arabic.shadowRoot!.querySelector('.title [lang]'), 'the Arabic title needs no mark').to.equal(null);
+      const intro = arabic.shadowRoot!.querySelector('.title + p span[lang]')!;
+      expect(intro.getAttribute('lang')).to.equal('nl');
+      expect(intro.textContent).to.equal('Drie korte vragen. Het kost je twee minuten.');
+      expect(el.shadowRoot!.querySelector('.title + p [lang]'), 'English has its own intro').to.equal(null);
     });
   });
 

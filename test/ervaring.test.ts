@@ -272,6 +272,13 @@ describe('<ouder-ervaring>', () => {
 
     it('offers graded consent with plain words on who reads it and how long it is kept, and the privacy link', async () => {
       const el = await form();
+      expect($(el, '#consent').getAttribute('role')).to.equal('radiogroup');
+      expect($(el, '#consent').getAttribute('aria-required'), 'consent is required').to.equal('true');
+      // The hint of "met mijn voornaam" is outside its label (read once), and names the question instead of "hierboven".
+      const label = $(el, 'label[for=consent-2]');
+      expect(label.textContent!.trim()).to.equal('Het verhaal delen met mijn voornaam erbij.');
+      expect($(el, '#consent-2').getAttribute('aria-describedby')).to.equal('consent-2-hint');
+      expect($(el, '#consent-2-hint').textContent).to.contain('Mogen we contact met je opnemen over je verhaal?').and.not.contain('hierboven');
       expect($$(el, '#consent input').map((input) => (input as HTMLInputElement).value)).to.deep.equal([
         'internal',
         'quote-anonymous',

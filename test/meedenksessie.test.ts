@@ -318,8 +318,11 @@ describe('<ouder-meedenksessie>', () => {
         'Geef toestemming, anders kunnen we je niet aanmelden.',
       ]);
       expect($(el, '#sessionIds').getAttribute('aria-describedby')).to.equal('sessionIds-hint sessionIds-error');
+      expect($(el, '#sessionIds').getAttribute('aria-invalid'), 'the session group with an error is invalid').to.equal('true');
       expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
       expect($(el, '#consent').getAttribute('aria-describedby')).to.equal('consent-error');
+      expect($(el, '#consent').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#consent').getAttribute('aria-required'), 'the consent says it is required').to.equal('true');
       $<HTMLAnchorElement>(el, '.error-summary a').click();
       expect(active(el)?.id).to.equal('session-0');
       $$(el, '.error-summary a')[2].click();
