@@ -341,7 +341,7 @@ export class OuderNetwerkkaart extends OuderElement {
       ${this.renderProblems(kaart)} ${this.renderSearch(kaart)} ${this.renderResult(kaart)}
       <div class="layout">
         <section class="list" part="list" aria-labelledby="list-title">
-          ${heading(this.level, strings.listTitle, { id: 'list-title' })}
+          ${heading(this.level, strings.listTitle, { class: 'title', id: 'list-title' })}
           ${kaart.types.length > 1
             ? html`<div class="field filter">
                 <label class="label" for="filter">${strings.filterLabel}</label>
@@ -378,7 +378,7 @@ export class OuderNetwerkkaart extends OuderElement {
     }
     if (problems.length === 0) return nothing;
     return html`<div class="panel panel--warning" part="problems">
-      ${heading(this.level, strings.problemsTitle)}
+      ${heading(this.level, strings.problemsTitle, { class: 'title' })}
       <ul>
         ${problems.slice(0, shownProblems).map((problem) => html`<li>${this.describeProblem(problem)}</li>`)}
         ${problems.length > shownProblems ? html`<li>…</li>` : nothing}
@@ -466,18 +466,18 @@ export class OuderNetwerkkaart extends OuderElement {
     if (!result) return sentence;
     let body;
     if (!result.place) {
-      body = html`${heading(this.level, strings.resultNone(result.typed))}
+      body = html`${heading(this.level, strings.resultNone(result.typed), { class: 'title' })}
         <p>${strings.unknownPlace}</p>`;
     } else {
       const found = networksFor(result.place.key, kaart.networks);
       if (found.length > 0) {
-        body = html`${heading(this.level, strings.resultFor(result.typed))}
+        body = html`${heading(this.level, strings.resultFor(result.typed), { class: 'title' })}
           <ul class="networks">
             ${found.map((network) => this.renderNetwork(kaart, network, `result-${this.itemId(network)}`))}
           </ul>`;
       } else {
         const nearest = result.place.center ? nearestNetworks(result.place.center, kaart.networks) : [];
-        body = html`${heading(this.level, strings.resultNone(result.typed))}
+        body = html`${heading(this.level, strings.resultNone(result.typed), { class: 'title' })}
           ${nearest.length > 0
             ? html`<p>${strings.nearest}</p>
                 <ul class="networks">
