@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { formatClock, formatDay, formatDeadline, formatDuration } from '../src/core/i18n/dates.js';
 import { format, localize, plural, toLanguage, toRegister, translationFor } from '../src/core/i18n/index.js';
@@ -20,6 +21,22 @@ import networks from './fixtures/netwerkkaart.json';
 import peiling from './fixtures/peiling-short.json';
 import { expectAccessible } from './helpers/axe.js';
 import { FakeServer, until, type Answer } from './helpers/server.js';
+
+/** WCAG contrast ratio of two CSS colours (rgb(), rgba() or #rrggbb). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const channels = color.startsWith('#')
+      ? [1, 3, 5].map((index) => parseInt(color.slice(index, index + 2), 16))
+      : color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const [r, g, b] = channels.map((value) => {
+      const c = value / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
 
 describe('core', () => {
   describe('answer table (classifyAnswer)', () => {
@@ -328,6 +345,59 @@ describe('core', () => {
         expect(levels(await mount(tag, { 'heading-level': '4' }))[0]).to.equal(4);
         expect(levels(await mount(tag, {}, { 'heading-level': '3' }))[0]).to.equal(3);
         expect(levels(await mount(tag, { 'heading-level': '6' })).every((level) => level === 6), 'never past 6').to.equal(true);
+      });
+
+      it(`<${tag}>: with the keyboard only, every control it reaches shows where the focus is`, async () => {
+        const el = await mount(tag);
+        const before = document.createElement('button');
+        before.textContent = 'voor';
+        el.before(before);
+        before.focus();
+        const unmarked: string[] = [];
+        const hidden: string[] = [];
+        const seen = new Set<Element>();
+        for (let tab = 0; tab < 80; tab++) {
+          await sendKeys({ press: 'Tab' });
+          const active = el.shadowRoot!.activeElement;
+          if (!active || seen.has(active)) break;
+          seen.add(active);
+          const style = getComputedStyle(active);
+          // A map marker shows its focus on its ring: drawn otherwise than the ring of a marker without focus.
+          const ring = active.querySelector('.ring');
+          const other = el.shadowRoot!.querySelector('.marker:not(:focus) .ring');
+          const marked = ring
+            ? !other || getComputedStyle(ring).stroke !== getComputedStyle(other).stroke
+            : style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          if (!marked) unmarked.push(`${active.localName}#${active.id}`);
+          // Not hidden by anything of the widget itself (WCAG 2.4.11): what is at its middle is the control or part of it.
+          const box = active.getBoundingClientRect();
+          const [top, bottom] = [Math.max(box.top, 0), Math.min(box.bottom, innerHeight)];
+          const found = bottom - top < 8 ? null : el.shadowRoot!.elementFromPoint(box.left + box.width / 2, (top + bottom) / 2);
+          const label = active.id ? el.shadowRoot!.querySelector(`label[for="${active.id}"]`) : null;
+          if (!found || !(active.contains(found) || found.contains(active) || label?.contains(found))) hidden.push(`${active.localName}#${active.id}`);
+        }
+        expect(seen.size, 'reached its controls').to.be.greaterThan(2);
+        expect(unmarked, 'no focus indicator').to.deep.equal([]);
+        expect(hidden, 'covered').to.deep.equal([]);
+      });
+
+      it(`<${tag}>: borders of controls and the focus outline stand out from the background by 3:1 or more`, async () => {
+        const el = await mount(tag);
+        const root = el.shadowRoot!.querySelector('.root')!;
+        const background = getComputedStyle(root).backgroundColor;
+        const low: string[] = [];
+        for (const control of el.shadowRoot!.querySelectorAll('input[type=text], input[type=email], input[type=tel], textarea, select, button:not(.link-button)')) {
+          const style = getComputedStyle(control);
+          const edge = style.borderTopWidth === '0px' ? style.backgroundColor : style.borderTopColor;
+          if (contrast(edge, background) < 3) low.push(`${control.localName}#${control.id}: ${contrast(edge, background).toFixed(2)}`);
+        }
+        for (const choice of el.shadowRoot!.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+          const accent = getComputedStyle(choice).accentColor;
+          if (contrast(accent, background) < 3) low.push(`${choice.id}: ${contrast(accent, background).toFixed(2)}`);
+        }
+        const outline = getComputedStyle(root).getPropertyValue('--_ouder-focus-color').trim();
+        expect(contrast(outline, background), 'the focus outline').to.be.at.least(3);
+        expect(low).to.deep.equal([]);
       });
 
       it(`<${tag}>: takes the page's font unless --ouder-font-family says otherwise (inherit included)`, async () => {
