@@ -34,6 +34,14 @@ export function answerPostsWith(...next: StoryAnswer[]): void {
   answers = next;
 }
 
+/** The register and heading level a host page may choose (`register`, `heading-level`). */
+export interface PageChoices {
+  /** Dutch only: `u` addresses the parent formally. */
+  register?: 'u';
+  /** The level of the widget's title on the page. */
+  headingLevel?: string;
+}
+
 /** The languages every story is shown in. */
 export const languageArg = {
   control: { type: 'inline-radio' as const },
