@@ -110,6 +110,47 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
   return value as T;
 }
 
+/** A whole number of at least `min`, when there is one. */
+export function readOptionalInteger(value: unknown, path: string, min = 0): number | undefined {
+  const number = readOptionalNumber(value, path);
+  if (number !== undefined && (!Number.isInteger(number) || number < min)) throw new DefinitionError(path, 'notNumber');
+  return number;
+}
+
+const identifier = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+/** An id as the schemas define it (`common.schema.json#/$defs/id`). */
+export function readId(value: unknown, path: string): string {
+  const id = readString(value, path);
+  if (!identifier.test(id)) throw new DefinitionError(path, 'notText');
+  return id;
+}
+
+/** What every form definition starts with: its type, id, title and intro, and what its server says about e-mail. */
+export interface FormHead<T extends string> {
+  type: T;
+  id: string;
+  title: LocalizedText;
+  intro?: LocalizedText;
+  sendsMail?: boolean;
+  outcomeOptIn?: boolean;
+}
+
+/** Reads the head of a form definition of this `type`; returns it with the definition's fields for the rest. */
+export function readFormHead<T extends string>(raw: unknown, type: T): [FormHead<T>, Fields] {
+  const fields = readObject(raw, 'definition');
+  readChoice(fields.type, 'type', [type] as const);
+  const head: FormHead<T> = {
+    type,
+    id: readId(fields.id, 'id'),
+    title: readText(fields.title, 'title'),
+    intro: readOptionalText(fields.intro, 'intro'),
+    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
+  };
+  return [head, fields];
+}
+
 /** A list of `{ value, label }` with unique values. */
 export function readOptions(value: unknown, path: string, { optional = false, nonEmpty = false } = {}): Option[] {
   const seen = new Set<string>();
@@ -121,6 +162,13 @@ export function readOptions(value: unknown, path: string, { optional = false, no
     seen.add(optionValue);
     return { value: optionValue, label: readText(fields.label, `${at}.label`) };
   });
+}
+
+/** A list of at least one item, each read by `readItem` at its own path, no two with the same id. */
+export function readItems<T extends { id: string }>(value: unknown, path: string, readItem: (raw: unknown, path: string) => T): T[] {
+  const items = readList(value, path, { nonEmpty: true }).map((item, index) => readItem(item, `${path}[${index}]`));
+  requireUniqueIds(items, path);
+  return items;
 }
 
 /** Throws when two items share an id. */

@@ -1,20 +1,6 @@
 import { html, nothing } from 'lit';
 import { internalState, OuderElement } from '../core/element.js';
-import {
-  characterCount,
-  checkboxField,
-  type Choice,
-  choiceGroup,
-  errorSummary,
-  header,
-  honeypot,
-  PoliteAnnouncer,
-  queuedPanel,
-  refusalPanel,
-  selectField,
-  submitActions,
-  textField,
-} from '../core/form.js';
+import * as ui from '../core/form.js';
 import { FormController, type Problem } from '../core/form-controller.js';
 import { formatDuration } from '../core/i18n/dates.js';
 import { format, plural } from '../core/i18n/index.js';
@@ -96,7 +82,7 @@ export class OuderErvaring extends OuderElement {
   private readonly submission = new SubmissionController(this, 'ervaring', (state) => this.onSubmissionChange(state));
   private readonly form = new FormController<Field>(this, { fields: () => fieldOrder, validate: () => this.problems() });
   private readonly outcome = new OutcomeOptIn(this);
-  private readonly announcer = new PoliteAnnouncer(this);
+  private readonly announcer = new ui.PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
   private answers: ErvaringAnswers = emptyAnswers();
@@ -291,9 +277,9 @@ export class OuderErvaring extends OuderElement {
     const { strings } = this;
     let body: unknown;
     if (status === 'sent') body = this.renderThanks();
-    else if (status === 'queued') body = queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
+    else if (status === 'queued') body = ui.queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
     else body = this.renderForm(definition);
-    return html`${header(this.level, this.text(definition.title), definition.intro && this.text(definition.intro))} ${this.renderHelp()}
+    return html`${ui.header(this.level, this.text(definition.title), definition.intro && this.text(definition.intro))} ${this.renderHelp()}
     ${body}`;
   }
 
@@ -368,7 +354,7 @@ export class OuderErvaring extends OuderElement {
           </div>`
         : nothing}
       <p class="notice" role="status">${this.notice}</p>
-      ${errorSummary(form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)} ${refusalPanel(form, t, this.level + 1)}
+      ${ui.errorSummary(form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)} ${ui.refusalPanel(form, t, this.level + 1)}
       <form
         part="form"
         novalidate
@@ -377,7 +363,7 @@ export class OuderErvaring extends OuderElement {
         @focusout=${this.onFocusOut}
       >
         ${this.renderStory(definition)}
-        ${choiceGroup({
+        ${ui.choiceGroup({
           id: 'themes',
           label: strings.themesLabel,
           hint: strings.themesHint,
@@ -390,8 +376,8 @@ export class OuderErvaring extends OuderElement {
         })}
         ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, strings.regionPlaceholder, definition.regions) : nothing}
         ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, strings.levelPlaceholder, definition.levels) : nothing}
-        ${this.renderContact(definition)} ${this.outcome.render(definition, form)} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
-        ${submitActions(strings.send, this.submission.state, t)}
+        ${this.renderContact(definition)} ${this.outcome.render(definition, form)} ${this.renderConsent(definition)} ${ui.honeypot(this.bait, (value) => (this.bait = value))}
+        ${ui.submitActions(strings.send, this.submission.state, t)}
       </form>
     `;
   }
@@ -409,7 +395,7 @@ export class OuderErvaring extends OuderElement {
             </ul>
           </div>`
         : nothing}
-      ${textField({
+      ${ui.textField({
         id: 'story',
         label: strings.storyLabel,
         hint,
@@ -419,14 +405,14 @@ export class OuderErvaring extends OuderElement {
         multiline: true,
         describedBy: prompts.length > 0 ? 'story-prompts story-count' : 'story-count',
         t,
-        after: characterCount({ id: 'story', value: this.answers.story, min, max, t, language: this.language, announcer: this.announcer }),
+        after: ui.characterCount({ id: 'story', value: this.answers.story, min, max, t, language: this.language, announcer: this.announcer }),
         onInput: (value) => this.type('story', value),
         onBlur: () => this.form.blur('story'),
       })}`;
   }
 
   private renderSelect(field: 'region' | 'level', label: string, placeholder: string, options: readonly Option[]) {
-    return selectField({
+    return ui.selectField({
       id: field,
       label,
       placeholder,
@@ -442,7 +428,7 @@ export class OuderErvaring extends OuderElement {
   private renderContact(definition: ErvaringDefinition) {
     const { strings, t, form } = this;
     const nameNeeded = this.nameNeeded;
-    return choiceGroup({
+    return ui.choiceGroup({
       id: 'contact',
       label: strings.contactLabel,
       hint: strings.contactHint,
@@ -457,7 +443,7 @@ export class OuderErvaring extends OuderElement {
       reveal: (choice) =>
         choice.value === 'yes'
           ? html`<div class="conditional">
-              ${textField({
+              ${ui.textField({
                 id: 'name',
                 label: nameNeeded ? strings.firstNameLabel : strings.nameLabel,
                 hint: nameNeeded ? strings.firstNameFieldHint : undefined,
@@ -469,7 +455,7 @@ export class OuderErvaring extends OuderElement {
                 onInput: (value) => this.type('name', value),
                 onBlur: () => form.blur('name'),
               })}
-              ${textField({
+              ${ui.textField({
                 id: 'email',
                 label: strings.emailLabel,
                 hint: strings.emailHint,
@@ -483,7 +469,7 @@ export class OuderErvaring extends OuderElement {
                 onBlur: () => form.blur('email'),
               })}
               ${definition.sendsMail
-                ? checkboxField({
+                ? ui.checkboxField({
                     id: 'send-code',
                     label: strings.sendCode,
                     checked: this.answers.sendCode,
@@ -501,7 +487,7 @@ export class OuderErvaring extends OuderElement {
     const retention = definition.retentionDays
       ? format(strings.retention, { duration: formatDuration(definition.retentionDays, this.language) }).join('')
       : strings.retentionUnknown;
-    return html`${choiceGroup({
+    return html`${ui.choiceGroup({
         id: 'consent',
         label: strings.consentLabel,
         hint: `${strings.whoReads} ${retention} ${strings.withdrawLater}`,
@@ -515,12 +501,12 @@ export class OuderErvaring extends OuderElement {
       ${this.privacyHref ? html`<p class="privacy">${this.renderPrivacyLink()}</p>` : nothing}`;
   }
 
-  private choices(options: readonly Option[]): Choice[] {
+  private choices(options: readonly Option[]): ui.Choice[] {
     return options.map((option) => ({ value: option.value, label: this.text(option.label) }));
   }
 
   /** The definition's consent options, else the three default levels; one that needs a name says so. */
-  private consentChoices(definition: ErvaringDefinition): Choice[] {
+  private consentChoices(definition: ErvaringDefinition): ui.Choice[] {
     const { strings } = this;
     const options = definition.consentOptions
       ? this.choices(definition.consentOptions)

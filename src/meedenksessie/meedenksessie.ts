@@ -1,16 +1,4 @@
-import {
-  DefinitionError,
-  readList,
-  readObject,
-  readOptionalBoolean,
-  readOptionalDate,
-  readOptionalNumber,
-  readOptionalText,
-  readOptions,
-  readString,
-  readText,
-  requireUniqueIds,
-} from '../core/definition.js';
+import * as read from '../core/definition.js';
 import { dayTimeSeparator, formatClock, formatDay, hourSuffix } from '../core/i18n/dates.js';
 import { directionOf, type Language } from '../core/i18n/index.js';
 import {
@@ -32,68 +20,44 @@ export type { MeedenksessieDefinition, MeedenksessieSession };
 // ---------------------------------------------------------------------------------------------
 // Definition
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-
-function readId(value: unknown, path: string): string {
-  const id = readString(value, path);
-  if (!idPattern.test(id)) throw new DefinitionError(path, 'notText');
-  return id;
-}
-
-function readCount(value: unknown, path: string): number | undefined {
-  const count = readOptionalNumber(value, path);
-  if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new DefinitionError(path, 'notNumber');
-  return count;
-}
-
 function readSession(value: unknown, path: string): MeedenksessieSession {
-  const fields = readObject(value, path);
-  const start = readOptionalDate(fields.start, `${path}.start`);
-  const end = readOptionalDate(fields.end, `${path}.end`);
-  if (start === undefined) throw new DefinitionError(`${path}.start`, 'missing');
-  if (end === undefined) throw new DefinitionError(`${path}.end`, 'missing');
+  const fields = read.readObject(value, path);
+  const start = read.readOptionalDate(fields.start, `${path}.start`);
+  const end = read.readOptionalDate(fields.end, `${path}.end`);
+  if (start === undefined) throw new read.DefinitionError(`${path}.start`, 'missing');
+  if (end === undefined) throw new read.DefinitionError(`${path}.end`, 'missing');
   // A session that ends before it starts would make an invalid calendar entry.
-  if (Date.parse(end) <= Date.parse(start)) throw new DefinitionError(`${path}.end`, 'notDate');
+  if (Date.parse(end) <= Date.parse(start)) throw new read.DefinitionError(`${path}.end`, 'notDate');
   const session: MeedenksessieSession = {
-    id: readId(fields.id, `${path}.id`),
-    title: readText(fields.title, `${path}.title`),
+    id: read.readId(fields.id, `${path}.id`),
+    title: read.readText(fields.title, `${path}.title`),
     start,
     end,
   };
   if (fields.location !== undefined) {
-    const location = readObject(fields.location, `${path}.location`);
+    const location = read.readObject(fields.location, `${path}.location`);
     session.location = {
-      name: readText(location.name, `${path}.location.name`),
-      address: readOptionalText(location.address, `${path}.location.address`),
+      name: read.readText(location.name, `${path}.location.name`),
+      address: read.readOptionalText(location.address, `${path}.location.address`),
     };
   }
-  session.online = readOptionalBoolean(fields.online, `${path}.online`);
-  session.capacity = readCount(fields.capacity, `${path}.capacity`);
-  session.remaining = readCount(fields.remaining, `${path}.remaining`);
-  session.waitlist = readOptionalBoolean(fields.waitlist, `${path}.waitlist`);
-  session.deadline = readOptionalDate(fields.deadline, `${path}.deadline`);
+  session.online = read.readOptionalBoolean(fields.online, `${path}.online`);
+  session.capacity = read.readOptionalInteger(fields.capacity, `${path}.capacity`);
+  session.remaining = read.readOptionalInteger(fields.remaining, `${path}.remaining`);
+  session.waitlist = read.readOptionalBoolean(fields.waitlist, `${path}.waitlist`);
+  session.deadline = read.readOptionalDate(fields.deadline, `${path}.deadline`);
   return session;
 }
 
 /** Checks a raw definition against schemas/meedenksessie.definition.schema.json; names the field that is wrong. */
 export function parseDefinition(raw: unknown): MeedenksessieDefinition {
-  const fields = readObject(raw, 'definition');
-  if (fields.type !== 'meedenksessie') throw new DefinitionError('type', { oneOf: ['meedenksessie'] });
-  const sessions = readList(fields.sessions, 'sessions', { nonEmpty: true }).map((session, index) =>
-    readSession(session, `sessions[${index}]`),
-  );
-  requireUniqueIds(sessions, 'sessions');
+  const [head, fields] = read.readFormHead(raw, 'meedenksessie');
   return {
-    type: 'meedenksessie',
-    id: readId(fields.id, 'id'),
-    title: readText(fields.title, 'title'),
-    intro: readOptionalText(fields.intro, 'intro'),
-    multiple: readOptionalBoolean(fields.multiple, 'multiple'),
-    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
-    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
-    sessions,
-    roles: readOptions(fields.roles, 'roles', { optional: true }),
-    needs: readOptions(fields.needs, 'needs', { optional: true }),
+    ...head,
+    multiple: read.readOptionalBoolean(fields.multiple, 'multiple'),
+    sessions: read.readItems(fields.sessions, 'sessions', readSession),
+    roles: read.readOptions(fields.roles, 'roles', { optional: true }),
+    needs: read.readOptions(fields.needs, 'needs', { optional: true }),
   };
 }
 

@@ -1,18 +1,6 @@
 import { html, nothing } from 'lit';
 import { internalState, OuderElement } from '../core/element.js';
-import {
-  characterCount,
-  checkboxField,
-  choiceGroup,
-  errorSummary,
-  header,
-  honeypot,
-  PoliteAnnouncer,
-  queuedPanel,
-  refusalPanel,
-  submitActions,
-  textField,
-} from '../core/form.js';
+import * as ui from '../core/form.js';
 import { FormController, type Problem } from '../core/form-controller.js';
 import { format } from '../core/i18n/index.js';
 import { OutcomeOptIn, outcomePlace } from '../core/outcome.js';
@@ -90,7 +78,7 @@ export class OuderMeedenksessie extends OuderElement {
     validate: () => this.problems(),
   });
   private readonly outcome = new OutcomeOptIn(this);
-  private readonly announcer = new PoliteAnnouncer(this);
+  private readonly announcer = new ui.PoliteAnnouncer(this);
   private readonly calendar = new CalendarLink(this);
   private readonly sessions = new SessionTracker();
 
@@ -224,9 +212,9 @@ export class OuderMeedenksessie extends OuderElement {
         text: (value) => this.text(value),
       });
     } else if (submission.status === 'queued') {
-      body = queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
+      body = ui.queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
     } else body = this.renderForm(definition);
-    return html`${header(this.level, this.text(definition.title), definition.intro && this.text(definition.intro))} ${body}`;
+    return html`${ui.header(this.level, this.text(definition.title), definition.intro && this.text(definition.intro))} ${body}`;
   }
 
   private renderForm(definition: MeedenksessieDefinition) {
@@ -234,7 +222,7 @@ export class OuderMeedenksessie extends OuderElement {
     const offered = this.sessions.offered(definition);
     if (offered.length === 0) return html`<p class="status">${strings.noSessions}</p>`;
     const open = offered.some(({ status }) => isSelectable(status));
-    return html`${errorSummary(form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)} ${refusalPanel(form, t, this.level + 1)}
+    return html`${ui.errorSummary(form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)} ${ui.refusalPanel(form, t, this.level + 1)}
       ${this.renderConflict(offered)}
       <form part="form" novalidate @submit=${this.onSubmit}>
         ${sessionsField({
@@ -249,8 +237,8 @@ export class OuderMeedenksessie extends OuderElement {
           onChoose: (id, checked) => this.chooseSession(id, checked),
         })}
         ${open
-          ? html`${this.renderDetails(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
-            ${submitActions(strings.submit, this.submission.state, t)}`
+          ? html`${this.renderDetails(definition)} ${ui.honeypot(this.bait, (value) => (this.bait = value))}
+            ${ui.submitActions(strings.submit, this.submission.state, t)}`
           : html`<p class="status">${strings.noSessions}</p>`}
       </form>`;
   }
@@ -277,8 +265,8 @@ export class OuderMeedenksessie extends OuderElement {
 
   private renderDetails(definition: MeedenksessieDefinition) {
     const { strings, answers, t, form } = this;
-    const typed = (field: 'name' | 'email' | 'phone' | 'gemeente' | 'remarks', label: string, more: Partial<Parameters<typeof textField>[0]> = {}) =>
-      textField({
+    const typed = (field: 'name' | 'email' | 'phone' | 'gemeente' | 'remarks', label: string, more: Partial<Parameters<typeof ui.textField>[0]> = {}) =>
+      ui.textField({
         id: field,
         label,
         value: answers[field],
@@ -300,7 +288,7 @@ export class OuderMeedenksessie extends OuderElement {
       })}
       ${typed('phone', strings.phone, { hint: strings.phoneHint, type: 'tel', autocomplete: 'tel' })}
       ${definition.roles?.length
-        ? choiceGroup({
+        ? ui.choiceGroup({
             id: 'role',
             label: strings.role,
             choices: options(definition.roles),
@@ -312,7 +300,7 @@ export class OuderMeedenksessie extends OuderElement {
         : nothing}
       ${typed('gemeente', strings.gemeente, { autocomplete: 'address-level2' })}
       ${definition.needs?.length
-        ? choiceGroup({
+        ? ui.choiceGroup({
             id: 'needs',
             label: strings.needs,
             hint: strings.needsHint,
@@ -327,10 +315,10 @@ export class OuderMeedenksessie extends OuderElement {
       ${typed('remarks', strings.remarks, {
         multiline: true,
         describedBy: 'remarks-count',
-        after: characterCount({ id: 'remarks', value: answers.remarks, max: limits.remarks, t, language: this.language, announcer: this.announcer }),
+        after: ui.characterCount({ id: 'remarks', value: answers.remarks, max: limits.remarks, t, language: this.language, announcer: this.announcer }),
       })}
       ${this.outcome.render(definition, form)}
-      ${checkboxField({
+      ${ui.checkboxField({
         id: 'consent',
         label: strings.consent,
         checked: answers.consent,

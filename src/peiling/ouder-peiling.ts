@@ -1,18 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { internalState, OuderElement } from '../core/element.js';
-import {
-  characterCount,
-  choiceGroup,
-  errorSummary,
-  header,
-  heading,
-  honeypot,
-  PoliteAnnouncer,
-  queuedPanel,
-  refusalPanel,
-  submitActions,
-  textField,
-} from '../core/form.js';
+import * as ui from '../core/form.js';
 import { FormController, type Problem } from '../core/form-controller.js';
 import { formatDeadline } from '../core/i18n/dates.js';
 import { format, localeOf, plural } from '../core/i18n/index.js';
@@ -96,7 +84,7 @@ export class OuderPeiling extends OuderElement {
     validate: () => this.problems(),
   });
   private readonly outcome = new OutcomeOptIn(this);
-  private readonly announcer = new PoliteAnnouncer(this);
+  private readonly announcer = new ui.PoliteAnnouncer(this);
 
   private entries: Record<string, Entry> = {};
   private code = '';
@@ -292,11 +280,11 @@ export class OuderPeiling extends OuderElement {
     const { strings } = this;
     let body: unknown;
     if (status === 'sent') body = this.renderThanks(peiling);
-    else if (status === 'queued') body = queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
+    else if (status === 'queued') body = ui.queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
     else if (this.record?.voted) body = this.renderNotice(peiling, strings.votedTitle, strings.votedBody);
     else if (isClosed(peiling)) body = this.renderNotice(peiling, strings.closedTitle, strings.closedBody);
     else body = this.renderForm(peiling);
-    return html`${header(this.level, this.text(peiling.title), peiling.intro && this.text(peiling.intro))} ${body}`;
+    return html`${ui.header(this.level, this.text(peiling.title), peiling.intro && this.text(peiling.intro))} ${body}`;
   }
 
   private renderThanks(peiling: Peiling) {
@@ -323,13 +311,13 @@ export class OuderPeiling extends OuderElement {
     const last = this.lastStep(peiling);
     const closes = peiling.closesAt && formatDeadline(peiling.closesAt, this.language);
     return html`
-      ${errorSummary(this.form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)}
-      ${refusalPanel(this.form, t, this.level + 1)}
+      ${ui.errorSummary(this.form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)}
+      ${ui.refusalPanel(this.form, t, this.level + 1)}
       ${closes ? html`<p class="muted">${format(closes.wholeDay ? strings.closesAfter : strings.closesAt, { date: closes.text }).join('')}</p>` : nothing}
       <form part="form" novalidate @submit=${(event: Event) => this.onSubmit(event, peiling)}>
         ${stepped ? html`<p class="progress" tabindex="-1">${strings.questionOf(this.step + 1, peiling.questions.length)}</p>` : nothing}
         ${peiling.integrity === 'code' && this.step === 0
-          ? textField({
+          ? ui.textField({
               id: 'code',
               label: strings.codeLabel,
               hint: strings.codeHint,
@@ -346,8 +334,8 @@ export class OuderPeiling extends OuderElement {
             })
           : nothing}
         ${this.shownQuestions(peiling).map((question) => this.renderQuestion(question))}
-        ${last ? this.outcome.render(peiling, this.form) : nothing} ${honeypot(this.bait, (value) => (this.bait = value))}
-        ${submitActions(
+        ${last ? this.outcome.render(peiling, this.form) : nothing} ${ui.honeypot(this.bait, (value) => (this.bait = value))}
+        ${ui.submitActions(
           last ? strings.send : strings.next,
           this.submission.state,
           t,
@@ -367,7 +355,7 @@ export class OuderPeiling extends OuderElement {
     const hint = question.hint && this.text(question.hint);
     const error = this.form.error(id);
     if (question.type === 'open') {
-      return textField({
+      return ui.textField({
         id,
         label,
         hint,
@@ -377,7 +365,7 @@ export class OuderPeiling extends OuderElement {
         multiline: true,
         describedBy: `${id}-count`,
         t,
-        after: characterCount({ id, value: entry.text, max: question.maxLength, t, language: this.language, announcer: this.announcer }),
+        after: ui.characterCount({ id, value: entry.text, max: question.maxLength, t, language: this.language, announcer: this.announcer }),
         onInput: (text) => this.typeEntry(question, { text }),
         onBlur: () => this.form.blur(question.id),
       });
@@ -388,7 +376,7 @@ export class OuderPeiling extends OuderElement {
         question.minLabel || question.maxLabel
           ? format(strings.scaleHint, { min: end(question.min, question.minLabel), max: end(question.max, question.maxLabel) })
           : undefined;
-      return choiceGroup({
+      return ui.choiceGroup({
         id,
         label,
         hint: hint || scaleHint ? [hint, hint && scaleHint ? ' ' : '', scaleHint] : undefined,
@@ -403,7 +391,7 @@ export class OuderPeiling extends OuderElement {
     }
     const choices = question.options.map((option) => ({ value: option.value, label: this.text(option.label) }));
     if (question.other) choices.push({ value: otherValue, label: strings.other });
-    return choiceGroup({
+    return ui.choiceGroup({
       id,
       label,
       hint,
@@ -417,7 +405,7 @@ export class OuderPeiling extends OuderElement {
       reveal: (choice) =>
         choice.value === otherValue
           ? html`<div class="conditional">
-              ${textField({
+              ${ui.textField({
                 id: `${id}-other`,
                 label: strings.otherLabel,
                 value: entry.other,
@@ -460,7 +448,7 @@ export class OuderPeiling extends OuderElement {
     const percent = new Intl.NumberFormat(localeOf(this.language), { style: 'percent' });
     const headingId = `result-${question.id}`;
     return html`<div>
-      ${heading(this.level + 2, this.text(question.label), { class: 'minor', id: headingId })}
+      ${ui.heading(this.level + 2, this.text(question.label), { class: 'minor', id: headingId })}
       <ul class="bars" aria-labelledby=${headingId}>
         ${rows.map(
           (row, index) => html`<li>

@@ -2,8 +2,6 @@ import type { MeedenksessieStrings } from './nl.js';
 
 export const ar: MeedenksessieStrings = {
   chooseOne: 'اختر جلسة',
-  chooseMore: 'اختر جلسة واحدة أو أكثر',
-  chooseMoreHint: 'يمكنك اختيار أكثر من جلسة.',
   placesLeft: {
     zero: 'لا توجد أماكن',
     one: 'بقي مكان واحد',
@@ -12,6 +10,8 @@ export const ar: MeedenksessieStrings = {
     many: 'بقي {n} مكانًا',
     other: 'بقي {n} مكان',
   },
+  chooseMore: 'اختر جلسة واحدة أو أكثر',
+  chooseMoreHint: 'يمكنك اختيار أكثر من جلسة.',
   waitlist: 'ممتلئة — يمكن التسجيل في قائمة الانتظار',
   full: 'ممتلئة',
   closed: 'التسجيل مغلق',

@@ -2,9 +2,9 @@ import type { MeedenksessieStrings } from './nl.js';
 
 export const en: MeedenksessieStrings = {
   chooseOne: 'Choose a session',
+  placesLeft: { one: '1 place left', other: '{n} places left' },
   chooseMore: 'Choose one or more sessions',
   chooseMoreHint: 'You can choose more than one session.',
-  placesLeft: { one: '1 place left', other: '{n} places left' },
   waitlist: 'Full — waiting list open',
   full: 'Full',
   closed: 'Sign-up closed',

@@ -3,9 +3,9 @@ import type { Plural, Registers } from '../../core/i18n/index.js';
 /** The words of `<ouder-meedenksessie>`. This Dutch file is the reference; `{name}` marks a place filled in. */
 export interface MeedenksessieStrings {
   chooseOne: string;
+  placesLeft: Plural;
   chooseMore: string;
   chooseMoreHint: string;
-  placesLeft: Plural;
   waitlist: string;
   full: string;
   closed: string;
@@ -64,9 +64,9 @@ export interface MeedenksessieStrings {
 
 const je: MeedenksessieStrings = {
   chooseOne: 'Kies een sessie',
+  placesLeft: { one: 'Nog 1 plaats', other: 'Nog {n} plaatsen' },
   chooseMore: 'Kies een of meer sessies',
   chooseMoreHint: 'Je kunt meer dan één sessie kiezen.',
-  placesLeft: { one: 'Nog 1 plaats', other: 'Nog {n} plaatsen' },
   waitlist: 'Vol — wachtlijst mogelijk',
   full: 'Vol',
   closed: 'Aanmelden gesloten',
