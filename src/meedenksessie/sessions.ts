@@ -87,7 +87,8 @@ function place(session: MeedenksessieSession, v: SessionsView): Content[] {
     if (session.location.address) parts.push(v.text(session.location.address));
   }
   if (session.online) parts.push(v.strings.online);
-  return parts.flatMap((part, index) => (index > 0 ? [', ', part] : [part]));
+  const comma = v.language === 'ar' ? '، ' : ', ';
+  return parts.flatMap((part, index) => (index > 0 ? [comma, part] : [part]));
 }
 
 /** The state of a session in words ("Nog 3 plaatsen", "Vol"). */
