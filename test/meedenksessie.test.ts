@@ -79,7 +79,7 @@ const sessionsShown = (el: OuderMeedenksessie) => [...el.shadowRoot!.querySelect
 /** For each session, on how many lines its range of times ("19:30–21:30") is drawn. */
 function timeRangeLines(el: OuderMeedenksessie): number[] {
   return sessionsShown(el).map((time) => {
-    const node = [...time.childNodes].find((child): child is Text => child.nodeType === Node.TEXT_NODE && child.data.trim() !== '')!;
+    const node = [...time.childNodes].find((child): child is Text => child instanceof Text && child.data.trim() !== '')!;
     const match = /[\d٠-٩]+[:.][\d٠-٩]+–\u2060?[\d٠-٩]+[:.][\d٠-٩]+/.exec(node.data)!;
     const range = document.createRange();
     range.setStart(node, match.index);
