@@ -110,8 +110,20 @@ describe('<ouder-terugkoppeling>', () => {
       const el = await terugkoppeling({ lang: 'en' });
       expect(text($(el, 'h2'))).to.equal('What we are doing with your input');
       expect(text($(el, '.badge'))).to.equal('Status: Decided');
-      expect(text($(el, 'time'))).to.equal('April 15, 2027');
+      expect(text($(el, 'time'))).to.equal('15 April 2027');
       expect(text($(el, '[part="results"]'))).to.contain('12 parents took part.');
+    });
+  });
+
+  describe('the page it sits on', () => {
+    it('heading-level fits the page\'s outline; register="u" speaks formally', async () => {
+      server.on('GET', endpoint, { status: 200, body: document });
+      const el = await fixture<OuderTerugkoppeling>(html`<ouder-terugkoppeling endpoint=${endpoint} heading-level="3" register="u"></ouder-terugkoppeling>`);
+      await until(() => !!el.shadowRoot!.querySelector('[part="outcome"]'), 3000, 'outcomes');
+      expect(text($(el, 'h3'))).to.equal('Wat we met uw inbreng doen');
+      expect($$(el, 'h4').map(text)).to.deep.equal(['Ouderbetrokkenheid 2027', 'Meedenksessies 2027']);
+      expect($$(el, 'h5').map(text)).to.deep.equal(['De uitslag']);
+      expect($(el, 'h2')).to.equal(null);
     });
   });
 

@@ -178,10 +178,13 @@ for (const { name, make } of storages) {
       const listed = parseCsv(cli.stdout, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
       assert.equal(listed.find((row) => row.Naam === 'Eva')!.Status, 'Afgemeld', 'never a stale copy: the cancel is there');
       if (!storage.databaseUrl) {
-        await assert.rejects(run(process.execPath, [BIN, 'import', dir, '--data', dir], { cwd: dir, env: env(storage) }), (error: Error & { stderr: string }) => {
+        // Another command on the folder the server holds is refused, saying why.
+        const content = await mkdtemp(join(tmpdir(), 'ouderstem-processes-content-'));
+        await assert.rejects(run(process.execPath, [BIN, 'import', content, '--data', dir], { cwd: dir, env: env(storage) }), (error: Error & { stderr: string }) => {
           assert.match(error.stderr, /Er draait een Ouderstem-server op de gegevensmap/);
           return true;
         });
+        await rm(content, { recursive: true, force: true });
       }
       await stop(server);
       server = undefined;

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { DefinitionError, readChoice, readObject, readOptionalString, readString, readText } from './definition.js';
-import { defineStrings, type Language, localize } from './i18n/index.js';
+import { defineStrings, type Language, localeOf, localize } from './i18n/index.js';
 import type { OutcomeNotice, OutcomeStatus } from './schema-types.js';
 
 export type { OutcomeNotice, OutcomeStatus } from './schema-types.js';
@@ -18,13 +19,15 @@ export interface NoticeStrings {
   readMore: string;
 }
 
+const je: NoticeStrings = {
+  title: 'Wat we met jullie inbreng doen',
+  statuses: { gehoord: 'Gehoord', 'in-behandeling': 'In behandeling', besloten: 'Besloten' },
+  statusLabel: 'Stand van zaken:',
+  readMore: 'Lees meer',
+};
+
 export const noticeStrings = defineStrings<NoticeStrings>({
-  nl: {
-    title: 'Wat we met jullie inbreng doen',
-    statuses: { gehoord: 'Gehoord', 'in-behandeling': 'In behandeling', besloten: 'Besloten' },
-    statusLabel: 'Stand van zaken:',
-    readMore: 'Lees meer',
-  },
+  nl: { je, u: { ...je, title: 'Wat we met uw inbreng doen' } },
   en: {
     title: 'What we are doing with your input',
     statuses: { gehoord: 'Heard', 'in-behandeling': 'In progress', besloten: 'Decided' },
@@ -67,7 +70,7 @@ export function readNotice(value: unknown, path: string): OutcomeNotice {
 
 /** `15 april 2027`, in the widget's language. */
 export function formatDay(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /**
@@ -75,16 +78,19 @@ export function formatDay(day: string, language: Language): string {
  * in paragraphs as the coordinator wrote them, and the link. `about` names what the link is about
  * for screen readers when several outcomes are on one page.
  */
-export function renderNotice(notice: OutcomeNotice, language: Language, about?: string) {
+export function renderNotice(notice: OutcomeNotice, language: Language, about?: unknown) {
   const strings = noticeStrings(language);
-  const paragraphs = localize(notice.text, language).split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+  const { text, lang } = localize(notice.text, language);
+  // Text the coordinator did not write in this language is marked with its own, for screen readers.
+  const own = lang === language ? undefined : lang;
+  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
   return html`<p class="notice-status">
       <span class="badge badge--${notice.status}"
         ><span class="visually-hidden">${strings.statusLabel} </span>${strings.statuses[notice.status]}</span
       >
       <time datetime=${notice.date}>${formatDay(notice.date, language)}</time>
     </p>
-    ${paragraphs.map((paragraph) => html`<p class="notice-text" dir="auto">${paragraph.trim()}</p>`)}
+    ${paragraphs.map((paragraph) => html`<p class="notice-text" lang=${ifDefined(own)} dir="auto">${paragraph.trim()}</p>`)}
     ${notice.url
       ? html`<p>
           <a href=${notice.url}>${strings.readMore}${about ? html`<span class="visually-hidden">: ${about}</span>` : nothing}</a>

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import { DefinitionController } from '../core/definition.js';
 import { OuderElement } from '../core/element.js';
-import { localize, plural } from '../core/i18n/index.js';
+import { heading } from '../core/form.js';
+import { localeOf, plural } from '../core/i18n/index.js';
+import { DefinitionController } from '../core/resource.js';
 import { noticeStrings, noticeStyles, renderNotice } from '../core/terugkoppeling.js';
 import { type Outcome, type OutcomeResults, parseTerugkoppeling, type Terugkoppeling } from './terugkoppeling.js';
 import { terugkoppelingStrings } from './terugkoppeling.i18n.js';
@@ -45,7 +46,7 @@ export class OuderTerugkoppeling extends OuderElement {
   /** The id of one form: only its outcome is shown. Without it, every published outcome of the organisation. */
   form?: string;
 
-  private readonly loader = new DefinitionController(this, (raw) => parseTerugkoppeling(raw), (document) => this.announceReady(document));
+  private readonly loader = new DefinitionController<Terugkoppeling>(this, (raw) => parseTerugkoppeling(raw), (document) => this.announceReady(document));
 
   /** `endpoint` is the organisation's outcomes (`…/api/outcomes/<organisation>`); with `form` it asks for that form's only. */
   override get definitionUrl(): string | undefined {
@@ -54,42 +55,46 @@ export class OuderTerugkoppeling extends OuderElement {
     return `${url}${url.includes('?') ? '&' : '?'}form=${encodeURIComponent(this.form)}`;
   }
 
+  private get strings() {
+    return terugkoppelingStrings(this.language, this.dutchRegister);
+  }
+
   override render() {
     return this.renderFrame(this.loader, (document) => this.renderOutcomes(document));
   }
 
   private renderOutcomes(document: Terugkoppeling) {
-    const strings = terugkoppelingStrings(this.language);
+    const strings = this.strings;
     // A static file may hold every outcome: `form` picks one whatever the source.
     const outcomes = this.form ? document.outcomes.filter((outcome) => outcome.formId === this.form) : document.outcomes;
     return html`<section part="terugkoppeling" aria-labelledby="title">
-      <h2 id="title">${noticeStrings(this.language).title}</h2>
+      ${heading(this.level, noticeStrings(this.language, this.dutchRegister).title, { id: 'title' })}
       ${outcomes.length === 0 ? html`<p class="status">${strings.empty}</p>` : outcomes.map((outcome, index) => this.renderOutcome(outcome, index))}
     </section>`;
   }
 
   private renderOutcome(outcome: Outcome, index: number) {
-    const title = localize(outcome.title, this.language);
+    const title = this.text(outcome.title);
     return html`<article part="outcome" aria-labelledby="outcome-${index}">
-      <h3 id="outcome-${index}" dir="auto">${title}</h3>
+      ${heading(this.level + 1, title, { id: `outcome-${index}` })}
       ${renderNotice(outcome, this.language, title)} ${outcome.results ? this.renderResults(outcome.results, index) : nothing}
     </article>`;
   }
 
   private renderResults(results: OutcomeResults, index: number) {
-    const strings = terugkoppelingStrings(this.language);
-    const percent = new Intl.NumberFormat(this.language, { style: 'percent' });
+    const { strings } = this;
+    const percent = new Intl.NumberFormat(localeOf(this.language), { style: 'percent' });
     return html`<section class="results" part="results" aria-labelledby="results-${index}">
-      <h4 id="results-${index}">${strings.resultsTitle}</h4>
+      ${heading(this.level + 2, strings.resultsTitle, { id: `results-${index}` })}
       <p>${plural(strings.participants, results.total, this.language)}</p>
       ${results.questions.map(
         (question, position) => html`<div>
-          <h5 id="result-${index}-${position}" dir="auto">${localize(question.label, this.language)}</h5>
+          ${heading(this.level + 3, this.text(question.label), { id: `result-${index}-${position}` })}
           <ul class="bars" aria-labelledby="result-${index}-${position}">
             ${question.options.map(
               (option) => html`<li>
                 <span class="bar-text">
-                  <span dir="auto">${localize(option.label, this.language)}</span>
+                  <span>${this.text(option.label)}</span>
                   <span>${plural(strings.votes, option.count, this.language)} (${percent.format(option.share / 100)})</span>
                 </span>
                 <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">

@@ -10,18 +10,20 @@ export interface TerugkoppelingStrings {
   omitted: Plural;
 }
 
-export const terugkoppelingStrings = defineStrings<TerugkoppelingStrings>({
-  nl: {
-    empty: 'Er is nog geen terugkoppeling. Zodra we meer weten, lees je het hier.',
-    resultsTitle: 'De uitslag',
-    participants: { one: '1 ouder deed mee.', other: '{n} ouders deden mee.' },
-    votes: { one: '1 stem', other: '{n} stemmen' },
-    multiple: 'Ouders konden meer dan één antwoord kiezen.',
-    omitted: {
-      one: 'Bij 1 vraag antwoordden te weinig ouders om de uitslag te laten zien.',
-      other: 'Bij {n} vragen antwoordden te weinig ouders om de uitslag te laten zien.',
-    },
+const je: TerugkoppelingStrings = {
+  empty: 'Er is nog geen terugkoppeling. Zodra we meer weten, lees je het hier.',
+  resultsTitle: 'De uitslag',
+  participants: { one: '1 ouder deed mee.', other: '{n} ouders deden mee.' },
+  votes: { one: '1 stem', other: '{n} stemmen' },
+  multiple: 'Ouders konden meer dan één antwoord kiezen.',
+  omitted: {
+    one: 'Bij 1 vraag antwoordden te weinig ouders om de uitslag te laten zien.',
+    other: 'Bij {n} vragen antwoordden te weinig ouders om de uitslag te laten zien.',
   },
+};
+
+export const terugkoppelingStrings = defineStrings<TerugkoppelingStrings>({
+  nl: { je, u: { ...je, empty: 'Er is nog geen terugkoppeling. Zodra we meer weten, leest u het hier.' } },
   en: {
     empty: 'There is no feedback yet. As soon as we know more, you can read it here.',
     resultsTitle: 'The results',
