@@ -156,6 +156,12 @@ function fallbackMessage(status: number): string {
 
 const enc = encodeURIComponent;
 
+/** `?a=1&b=2` of the values given, or nothing. */
+function queryOf(values: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ''));
+  return query.size > 0 ? `?${query}` : '';
+}
+
 /** The routes of the console API, typed. */
 export const api = {
   auth: () => request<{ setupNeeded: boolean; oidc: boolean }>('GET', '/auth'),
@@ -189,7 +195,9 @@ export const api = {
     request<{ form: FormDetail }>('PUT', `/forms/${enc(id)}`, body),
   publish: (id: string, version: number) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/publish`, { version }),
   setState: (id: string, state: Exclude<FormState, 'concept'>) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/state`, { state }),
-  results: (id: string) => request<Results>('GET', `/forms/${enc(id)}/results`),
+  /** `filter`: a poll's `from`, `to` (2027-03-01, Amsterdam days) and `lang`. */
+  results: (id: string, filter: Record<string, string> = {}) => request<Results>('GET', `/forms/${enc(id)}/results${queryOf(filter)}`),
+  answers: (id: string, query: Record<string, string> = {}) => request<{ answers: OpenAnswer[]; total: number }>('GET', `/forms/${enc(id)}/answers${queryOf(query)}`),
   outcome: (id: string) => request<{ outcome: Outcome }>('GET', `/forms/${enc(id)}/outcome`),
   saveOutcome: (id: string, draft: OutcomeDraft) => request<{ outcome: Outcome }>('PUT', `/forms/${enc(id)}/outcome`, draft),
   publishOutcome: (id: string) => request<{ outcome: Outcome; mailed: number }>('POST', `/forms/${enc(id)}/outcome/publish`, {}),
@@ -232,6 +240,9 @@ export interface Results {
   /** A poll: questions answered by fewer than `minResponses`, so parents do not see them. */
   tooFew?: string[];
   minResponses?: number;
+  /** A poll: responses per Amsterdam day, and per language. */
+  timeline?: { day: string; n: number }[];
+  languages?: { lang: string | null; n: number }[];
   sessions?: {
     id: string;
     capacity?: number | null;
@@ -245,6 +256,15 @@ export interface Results {
   /** Days answers are kept (a poll, stories), or days after its session a sign-up is kept. */
   retentionDays?: number;
   retentionDaysAfterSession?: number;
+}
+
+/** An open answer or an "anders" text of a poll. */
+export interface OpenAnswer {
+  question: string;
+  kind: 'open' | 'other';
+  text: string;
+  receivedAt: string;
+  lang: string | null;
 }
 
 /** One parent's sign-up for one session, as the console lists it. */

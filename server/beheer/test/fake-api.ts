@@ -11,6 +11,8 @@ export interface Recorded {
   method: string;
   path: string;
   body?: unknown;
+  /** `?from=…` when there was one. */
+  query?: string;
 }
 
 interface StoredForm {
@@ -60,6 +62,8 @@ export class FakeApi {
   outcomeLanguages = ['nl', 'en'];
   /** A story form's stories, as a redacteur gets them (`text` redacted, with `original`). */
   stories: { id: string; receivedAt: string; original: string; redactions: { start: number; end: number; kind: string }[]; themes: { value: string; label: string }[]; tags: string[]; consent: { value: string; label: string }; read: boolean; deleteAt: string }[] = [];
+  /** A poll's open answers and "anders" texts. */
+  openAnswers: { question: string; kind: string; text: string; receivedAt: string; lang: string | null }[] = [];
   /** Per session id: its sign-ups as the server lists them. */
   signupLists = new Map<string, { session: Record<string, unknown>; signups: Record<string, unknown>[] }>();
   private failures = new Map<string, Reply[]>();
@@ -245,6 +249,11 @@ export class FakeApi {
       }
       return { status: 200, body: list };
     }
+    if ((match = /^\/forms\/([^/]+)\/answers$/.exec(path))) {
+      const q = new URLSearchParams(this.query).get('q')?.toLowerCase();
+      const answers = this.openAnswers.filter((answer) => !q || answer.text.toLowerCase().includes(q));
+      return { status: 200, body: { answers, total: answers.length } };
+    }
     if ((match = /^\/forms\/([^/]+)\/stories(?:\/([^/]+))?$/.exec(path))) {
       const view = (story: (typeof this.stories)[number]) => {
         const characters = [...story.original];
@@ -325,7 +334,7 @@ export class FakeApi {
     const path = url.pathname.slice('/beheer/api'.length);
     this.query = url.search;
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    this.requests.push({ method, path, body });
+    this.requests.push({ method, path, body, ...(url.search ? { query: url.search } : {}) });
     const queued = this.failures.get(`${method} ${path}`);
     const reply = queued?.shift() ?? this.route(method, path, body);
     await new Promise((resolve) => setTimeout(resolve, 0));

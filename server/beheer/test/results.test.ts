@@ -37,6 +37,41 @@ describe('console results (#13)', () => {
     await expectReflow(element);
   });
 
+  it('a poll by period and language: counts again for the choice, responses per day, open answers searched', async () => {
+    api.addForm(poll(), { state: 'gepubliceerd', publishedVersion: 1 });
+    api.results = {
+      total: 3,
+      tally: { total: 3, questions: { v1: { counts: { ja: 2, nee: 1 }, total: 3 } } },
+      timeline: [{ day: '2027-03-01', n: 2 }, { day: '2027-03-02', n: 1 }],
+      languages: [{ lang: 'nl', n: 2 }, { lang: 'en', n: 1 }],
+    };
+    api.openAnswers = [
+      { question: 'v1', kind: 'other', text: 'Via de juf', receivedAt: '2027-03-02T09:00:00Z', lang: 'nl' },
+      { question: 'v1', kind: 'other', text: 'By bus', receivedAt: '2027-03-01T09:00:00Z', lang: 'en' },
+    ];
+    const element = await loaded(await existingForm('vervoer-2027', 'resultaten', 'lezer'), 'beheer-answers .answers');
+    expect([...element.querySelectorAll('.timeline tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['1 mrt 2027 2', '2 mrt 2027 1']);
+    expect(element.querySelectorAll('.answers li')).to.have.length(2);
+    await typeInto(byId('filter-from'), '2027-03-02');
+    const lang = byId<HTMLSelectElement>('filter-lang')!;
+    lang.value = 'en';
+    lang.dispatchEvent(new Event('change'));
+    const toon = button(element, 'Toon');
+    toon.focus();
+    toon.click();
+    for (let i = 0; i < 5; i++) await settle(element);
+    expect(api.requests.filter((request) => request.path === '/forms/vervoer-2027/results').map((request) => request.query)).to.deep.equal([undefined, '?from=2027-03-02&lang=en']);
+    expect(element.querySelector('.big-number')!.textContent).to.contain('(in deze selectie)');
+    expect(document.activeElement, 'the focus stays on the button').to.equal(toon);
+    await typeInto(byId('answers-search'), 'juf');
+    element.querySelector<HTMLFormElement>('beheer-answers form')!.requestSubmit();
+    for (let i = 0; i < 5; i++) await settle(element);
+    expect([...element.querySelectorAll('.answers .answer__text')].map((item) => item.textContent)).to.deep.equal(['Via de juf']);
+    expect(element.querySelector('beheer-answers [role=status]')!.textContent).to.equal('1 antwoord.');
+    await expectAccessible();
+    await expectReflow(element);
+  });
+
   it('sign-ups: how long after their session they are kept', async () => {
     api.addForm(series(), { state: 'gepubliceerd', publishedVersion: 1 });
     api.results = { total: 1, sessions: [], retentionDaysAfterSession: 30 };

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { api, ApiError, links, type FormDetail, type Results } from '../api.js';
+import './beheer-answers.js';
 import './beheer-outcome.js';
 import './beheer-signups.js';
 import './beheer-stories.js';
@@ -27,6 +28,8 @@ export class BeheerResults extends ConsoleElement {
     results: { state: true },
     error: { state: true },
     openSession: { state: true },
+    filter: { state: true },
+    filterError: { state: true },
   };
 
   form!: FormDetail;
@@ -36,6 +39,10 @@ export class BeheerResults extends ConsoleElement {
   private error = '';
   /** The session whose sign-ups are shown. */
   private openSession = '';
+  /** A poll's filter: from, to, lang. */
+  private filter: Record<string, string> = {};
+  private draftFilter: Record<string, string> = {};
+  private filterError = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('form') && (changed.get('form') as FormDetail | undefined)?.id !== this.form.id) void this.load();
@@ -43,6 +50,8 @@ export class BeheerResults extends ConsoleElement {
 
   private async load(): Promise<void> {
     this.results = undefined;
+    this.filter = {};
+    this.draftFilter = {};
     this.error = '';
     try {
       this.results = await api.results(this.form.id);
@@ -51,12 +60,27 @@ export class BeheerResults extends ConsoleElement {
     }
   }
 
+  /** Counts again for the chosen period and language; the page stays, and so does the focus. */
+  private async applyFilter(): Promise<void> {
+    const filter = Object.fromEntries(Object.entries(this.draftFilter).filter(([, value]) => value));
+    try {
+      this.results = await api.results(this.form.id, filter);
+      this.filter = filter;
+      this.filterError = '';
+    } catch (error) {
+      this.filterError = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
   override render() {
     if (this.error) return html`<p class="notice notice--warning" role="alert">${this.error}</p>`;
     if (!this.results) return html`<p role="status">Resultaten laden…</p>`;
     return html`<div class="results-head">
         <p>Stand van ${dutchDateTime(new Date().toISOString())}.</p>
-        <button type="button" class="button button--secondary" @click=${() => void this.load()}>Vernieuwen</button>
+        <button type="button" class="button button--secondary" @click=${() => {
+          this.draftFilter = { ...this.filter };
+          void this.applyFilter();
+        }}>Vernieuwen</button>
       </div>
       ${this.renderResults(this.results)} ${this.renderRetention(this.results)} ${this.renderDownloads()}
       <beheer-outcome .form=${this.form} .canEdit=${this.canEdit}></beheer-outcome>`;
@@ -103,8 +127,64 @@ export class BeheerResults extends ConsoleElement {
   private renderPoll(results: Results) {
     const poll = this.form.definition as PeilingDefinition;
     const total = results.tally?.total ?? results.total ?? 0;
-    return html`<p class="big-number"><strong>${total}</strong> ${total === 1 ? 'ouder heeft' : 'ouders hebben'} meegedaan.</p>
-      ${poll.questions.map((question) => this.renderQuestion(question, results.tally?.questions[question.id], results.tooFew?.includes(question.id) === true))}`;
+    return html`${this.renderFilter(results)}
+      <p class="big-number"><strong>${total}</strong> ${total === 1 ? 'ouder heeft' : 'ouders hebben'} meegedaan${Object.keys(this.filter).length ? ' (in deze selectie)' : ''}.</p>
+      ${this.renderTimeline(results)}
+      ${poll.questions.map((question) => this.renderQuestion(question, results.tally?.questions[question.id], results.tooFew?.includes(question.id) === true))}
+      <beheer-answers .form=${this.form} .filter=${this.filter}></beheer-answers>`;
+  }
+
+  /** Period and language: the counts, the responses over time and the open answers follow. */
+  private renderFilter(results: Results) {
+    const languages = (results.languages ?? []).map((entry) => entry.lang).filter((lang): lang is string => Boolean(lang));
+    const names: Record<string, string> = { nl: 'Nederlands', en: 'Engels', ar: 'Arabisch' };
+    const set = (key: string) => (event: Event) => (this.draftFilter = { ...this.draftFilter, [key]: (event.target as HTMLInputElement).value });
+    return html`<form
+      class="field-row field-row--end filter"
+      aria-label="Resultaten kiezen"
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        void this.applyFilter();
+      }}
+    >
+      <div class="field"><label for="filter-from">Van</label><input id="filter-from" type="date" .value=${this.draftFilter.from ?? ''} @input=${set('from')} /></div>
+      <div class="field"><label for="filter-to">Tot en met</label><input id="filter-to" type="date" .value=${this.draftFilter.to ?? ''} @input=${set('to')} /></div>
+      <div class="field">
+        <label for="filter-lang">Taal</label>
+        <select id="filter-lang" @change=${set('lang')}>
+          <option value="" ?selected=${!this.draftFilter.lang}>Alle talen</option>
+          ${[...new Set([...languages, ...(this.filter.lang ? [this.filter.lang] : [])])].map(
+            (lang) => html`<option value=${lang} ?selected=${this.draftFilter.lang === lang}>${names[lang] ?? lang}</option>`,
+          )}
+        </select>
+      </div>
+      <button type="submit" class="button button--secondary">Toon</button>
+    </form>
+    <div role="status">${this.filterError ? html`<p class="notice notice--warning">${this.filterError}</p>` : nothing}</div>`;
+  }
+
+  private renderTimeline(results: Results) {
+    const days = results.timeline ?? [];
+    if (days.length === 0) return nothing;
+    const most = Math.max(...days.map((day) => day.n));
+    const date = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return html`<details class="timeline">
+      <summary>Reacties per dag</summary>
+      <table>
+        <caption class="visually-hidden">Reacties per dag</caption>
+        <thead><tr><th scope="col">Dag</th><th scope="col" class="number">Reacties</th><th scope="col" class="share"><span class="visually-hidden">Verhouding</span></th></tr></thead>
+        <tbody>
+          ${days.map(
+            (day) => html`<tr>
+              <th scope="row">${date.format(new Date(`${day.day}T00:00:00Z`))}</th>
+              <td class="number">${day.n}</td>
+              <td class="share"><meter aria-hidden="true" min="0" max=${most} .value=${day.n}></meter></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>`;
   }
 
   private renderQuestion(question: PeilingQuestion, tally: { counts: Record<string, number>; total: number } | undefined, tooFew: boolean) {
