@@ -13,7 +13,8 @@ import {
   uuidV4,
 } from '../src/core/submission.js';
 import { checkLength, parseEmail, parsePhone, parsePostcode } from '../src/core/validators.js';
-import { FakeServer, until } from './helpers/server.js';
+import { expectAccessible } from './helpers/axe.js';
+import { FakeServer, until, type Answer } from './helpers/server.js';
 
 describe('core', () => {
   describe('answer table (classifyAnswer)', () => {
@@ -186,6 +187,59 @@ describe('core', () => {
     });
   });
 
+  describe('a definition that cannot load (origin refused, unknown form, server down)', () => {
+    const endpoint = 'https://forms.example.org/api/forms/poll';
+    let server: FakeServer;
+    let warnings: unknown[][];
+    const originalWarn = console.warn;
+    beforeEach(() => {
+      server = new FakeServer();
+      warnings = [];
+      console.warn = (...args: unknown[]) => warnings.push(args);
+    });
+    afterEach(() => {
+      server.restore();
+      console.warn = originalWarn;
+    });
+
+    const cases: { name: string; answer: Answer; retry: boolean; reason: RegExp }[] = [
+      { name: '403 origin not allowed', answer: { status: 403, body: { errors: [{ code: 'origin-not-allowed', message: 'x' }] } }, retry: false, reason: /403.*(origin|allowed)/i },
+      { name: '404 unknown form', answer: { status: 404, body: { errors: [{ code: 'not-found', message: 'x' }] } }, retry: false, reason: /404/ },
+      { name: 'a network error', answer: 'network-error', retry: true, reason: /network/i },
+      { name: '503 server unavailable', answer: { status: 503 }, retry: true, reason: /503/ },
+    ];
+    for (const { name, answer, retry, reason } of cases) {
+      it(`${name}: the editor's fallback stays visible, one plain sentence, ${retry ? 'a' : 'no'} retry button, the reason on the console`, async () => {
+        server.on('GET', endpoint, answer);
+        const el = await fixture(html`<ouder-peiling endpoint=${endpoint}>
+          <p id="fallback">Doe mee op <a href="https://example.org/peiling">deze pagina</a> of mail ons.</p>
+        </ouder-peiling>`);
+        await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+        const slot = el.shadowRoot!.querySelector('slot');
+        expect(slot, 'a slot shows the fallback').to.exist;
+        expect(slot!.assignedElements().map((node) => node.id)).to.deep.equal(['fallback']);
+        expect(el.querySelector('#fallback')!.getBoundingClientRect().height).to.be.greaterThan(0);
+        const alert = el.shadowRoot!.querySelector('[role=alert]')!;
+        expect(alert.querySelectorAll('p')).to.have.length(1);
+        expect(alert.textContent).not.to.match(/403|404|503|origin|endpoint|json/i);
+        expect(!!el.shadowRoot!.querySelector('button'), 'retry button').to.equal(retry);
+        const warned = warnings.map((args) => args.join(' ')).join('\n');
+        expect(warned).to.contain(endpoint);
+        expect(warned).to.match(reason);
+        await expectAccessible(el);
+      });
+    }
+
+    it('a retry that works replaces the fallback with the widget', async () => {
+      server.on('GET', endpoint, { status: 503 }, { status: 200, body: { id: 'p', type: 'peiling', title: 'T', results: 'hidden', integrity: 'open', questions: [{ id: 'q', type: 'open', label: 'Vraag' }] } });
+      const el = await fixture(html`<ouder-peiling endpoint=${endpoint}><p id="fallback">Mail ons.</p></ouder-peiling>`);
+      await until(() => !!el.shadowRoot!.querySelector('button'));
+      el.shadowRoot!.querySelector('button')!.click();
+      await until(() => !!el.shadowRoot!.querySelector('form'));
+      expect(el.shadowRoot!.querySelector('slot')).to.be.null;
+    });
+  });
+
   describe('registration', () => {
     it('never throws when a second bundle defines the same tag', () => {
       class Impostor extends HTMLElement {}
@@ -193,7 +247,7 @@ describe('core', () => {
       expect(customElements.get('ouder-peiling')).not.to.equal(Impostor);
     });
 
-    it('upgrades <div data-ouderstem> markup that a CMS left, replacing its fallback text', async () => {
+    it('upgrades <div data-ouderstem> markup that a CMS left, keeping its fallback inside the widget (shown only when it cannot load)', async () => {
       const host = await fixture(html`<div data-ouderstem="peiling" data-endpoint="/api/forms/x" data-lang="en" data-storage="none">
         <p>Vul de peiling in op <a href="/peiling">onze site</a>.</p>
       </div>`);
@@ -203,7 +257,8 @@ describe('core', () => {
       expect(widget.getAttribute('endpoint')).to.equal('/api/forms/x');
       expect(widget.getAttribute('lang')).to.equal('en');
       expect(widget.getAttribute('storage')).to.equal('none');
-      expect(host.querySelector('p')).to.be.null;
+      expect(host.children).to.have.length(1);
+      expect(widget.querySelector('p a')!.getAttribute('href')).to.equal('/peiling');
     });
 
     it('upgrades markup added to the page later', async () => {

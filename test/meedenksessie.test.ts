@@ -127,7 +127,7 @@ describe('<ouder-meedenksessie>', () => {
       server.on('GET', endpoint, 'network-error', { status: 200, body: series });
       const el = await fixture<OuderMeedenksessie>(html`<ouder-meedenksessie endpoint=${endpoint}></ouder-meedenksessie>`);
       await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
-      expect(text(el.shadowRoot!)).to.contain('kon niet worden geladen');
+      expect(text(el.shadowRoot!)).to.contain('kon nu niet worden geladen');
       await expectAccessible(el);
       $<HTMLButtonElement>(el, 'button').click();
       await until(() => !!el.shadowRoot!.querySelector('form'));

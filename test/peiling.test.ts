@@ -57,7 +57,7 @@ describe('<ouder-peiling>', () => {
       server.on('GET', endpoint, 'network-error', { status: 200, body: shortDefinition });
       const el = await fixture<OuderPeiling>(html`<ouder-peiling endpoint=${endpoint}></ouder-peiling>`);
       await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
-      expect(text(el)).to.contain('kon niet worden geladen');
+      expect(text(el)).to.contain('kon nu niet worden geladen');
       await expectAccessible(el);
       $<HTMLButtonElement>(el, 'button').click();
       await until(() => !!el.shadowRoot!.querySelector('form'));

@@ -103,11 +103,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return [...content.forms.values()].some((form) => form.allowedOrigins.includes(origin));
   }
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     // No path or query of this server has a use for U+0000 (a cancel token, a code, a form id).
     if (/%00/.test(request.url)) throw new ApiError(400, [fieldError('bad-request', langOf(request.headers['accept-language']))]);
+    // The API answers only pages on allowed origins. The refusal itself is readable by the page
+    // (CORS header on the 403, and a preflight that lets the POST go out), so the widget can tell
+    // the web editor on the console why, instead of a network error it would retry for ever.
     const origin = request.headers.origin;
-    if (request.method === 'POST' && origin !== undefined && !originAllowed(request, origin)) {
+    if (request.url.startsWith('/api/') && request.method !== 'OPTIONS' && origin !== undefined && !originAllowed(request, origin)) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'origin');
       throw new ApiError(403, [fieldError('origin-not-allowed', langOf(request.headers['accept-language']))]);
     }
   });
@@ -145,8 +149,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cors, {
     delegator: (request, callback) => {
       const origin = request.headers.origin;
+      const api = request.url?.startsWith('/api/') === true;
       callback(null, {
-        origin: origin !== undefined && originAllowed(request as FastifyRequest, origin) ? origin : false,
+        // Preflights of the API succeed for every origin (see the origin check above); the widget
+        // files get `*` from the static folders instead.
+        origin: api && origin !== undefined && (request.method === 'OPTIONS' || originAllowed(request as FastifyRequest, origin)) ? origin : false,
         credentials: false,
         methods: ['GET', 'POST'],
         allowedHeaders: ['Content-Type', 'Idempotency-Key'],
@@ -334,7 +341,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.staticDirs && options.staticDirs.length > 0) {
-    await app.register(fastifyStatic, { root: options.staticDirs, index: 'index.html', wildcard: true });
+    await app.register(fastifyStatic, {
+      root: options.staticDirs,
+      index: 'index.html',
+      wildcard: true,
+      // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
+      // with <script type="module">, which needs CORS. Pages are not for other sites to read.
+      setHeaders: (response, path) => {
+        if (path.endsWith('.html')) return;
+        response.setHeader('access-control-allow-origin', '*');
+        response.setHeader('cross-origin-resource-policy', 'cross-origin');
+      },
+    });
   }
 
   return app;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -41,6 +41,29 @@ for (const backend of backends) {
         assert.equal(definition.allowedOrigins, undefined);
         assert.equal(response.headers['cache-control'], 'no-store');
         assert.equal(response.headers['set-cookie'], undefined);
+      });
+
+      it('the widget files are public: any site may load them (CORS *, CORP cross-origin); pages are not', async () => {
+        const [pages, widgets] = await Promise.all([1, 2].map(() => mkdtemp(join(tmpdir(), 'ouderstem-static-'))));
+        await writeFile(join(pages!, 'index.html'), '<!doctype html><title>Demo</title>');
+        await writeFile(join(widgets!, 'ouderstem.js'), 'export {};\n');
+        await mkdir(join(widgets!, 'chunks'));
+        await writeFile(join(widgets!, 'chunks', 'core.js'), 'export {};\n');
+        const server = await makeApp(db, { staticDirs: [pages!, widgets!] });
+        try {
+          for (const url of ['/ouderstem.js', '/chunks/core.js']) {
+            const response = await server.inject({ url, headers: { origin: 'https://www.gemeente.example' } });
+            assert.equal(response.statusCode, 200, url);
+            assert.equal(response.headers['access-control-allow-origin'], '*', url);
+            assert.equal(response.headers['cross-origin-resource-policy'], 'cross-origin', url);
+            assert.equal(response.headers['access-control-allow-credentials'], undefined, url);
+          }
+          const page = await server.inject({ url: '/', headers: { origin: 'https://www.gemeente.example' } });
+          assert.equal(page.headers['access-control-allow-origin'], undefined);
+        } finally {
+          await server.close();
+          await Promise.all([pages!, widgets!].map((dir) => rm(dir, { recursive: true, force: true })));
+        }
       });
 
       it('static files from every folder go compressed to browsers that accept it, plain to others, with Vary', async () => {
@@ -511,8 +534,21 @@ for (const backend of backends) {
         assert.equal(allowed.headers['access-control-allow-credentials'], undefined);
         const perForm = await app.inject({ url: '/api/forms/poll', headers: { origin: 'https://school.example' } });
         assert.equal(perForm.headers['access-control-allow-origin'], 'https://school.example');
+        // Another origin gets nothing of the form, but a refusal the page can read: the widget then
+        // tells the web editor on the console that the site is not allowed, instead of "network error".
         const otherForm = await app.inject({ url: '/api/forms/signup', headers: { origin: 'https://school.example' } });
-        assert.equal(otherForm.headers['access-control-allow-origin'], undefined);
+        assert.equal(otherForm.statusCode, 403);
+        assert.equal(otherForm.json().errors[0].code, 'origin-not-allowed');
+        assert.equal(otherForm.headers['access-control-allow-origin'], 'https://school.example');
+        assert.equal(otherForm.json().title, undefined);
+        const networks = await app.inject({ url: '/api/networks', headers: { origin: 'https://evil.example' } });
+        assert.equal(networks.statusCode, 403);
+        const refusedPreflight = await app.inject({
+          method: 'OPTIONS',
+          url: '/api/forms/poll',
+          headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+        });
+        assert.equal(refusedPreflight.statusCode, 204, 'the POST goes out, so its 403 can be read');
         const preflight = await app.inject({
           method: 'OPTIONS',
           url: '/api/forms/poll',
@@ -523,6 +559,8 @@ for (const backend of backends) {
         const refused = await post(app, 'poll', vote({ q1: 'a' }), { origin: 'https://evil.example' });
         assert.equal(refused.statusCode, 403);
         assert.equal(refused.json().errors[0].code, 'origin-not-allowed');
+        assert.equal(refused.headers['access-control-allow-origin'], 'https://evil.example');
+        assert.equal(await count(db, 'votes'), 0);
         const sameOrigin = await post(app, 'poll', vote({ q1: 'a' }), { origin: 'http://localhost:80', host: 'localhost:80' });
         assert.equal(sameOrigin.statusCode, 201);
         assert.equal(await count(db, 'votes'), 1);

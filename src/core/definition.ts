@@ -111,9 +111,62 @@ export function requireUniqueIds(items: readonly { id: string }[], path: string)
   });
 }
 
+/**
+ * Why a file could not be fetched: `httpStatus` is the server's answer, absent for a network error
+ * (which is also what a browser reports when another origin's server sends no CORS headers).
+ */
+export interface LoadFailure {
+  url: string;
+  httpStatus?: number;
+}
+
+/** Whether trying again can help: a lost connection or a busy server, not a refusal or an unknown form. */
+export function retryCanHelp(failure: LoadFailure): boolean {
+  const status = failure.httpStatus;
+  return status === undefined || status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/** The reason for the web editor, on the console: the parent sees one plain sentence and the fallback. */
+export function describeLoadFailure(failure: LoadFailure): string {
+  const { url, httpStatus } = failure;
+  const reason =
+    httpStatus === undefined
+      ? 'a network error: the server cannot be reached, or it does not allow this site (CORS)'
+      : httpStatus === 403
+        ? `403: this site (${location.origin}) is not allowed for this form; add it to the allowed origins in the console (beheer)`
+        : httpStatus === 404 || httpStatus === 410
+          ? `${httpStatus}: the server knows no such form (check the address, and that the form is published)`
+          : `${httpStatus} from the server`;
+  return `ouderstem: could not load ${url}: ${reason}`;
+}
+
+class LoadError extends Error {
+  constructor(readonly failure: LoadFailure) {
+    super(describeLoadFailure(failure));
+  }
+}
+
+/** Fetches JSON for a widget; a failure rejects with the reason, a file that is no JSON with a DefinitionError. */
+export async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-cache', signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new LoadError({ url });
+  }
+  if (!response.ok) throw new LoadError({ url, httpStatus: response.status });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DefinitionError(url, 'notJson');
+  }
+}
+
 export type DefinitionState<T> =
   | { status: 'loading' }
-  | { status: 'failed' }
+  | { status: 'failed'; failure: LoadFailure }
   | { status: 'invalid'; error: DefinitionError }
   | { status: 'ready'; definition: T };
 
@@ -197,7 +250,7 @@ export class DefinitionController<T> implements ReactiveController {
     }
     this.state = { status: 'loading' };
     const abort = (this.abort = new AbortController());
-    this.fetchJson(definitionUrl, abort.signal).then(
+    fetchJson(definitionUrl, abort.signal).then(
       (raw) => {
         if (abort.signal.aborted) return;
         this.accept(raw);
@@ -206,26 +259,15 @@ export class DefinitionController<T> implements ReactiveController {
       (error: unknown) => {
         if (abort.signal.aborted) return;
         // A file that arrived but is no JSON is the web editor's to fix, not the connection's.
-        this.state = error instanceof DefinitionError ? { status: 'invalid', error } : { status: 'failed' };
+        if (error instanceof DefinitionError) this.state = { status: 'invalid', error };
+        else {
+          const failure = error instanceof LoadError ? error.failure : { url: definitionUrl };
+          console.warn(describeLoadFailure(failure));
+          this.state = { status: 'failed', failure };
+        }
         this.host.requestUpdate();
       },
     );
-  }
-
-  private async fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
-    const response = await fetch(url, {
-      headers: { Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-cache',
-      signal,
-    });
-    if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
-    const text = await response.text();
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new DefinitionError(url, 'notJson');
-    }
   }
 
   private accept(raw: unknown): void {

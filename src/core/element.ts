@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type OuderSettings, settingsContext } from './settings.js';
-import type { DefinitionController } from './definition.js';
+import { retryCanHelp, type DefinitionController } from './definition.js';
 import {
   directionOf,
   inheritedLanguageTag,
@@ -160,15 +160,20 @@ export abstract class OuderElement extends LitElement {
         content = html`<p class="status" role="status">${t.loading}</p>`;
         break;
       case 'failed':
+        // The web editor's fallback (the content inside the tag) shows again: it is the way forward.
         content = html`<div class="panel panel--error" role="alert">
-          <p>${t.loadFailed}</p>
-          <div class="actions">
-            <button type="button" part="button" @click=${() => definition.reload()}>${t.retry}</button>
+            <p>${retryCanHelp(state.failure) ? t.loadFailed : t.unavailable}</p>
+            ${retryCanHelp(state.failure)
+              ? html`<div class="actions">
+                  <button type="button" part="button" @click=${() => definition.reload()}>${t.retry}</button>
+                </div>`
+              : nothing}
           </div>
-        </div>`;
+          <slot></slot>`;
         break;
       case 'invalid':
-        content = html`<div class="panel panel--error" role="alert"><p>${state.error.describe(t)}</p></div>`;
+        content = html`<div class="panel panel--error" role="alert"><p>${state.error.describe(t)}</p></div>
+          <slot></slot>`;
         break;
       case 'ready':
         content = ready(state.definition);

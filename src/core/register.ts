@@ -12,7 +12,8 @@ const attributes = ['endpoint', 'src', 'lang', 'privacy-url', 'storage', 'region
  * Some CMS editors strip unknown tags but keep `<div data-…>`. This turns
  * `<div data-ouderstem="peiling" data-endpoint="…">fallback</div>` into the widget: the
  * `<ouder-peiling>` goes inside the div (so the CMS's own markup stays), with every `data-`
- * attribute above copied, and the fallback text is removed.
+ * attribute above copied. The fallback moves into the widget, which shows it again only when it
+ * cannot load, as with the tag itself.
  */
 export function upgradeCompatibilityMarkup(root: ParentNode = document): void {
   for (const host of root.querySelectorAll<HTMLElement>('[data-ouderstem]:not([data-ouderstem-upgraded])')) {
@@ -24,6 +25,7 @@ export function upgradeCompatibilityMarkup(root: ParentNode = document): void {
       if (value !== null) widget.setAttribute(name, value);
     }
     host.setAttribute('data-ouderstem-upgraded', '');
+    widget.append(...host.childNodes);
     host.replaceChildren(widget);
   }
 }

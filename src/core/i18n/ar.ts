@@ -4,7 +4,8 @@ import type { Translation } from './translation.js';
 export const ar: Translation = {
   languageName: 'العربية',
   loading: 'جارٍ التحميل…',
-  loadFailed: 'تعذّر تحميل هذا الجزء. يُرجى التحقق من اتصالك بالإنترنت.',
+  loadFailed: 'تعذّر تحميل هذا الجزء الآن؛ حاول مرة أخرى بعد قليل.',
+  unavailable: 'هذا الجزء غير متاح الآن.',
   retry: 'حاول مرة أخرى',
   invalidDefinition: (path, problem) => `هذا النموذج غير مُعدّ بشكل صحيح: ${path} ${problem}.`,
   required: 'إلزامي',

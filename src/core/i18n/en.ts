@@ -3,7 +3,8 @@ import type { Translation } from './translation.js';
 export const en: Translation = {
   languageName: 'English',
   loading: 'Loading…',
-  loadFailed: 'This part could not be loaded. Please check your internet connection.',
+  loadFailed: 'This part could not be loaded just now; please try again in a moment.',
+  unavailable: 'This part is not available right now.',
   retry: 'Try again',
   invalidDefinition: (path, problem) => `This form is not set up correctly: ${path} ${problem}.`,
   required: 'required',

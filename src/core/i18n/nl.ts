@@ -4,7 +4,8 @@ import type { Translation } from './translation.js';
 export const nl: Translation = {
   languageName: 'Nederlands',
   loading: 'Even laden…',
-  loadFailed: 'Dit onderdeel kon niet worden geladen. Controleer je internetverbinding.',
+  loadFailed: 'Dit onderdeel kon nu niet worden geladen; probeer het zo opnieuw.',
+  unavailable: 'Dit onderdeel is nu niet beschikbaar.',
   retry: 'Probeer opnieuw',
   invalidDefinition: (path, problem) => `Dit formulier is niet goed ingesteld: ${path} ${problem}.`,
   required: 'verplicht',

@@ -18,7 +18,10 @@ export interface Translation {
   /** Name of the language, in that language. */
   languageName: string;
   loading: string;
+  /** A definition could not be loaded, and trying again may help (connection, busy server). */
   loadFailed: string;
+  /** A definition could not be loaded, and trying again will not help (refused, unknown form). */
+  unavailable: string;
   retry: string;
   invalidDefinition: (path: string, problem: string) => string;
   required: string;
