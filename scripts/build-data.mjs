@@ -2,8 +2,9 @@
 // mapshaper (a dev dependency):
 //
 //   data/gemeenten-2025.topo.json, jeugdregios-, provincies-, ggdregios-2025.topo.json  boundaries
-//   data/gebieden-2025.json   every gemeente with its provincie, jeugdregio and GGD region, the
-//                             names of those regions, other names and former gemeenten
+//   data/gebieden-2025.json   every gemeente with its provincie, jeugdregio and GGD region and a
+//                             point inside it, the names of those regions, other names and
+//                             former gemeenten
 //   data/gebieden-2025.csv    the same table for a spreadsheet
 //   src/netwerkkaart/outline.ts  the land outline the widget carries, from the same gemeenten
 //
@@ -88,6 +89,11 @@ for (const { kind } of kinds) {
   for (const geometry of Object.values(layer.objects)[0].geometries) regionNames.set(geometry.properties.statcode, geometry.properties.statnaam);
 }
 
+// A point inside each gemeente (for "the nearest networks"), about 100 m precise.
+const interior = await run(`-i gemeenten.json name=g -proj init=EPSG:28992 -points inner -proj wgs84
+  -each 'lon=+this.x.toFixed(3), lat=+this.y.toFixed(3)' -filter-fields statcode,lon,lat -o format=json points.json`);
+const pointOf = new Map(JSON.parse(interior['points.json']).map(({ statcode, lon, lat }) => [statcode, [lon, lat]]));
+
 const names = JSON.parse(input['names.json']);
 const otherNames = new Map(names.andereNamen.map(({ code, ook }) => [code, ook]));
 const rows = byOverlap
@@ -95,6 +101,7 @@ const rows = byOverlap
     code: row.statcode,
     name: row.statnaam,
     ...Object.fromEntries(kinds.map(({ kind }) => [kind, row[`${kind}_statcode`]])),
+    point: pointOf.get(row.statcode),
     ...(otherNames.has(row.statcode) ? { otherNames: otherNames.get(row.statcode) } : {}),
   }))
   .sort((a, b) => a.code.localeCompare(b.code));
@@ -104,6 +111,7 @@ const problems = [];
 if (rows.length !== GEMEENTEN) problems.push(`${rows.length} gemeenten instead of ${GEMEENTEN}`);
 for (const row of rows) {
   for (const { kind } of kinds) if (!regionNames.has(row[kind])) problems.push(`${row.name}: no ${kind}`);
+  if (!row.point) problems.push(`${row.name}: no interior point`);
 }
 for (const { kind, count } of kinds) {
   const used = new Set(rows.map((row) => row[kind]));
