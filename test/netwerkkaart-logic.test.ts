@@ -36,21 +36,34 @@ describe('netwerkkaart logic', () => {
       const kaart = parseNetwerkkaart({
         networks: [
           network({ id: 'ok' }),
-          network({ id: 'no-gemeenten', gemeenten: undefined }),
+          network({ id: 'no-type', type: undefined }),
           'not an object',
           network({ id: 'no-name', name: '' }),
           network({ id: 'ok' }),
           network({ id: 'bad-gemeente', gemeenten: ['Delft', 3] }),
+          network({ id: 'bad-area', gemeenten: undefined, areas: 'JZ24' }),
         ],
       });
       expect(kaart.networks.map((n) => n.id)).to.deep.equal(['ok']);
       expect(kaart.problems).to.deep.equal([
-        { path: 'networks[1].gemeenten', problem: 'missing', scope: 'entry' },
+        { path: 'networks[1].type', problem: 'missing', scope: 'entry' },
         { path: 'networks[2]', problem: 'notObject', scope: 'entry' },
         { path: 'networks[3].name', problem: 'missing', scope: 'entry' },
         { path: 'networks[4].id', problem: 'duplicate', scope: 'entry' },
         { path: 'networks[5].gemeenten[1]', problem: 'notText', scope: 'entry' },
+        { path: 'networks[6].areas', problem: 'notList', scope: 'entry' },
       ]);
+    });
+
+    it('keeps a network that names areas by code instead of gemeenten, and one that names neither', () => {
+      const kaart = parseNetwerkkaart({
+        networks: [network({ id: 'regio', gemeenten: undefined, areas: [' JZ24', 'GM0637'] }), network({ id: 'landelijk', gemeenten: undefined })],
+      });
+      expect(kaart.networks.map(({ id, gemeenten, areas }) => ({ id, gemeenten, areas }))).to.deep.equal([
+        { id: 'regio', gemeenten: undefined, areas: ['JZ24', 'GM0637'] },
+        { id: 'landelijk', gemeenten: undefined, areas: undefined },
+      ]);
+      expect(kaart.problems).to.deep.equal([]);
     });
 
     it('leaves out a bad optional field but keeps the network', () => {
@@ -105,14 +118,14 @@ describe('netwerkkaart logic', () => {
         features: [
           { type: 'Feature', geometry: { type: 'Point', coordinates: [4.36, 52.01] }, properties: network() },
           { type: 'Feature', geometry: null, properties: network({ id: 'b' }) },
-          { type: 'Feature', geometry: null, properties: { id: 'c', name: 'C', type: 'x' } },
+          { type: 'Feature', geometry: null, properties: { id: 'c', type: 'x' } },
         ],
       });
       expect(kaart.networks.map((n) => [n.id, n.location])).to.deep.equal([
         ['a', { lat: 52.01, lon: 4.36 }],
         ['b', undefined],
       ]);
-      expect(kaart.problems).to.deep.equal([{ path: 'features[2].properties.gemeenten', problem: 'missing', scope: 'entry' }]);
+      expect(kaart.problems).to.deep.equal([{ path: 'features[2].properties.name', problem: 'missing', scope: 'entry' }]);
     });
   });
 

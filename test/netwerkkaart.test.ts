@@ -182,7 +182,7 @@ describe('<ouder-netwerkkaart>', () => {
     it('keeps the valid networks and names exactly what was skipped or left out', async () => {
       const el = await kaart({ definition: broken });
       const problems = text($(el, '[part=problems]'));
-      expect(problems).to.contain('networks[1].gemeenten ontbreekt (overgeslagen)');
+      expect(problems).to.contain('networks[1].type ontbreekt (overgeslagen)');
       expect(problems).to.contain('networks[2].id komt twee keer voor (overgeslagen)');
       expect(problems).to.contain('networks[3].website is geen webadres dat begint met http:// of https:// (weggelaten)');
       expect(problems).to.contain('networks[3].type is een soort die niet in "types" staat; het netwerk staat er wel, met deze soort');

@@ -102,10 +102,13 @@ function readNetwork(fields: Fields, at: string, problems: Problem[]): Network {
     id: readString(fields.id, `${at}.id`),
     name: readText(fields.name, `${at}.name`),
     type: readString(fields.type, `${at}.type`).trim(),
-    gemeenten: readList(fields.gemeenten, `${at}.gemeenten`).map((gemeente, index) =>
-      readString(gemeente, `${at}.gemeenten[${index}]`).trim(),
-    ),
   };
+  // Names and codes of the areas it serves: a wrong item skips the network, as it could send parents to the wrong one.
+  for (const key of ['gemeenten', 'areas'] as const) {
+    if (fields[key] !== undefined) {
+      network[key] = readList(fields[key], `${at}.${key}`).map((item, index) => readString(item, `${at}.${key}[${index}]`).trim());
+    }
+  }
   const optional = <K extends keyof Network>(key: K, read: () => Network[K]) => {
     try {
       const value = read();
@@ -233,7 +236,7 @@ export function placesOf(networks: readonly Network[], areas: readonly { name: s
   };
   for (const area of areas) add(area.name, area.center);
   for (const network of networks) {
-    network.gemeenten.forEach((gemeente) => add(gemeente));
+    network.gemeenten?.forEach((gemeente) => add(gemeente));
     if (network.region) add(network.region);
   }
   const keys = new Set([...byLabel.values()].map((place) => place.key));
@@ -281,7 +284,7 @@ export function networksFor(key: string, networks: readonly Network[]): Network[
   if (!index) {
     index = new Map();
     for (const network of networks) {
-      for (const place of new Set([...network.gemeenten, network.region ?? ''].map(placeKey))) {
+      for (const place of new Set([...(network.gemeenten ?? []), network.region ?? ''].map(placeKey))) {
         if (place) index.set(place, [...(index.get(place) ?? []), network]);
       }
     }

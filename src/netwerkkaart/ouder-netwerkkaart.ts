@@ -526,8 +526,8 @@ export class OuderNetwerkkaart extends OuderElement {
       <p class="muted" dir="auto">${about}</p>
       ${network.description ? html`<p dir="auto">${localize(network.description, this.language)}</p>` : nothing}
       <dl>
-        ${network.gemeenten.length > 0
-          ? html`<div><dt>${strings.gemeenten}</dt><dd dir="auto">${network.gemeenten.join(', ')}</dd></div>`
+        ${network.gemeenten?.length
+          ? html`<div><dt>${strings.gemeenten}</dt><dd dir="auto">${network.gemeenten!.join(', ')}</dd></div>`
           : nothing}
         ${website
           ? html`<div>
