@@ -13,6 +13,7 @@ import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type 
 import { cancelSignUp, countVotes, remainingPlaces, submit, visibleTally, withdrawStory, type Submission, type TestHooks } from './store.js';
 import { exportCsv } from './export.js';
 import { confirmPage, messagePage } from './pages.js';
+import { DATA_DIR } from './networks.js';
 
 export interface AppOptions {
   db: Database;
@@ -20,6 +21,8 @@ export interface AppOptions {
   schemas: Schemas;
   /** Folders served as static files at `/` (first match wins), e.g. the demo page and the widget build. */
   staticDirs?: string[];
+  /** The shipped CBS data, served at `/data/` (default: the repository's `data/`). */
+  dataDir?: string;
   /** Bearer token for `GET /api/export/:id`; the route answers 404 without one. */
   exportToken?: string;
   /** Secret for hashing client addresses in the rate limiter; random per process when absent. */
@@ -340,19 +343,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return exportCsv(db, form);
   });
 
+  // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
+  // with <script type="module">, which needs CORS. Pages are not for other sites to read.
+  const publicFile = (response: { setHeader(name: string, value: string): unknown }, path: string) => {
+    if (path.endsWith('.html')) return;
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('cross-origin-resource-policy', 'cross-origin');
+  };
+  // The boundaries and the gebieden table `<ouder-netwerkkaart regions="jeugdregio">` finds next to
+  // its script (`/ouderstem.js` → `/data/…`); only the shipped files, not their sources in data/src/.
+  await app.register(fastifyStatic, {
+    root: options.dataDir ?? DATA_DIR,
+    prefix: '/data/',
+    decorateReply: false,
+    wildcard: true,
+    allowedPath: (path) => /^\/[\w.-]+\.(json|csv)$/.test(path),
+    setHeaders: publicFile,
+  });
   if (options.staticDirs && options.staticDirs.length > 0) {
-    await app.register(fastifyStatic, {
-      root: options.staticDirs,
-      index: 'index.html',
-      wildcard: true,
-      // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
-      // with <script type="module">, which needs CORS. Pages are not for other sites to read.
-      setHeaders: (response, path) => {
-        if (path.endsWith('.html')) return;
-        response.setHeader('access-control-allow-origin', '*');
-        response.setHeader('cross-origin-resource-policy', 'cross-origin');
-      },
-    });
+    await app.register(fastifyStatic, { root: options.staticDirs, index: 'index.html', wildcard: true, setHeaders: publicFile });
   }
 
   return app;

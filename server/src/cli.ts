@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
@@ -7,6 +8,7 @@ import { openDatabase, type Database } from './db.js';
 import { rollDemoDates } from './demo-dates.js';
 import { exportCsv } from './export.js';
 import { deleteExpired } from './retention.js';
+import { networkFileProblems } from './networks.js';
 import { loadSchemas } from './schemas.js';
 import { formatCode, participationCode } from './codes.js';
 import { syncSessions } from './store.js';
@@ -15,6 +17,7 @@ const USAGE = `Usage:
   ouderstem-server [serve] [--port N] [--host H] [--data DIR] [--content DIR] [--static DIR]... [--demo]
   ouderstem-server codes --form ID --count N      print N single-use participation codes
   ouderstem-server export --form ID               write the form's submissions as CSV to stdout
+  ouderstem-server check-networks FILE            name what to fix in a networks file (exit 1 if anything)
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
 Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, DATABASE_URL, OUDERSTEM_EXPORT_TOKEN,
@@ -61,6 +64,10 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
     trustProxy: process.env.OUDERSTEM_TRUST_PROXY || undefined,
   });
+  // The networks file follows its schema (or start-up stopped); what else to fix is for the logs.
+  if (content.networks) {
+    for (const problem of networkFileProblems(content.networks, loadSchemas())) app.log.warn({ file: 'networks.json' }, `networks.json ${problem}`);
+  }
   const expired = await deleteExpired(db, content);
   if (expired > 0) app.log.info({ deleted: expired }, 'retention: deleted expired submissions');
   const timer = setInterval(() => {
@@ -128,6 +135,26 @@ async function exportForm(values: { form?: string; data?: string; content?: stri
   }
 }
 
+/** Names what to fix in a networks file, one line each, and exits 1 when there is anything. */
+function checkNetworksFile(file: string | undefined): void {
+  if (!file) throw new ContentError(`check-networks needs a file.\n${USAGE}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (error) {
+    throw new ContentError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+  }
+  const problems = networkFileProblems(value, loadSchemas());
+  const name = basename(file);
+  if (problems.length === 0) {
+    const list = (value as { networks?: unknown[]; features?: unknown[] }).networks ?? (value as { features: unknown[] }).features;
+    console.log(`${name}: ${list.length} network${list.length === 1 ? '' : 's'}, nothing to fix`);
+    return;
+  }
+  console.log(`${name}: ${problems.length} ${problems.length === 1 ? 'thing' : 'things'} to fix\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  process.exitCode = 1;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -152,6 +179,7 @@ export async function main(argv: string[]): Promise<void> {
   if (command === 'serve') return serve(values);
   if (command === 'codes') return codes(values);
   if (command === 'export') return exportForm(values);
+  if (command === 'check-networks') return checkNetworksFile(positionals[1]);
   throw new ContentError(`Unknown command "${command}".\n${USAGE}`);
 }
 
