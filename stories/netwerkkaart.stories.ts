@@ -1,17 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { fakeGemeenten, fakeNetworks } from '../scripts/netwerkkaart-testdata.mjs';
+import gebieden from '../data/gebieden-2025.json';
+import gemeenten from '../data/gemeenten-2025.topo.json';
+import { exampleNetworks } from '../scripts/netwerkkaart-testdata.mjs';
 import '../src/netwerkkaart/index.js';
 import type { OuderNetwerkkaart } from '../src/netwerkkaart/ouder-netwerkkaart.js';
-import { outline, projection } from '../src/netwerkkaart/outline.js';
 import broken from '../test/fixtures/netwerkkaart-malformed.json';
 import demoRegions from '../test/fixtures/netwerkkaart-regions.json';
 import demo from '../test/fixtures/netwerkkaart.json';
 // The loading state uses a request that never answers (helpers.ts); everything else `.definition`.
 import { languageArg, pendingUrl } from './helpers.js';
 
-const gemeenten = fakeGemeenten({ outline, projection });
-const manyNetworks = fakeNetworks(gemeenten);
+const manyNetworks = exampleNetworks(gebieden);
 
 type Action = 'none' | 'type' | 'search' | 'filter' | 'group' | 'select';
 
