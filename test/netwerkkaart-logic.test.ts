@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../src/core/definition.js';
-import { distanceKm, groupPoints, neighbour, parseRegions, project } from '../src/netwerkkaart/geo.js';
-import {
-  matchPlaces,
-  nearestNetworks,
-  networksFor,
-  normalizePlace,
-  parseNetwerkkaart,
-  phoneHref,
-  placeKey,
-  placesOf,
-  safeWebsite,
-} from '../src/netwerkkaart/netwerkkaart.js';
+import { placeKey } from '../src/netwerkkaart/gazetteer.js';
+import { boxAround, groupPoints, neighbour, parseRegions, project, viewOf } from '../src/netwerkkaart/geo.js';
+import { parseNetwerkkaart, phoneHref, safeWebsite } from '../src/netwerkkaart/netwerkkaart.js';
 import { mapSize, outline } from '../src/netwerkkaart/outline.js';
 import demo from './fixtures/netwerkkaart.json';
 import demoRegions from './fixtures/netwerkkaart-regions.json';
@@ -144,55 +135,6 @@ describe('netwerkkaart logic', () => {
     });
   });
 
-  describe('finding a place', () => {
-    const kaart = parseNetwerkkaart(demo);
-    const places = placesOf(kaart.networks);
-
-    it('folds case, accents, apostrophes and punctuation', () => {
-      expect(normalizePlace("'s-Gravenhage")).to.equal('s gravenhage');
-      expect(normalizePlace('Súdwest-Fryslân')).to.equal(normalizePlace('sudwest fryslan'));
-      expect(placeKey('Den Haag')).to.equal(placeKey("'s-Gravenhage"));
-      expect(placeKey('den bosch')).to.equal(placeKey("'s-Hertogenbosch"));
-      expect(placeKey('RIJSWIJK')).to.equal(placeKey('Rijswijk'));
-      expect(placeKey("'s-Gravenhage (gemeente)")).to.equal(placeKey('Den Haag'));
-      expect(placeKey('Bergen (NH)')).not.to.equal(placeKey('Bergen (L)'));
-    });
-
-    it('offers the gemeenten, the regions and the aliases of gemeenten in the data', () => {
-      const labels = places.map((place) => place.label);
-      expect(labels).to.include.members(['Rijswijk', "'s-Gravenhage", 'Den Haag', 'Den Bosch', 'Haaglanden', 'Súdwest-Fryslân']);
-      expect(labels).not.to.include('Nuenen');
-    });
-
-    it('matches tolerantly, best first', () => {
-      const labels = (query: string) => matchPlaces(query, places).map((place) => place.label);
-      expect(labels('den haag')[0]).to.be.oneOf(['Den Haag', "'s-Gravenhage"]);
-      expect(labels('den haag')).to.include.members(['Den Haag', "'s-Gravenhage"]);
-      expect(labels('gravenhage')).to.include("'s-Gravenhage");
-      expect(labels('Sudwest Fryslan')).to.deep.equal(['Súdwest-Fryslân', 'Zuidwest-Friesland']);
-      expect(labels('den bosch')).to.include("'s-Hertogenbosch");
-      expect(labels('rijs')).to.deep.equal(['Rijswijk']);
-      expect(labels('delf')).to.deep.equal(['Delft', 'Midden-Delfland']);
-      expect(labels('xyz')).to.deep.equal([]);
-      expect(labels('  ')).to.deep.equal([]);
-    });
-
-    it('finds the networks for a place by gemeente or by region', () => {
-      const ids = (name: string) => networksFor(placeKey(name), kaart.networks).map((n) => n.id);
-      expect(ids('Den Haag')).to.deep.equal(['oudersraad-haaglanden']);
-      expect(ids('delft')).to.deep.equal(['oudersteunpunt-delft']);
-      expect(ids('Twente')).to.deep.equal(['ervaringsdeskundigen-twente']);
-      expect(ids('Pijnacker-Nootdorp')).to.deep.equal([]);
-    });
-
-    it('orders the nearest networks by distance, skipping those without a location', () => {
-      const nearest = nearestNetworks({ lat: 52.02, lon: 4.43 }, kaart.networks, 2);
-      expect(nearest.map(({ network }) => network.id)).to.deep.equal(['oudersteunpunt-delft', 'oudersraad-haaglanden']);
-      expect(nearest[0].km).to.be.within(4, 7);
-      expect(distanceKm({ lat: 52.0907, lon: 5.1214 }, { lat: 52.3676, lon: 4.9041 })).to.be.within(33, 36);
-    });
-  });
-
   describe('map', () => {
     it('projects the Netherlands into the outline’s frame, north up and east right', () => {
       const [amsterdamX, amsterdamY] = project(4.9041, 52.3676);
@@ -205,6 +147,23 @@ describe('netwerkkaart logic', () => {
         expect(y).to.be.within(0, mapSize.height);
       }
       expect(outline).to.match(/^M\d/);
+    });
+
+    it('zooms with a viewBox in the map’s proportions, with a margin, never closer than a minimum, within the map', () => {
+      const map = { width: 400, height: 460 };
+      const [x, y, width, height] = viewOf([100, 100, 120, 110], map);
+      expect(width).to.equal(70);
+      expect(height).to.be.closeTo(70 * 1.15, 0.1);
+      expect(x + width / 2).to.be.closeTo(110, 0.1);
+      expect(y + height / 2).to.be.closeTo(105, 0.1);
+      const tall = viewOf([100, 50, 110, 350], map);
+      expect(tall[3]).to.be.closeTo(300 * 1.3, 0.1);
+      expect(tall[2] / tall[3]).to.be.closeTo(400 / 460, 0.001);
+      expect(viewOf([0, 0, 400, 460], map)).to.deep.equal([0, 0, 400, 460]);
+      const corner = viewOf([0, 0, 10, 10], map);
+      expect([corner[0], corner[1]]).to.deep.equal([0, 0]);
+      expect(boxAround([[1, 2, 3, 4], [0, 3, 2, 9]])).to.deep.equal([0, 2, 3, 9]);
+      expect(boxAround([])).to.equal(undefined);
     });
 
     it('groups points that would overlap and keeps far ones apart', () => {
@@ -243,7 +202,11 @@ describe('netwerkkaart logic', () => {
       const rijswijk = regions.find((region) => region.name === 'Rijswijk')!;
       expect(rijswijk.key).to.equal(placeKey('rijswijk'));
       expect(rijswijk.path).to.match(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+)+Z$/);
-      expect(rijswijk.center.lat).to.be.closeTo(52.03, 0.001);
+      expect(rijswijk.center[1]).to.be.closeTo(52.03, 0.001);
+      expect(rijswijk.code, 'the fixture has names only').to.equal(undefined);
+      const [left, top, right, bottom] = rijswijk.box;
+      expect(right - left).to.be.within(1, 20);
+      expect(bottom - top).to.be.within(1, 20);
     });
 
     it('decodes quantized TopoJSON, including reversed arcs, the same as GeoJSON', () => {
@@ -285,7 +248,7 @@ describe('netwerkkaart logic', () => {
       expect(regions.map((region) => region.name)).to.deep.equal(['West', 'Oost']);
       const [x1] = project(4.1, 52.1);
       expect(regions[0].path).to.contain(`${Math.round(x1 * 10) / 10}`);
-      expect(regions[1].center.lon).to.be.closeTo(4.25, 0.001);
+      expect(regions[1].center[0]).to.be.closeTo(4.25, 0.001);
     });
 
     it('skips a region without a name, without polygons or in RD coordinates, and says which', () => {
