@@ -19,13 +19,15 @@ export const budgets = {
 
 /**
  * Until the budgets are decided again, no entry may grow past what it measures now (plus at most
- * about 2 %; last lowered 24 November 2026). A change that must make an entry bigger raises its
- * line here in its own commit and says why; one that shrinks it lowers the line.
+ * about 2 %). A change that must make an entry bigger raises its line here in its own commit and
+ * says why; one that shrinks it lowers the line. Raised on 1 December 2026: +0.3 KiB for a form
+ * that cannot load (the editor's fallback, the reason on the console, #11) and +0.9–1.4 KiB for
+ * the e-mail promises that follow the server, the outcome opt-in and the kept confirmation (#14).
  */
 export const ceilings = {
-  peiling: 18.5,
-  meedenksessie: 20.9,
-  ervaring: 20.9,
-  netwerkkaart: 19.9,
-  'ouderstem.js': 40.8,
+  peiling: 19.7,
+  meedenksessie: 22.3,
+  ervaring: 22.1,
+  netwerkkaart: 20.2,
+  'ouderstem.js': 42.5,
 };

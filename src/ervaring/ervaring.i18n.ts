@@ -27,6 +27,9 @@ export interface ErvaringStrings {
   nameLabel: string;
   emailLabel: string;
   emailHint: string;
+  /** Only when the server sends e-mail. */
+  sendCode: string;
+  codeMailed: string;
   consentLabel: string;
   consentOptions: { internal: string; 'quote-anonymous': string; 'first-name': string };
   firstNameHint: string;
@@ -79,6 +82,8 @@ const nl: ErvaringStrings = {
   nameLabel: 'Je naam',
   emailLabel: 'Je e-mailadres',
   emailHint: 'We gebruiken je e-mailadres alleen om over dit verhaal contact op te nemen.',
+  sendCode: 'Stuur me de code om mijn verhaal in te trekken ook per e-mail',
+  codeMailed: 'We sturen je de code ook per e-mail.',
   consentLabel: 'Wat mogen we met je verhaal doen?',
   consentOptions: {
     internal: 'Alleen gebruiken om zelf van te leren. Niemand anders leest het.',
@@ -144,6 +149,8 @@ const en: ErvaringStrings = {
   nameLabel: 'Your name',
   emailLabel: 'Your e-mail address',
   emailHint: 'We only use your e-mail address to contact you about this story.',
+  sendCode: 'Also send me the code to withdraw my story by e-mail',
+  codeMailed: 'We will also send you the code by e-mail.',
   consentLabel: 'What may we do with your story?',
   consentOptions: {
     internal: 'Only use it to learn from ourselves. Nobody else reads it.',
@@ -208,6 +215,8 @@ const ar: ErvaringStrings = {
   nameLabel: 'اسمك',
   emailLabel: 'بريدك الإلكتروني',
   emailHint: 'نستخدم بريدك الإلكتروني فقط للتواصل معك بشأن هذه القصة.',
+  sendCode: 'أرسل لي أيضًا رمز سحب قصتي بالبريد الإلكتروني',
+  codeMailed: 'سنرسل إليك الرمز بالبريد الإلكتروني أيضًا.',
   consentLabel: 'ماذا يمكننا أن نفعل بقصتك؟',
   consentOptions: {
     internal: 'استخدامها فقط لنتعلم منها. لا يقرأها أحد غيرنا.',

@@ -13,6 +13,8 @@ export interface MeedenksessieStrings {
   name: string;
   email: string;
   emailHint: string;
+  /** The hint when the server sends no e-mail: no promise of a confirmation. */
+  emailHintNoMail: string;
   phone: string;
   phoneHint: string;
   role: string;
@@ -35,6 +37,7 @@ export interface MeedenksessieStrings {
   };
   sessionFull: (session: string) => string;
   joinWaitlistOffer: string;
+  joinWaitlistOfferNoMail: string;
   joinWaitlist: string;
   chooseAnother: string;
   deadlinePassed: (session: string) => string;
@@ -44,6 +47,9 @@ export interface MeedenksessieStrings {
   sentTitle: string;
   confirmed: string;
   waitlisted: string;
+  waitlistedNoMail: string;
+  /** Under the confirmation when the server sends e-mail. */
+  mailFollows: string;
   sent: string;
   addToCalendar: string;
   cancel: string;
@@ -62,6 +68,7 @@ const nl: MeedenksessieStrings = {
   name: 'Je naam',
   email: 'Je e-mailadres',
   emailHint: 'We sturen je hier een bevestiging naartoe.',
+  emailHintNoMail: 'We gebruiken je e-mailadres alleen voor deze meedenksessies.',
   phone: 'Je telefoonnummer',
   phoneHint: 'Zodat we je kunnen bellen als er iets verandert.',
   role: 'Wie ben je?',
@@ -84,6 +91,7 @@ const nl: MeedenksessieStrings = {
   },
   sessionFull: (session) => `${session} is net vol geraakt.`,
   joinWaitlistOffer: 'Je kunt op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
+  joinWaitlistOfferNoMail: 'Je kunt op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
   joinWaitlist: 'Zet me op de wachtlijst',
   chooseAnother: 'Je kunt ook hieronder een andere sessie kiezen.',
   deadlinePassed: (session) => `Aanmelden voor ${session} is gesloten.`,
@@ -93,6 +101,8 @@ const nl: MeedenksessieStrings = {
   sentTitle: 'Je aanmelding is verstuurd',
   confirmed: 'Je hebt een plaats.',
   waitlisted: 'Je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
+  waitlistedNoMail: 'Je staat op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
+  mailFollows: 'Je krijgt ook een e-mail met alles op een rij.',
   sent: 'Aanmelding verstuurd.',
   addToCalendar: 'Zet in je agenda',
   cancel: 'Kun je toch niet? Meld je af',
@@ -111,6 +121,7 @@ const en: MeedenksessieStrings = {
   name: 'Your name',
   email: 'Your email address',
   emailHint: 'We will send your confirmation here.',
+  emailHintNoMail: 'We only use your email address for these sessions.',
   phone: 'Your phone number',
   phoneHint: 'So we can call you if something changes.',
   role: 'Who are you?',
@@ -133,6 +144,7 @@ const en: MeedenksessieStrings = {
   },
   sessionFull: (session) => `${session} has just filled up.`,
   joinWaitlistOffer: 'You can join the waiting list. If a place comes free, we will let you know.',
+  joinWaitlistOfferNoMail: 'You can join the waiting list. If a place comes free, it goes to the first person on the list.',
   joinWaitlist: 'Put me on the waiting list',
   chooseAnother: 'You can also choose another session below.',
   deadlinePassed: (session) => `Sign-up for ${session} has closed.`,
@@ -142,6 +154,8 @@ const en: MeedenksessieStrings = {
   sentTitle: 'Your sign-up has been sent',
   confirmed: 'You have a place.',
   waitlisted: 'You are on the waiting list. If a place comes free, we will let you know.',
+  waitlistedNoMail: 'You are on the waiting list. If a place comes free, it goes to the first person on the list.',
+  mailFollows: 'You will also get an email with all the details.',
   sent: 'Sign-up sent.',
   addToCalendar: 'Add to your calendar',
   cancel: 'Can’t make it after all? Cancel your sign-up',
@@ -167,6 +181,7 @@ const ar: MeedenksessieStrings = {
   name: 'اسمك',
   email: 'بريدك الإلكتروني',
   emailHint: 'سنرسل إليك التأكيد على هذا العنوان.',
+  emailHintNoMail: 'نستخدم عنوان بريدك الإلكتروني لهذه الجلسات فقط.',
   phone: 'رقم هاتفك',
   phoneHint: 'حتى نتمكن من الاتصال بك إذا تغيّر شيء.',
   role: 'من أنت؟',
@@ -189,6 +204,7 @@ const ar: MeedenksessieStrings = {
   },
   sessionFull: (session) => `امتلأت جلسة ${session} للتو.`,
   joinWaitlistOffer: 'يمكنك التسجيل في قائمة الانتظار. إذا توفّر مكان، سنخبرك.',
+  joinWaitlistOfferNoMail: 'يمكنك التسجيل في قائمة الانتظار. إذا توفّر مكان، يذهب إلى أول شخص في القائمة.',
   joinWaitlist: 'ضعني في قائمة الانتظار',
   chooseAnother: 'يمكنك أيضًا اختيار جلسة أخرى أدناه.',
   deadlinePassed: (session) => `انتهى التسجيل في ${session}.`,
@@ -198,6 +214,8 @@ const ar: MeedenksessieStrings = {
   sentTitle: 'تم إرسال تسجيلك',
   confirmed: 'لديك مكان.',
   waitlisted: 'أنت في قائمة الانتظار. إذا توفّر مكان، سنخبرك.',
+  waitlistedNoMail: 'أنت في قائمة الانتظار. إذا توفّر مكان، يذهب إلى أول شخص في القائمة.',
+  mailFollows: 'ستصلك أيضًا رسالة بريد إلكتروني فيها كل التفاصيل.',
   sent: 'تم إرسال التسجيل.',
   addToCalendar: 'أضِف إلى تقويمك',
   cancel: 'لا تستطيع الحضور؟ ألغِ تسجيلك',
