@@ -60,11 +60,19 @@ export class SearchController implements ReactiveController {
   activeOption = -1;
   question?: Question;
 
+  /** What the search knew when the question was asked, and where it was asked. */
+  private asked?: { gazetteer: unknown; source: 'search' | 'map' };
+
   constructor(private readonly host: SearchHost) {
     host.addController(this);
   }
 
   hostConnected(): void {}
+
+  /** A question asked before the gazetteer arrived is asked again with it, so the network it finds is chosen. */
+  hostUpdated(): void {
+    if (this.question && this.asked && this.asked.gazetteer !== this.host.places.gazetteer) this.ask(this.question, this.asked.source);
+  }
 
   private update(): void {
     this.host.requestUpdate();
@@ -147,6 +155,7 @@ export class SearchController implements ReactiveController {
 
   ask(question: Question, source: 'search' | 'map' = 'search'): void {
     this.question = question;
+    this.asked = { gazetteer: this.host.places.gazetteer, source };
     const answer = this.answer();
     if (answer?.kind === 'networks' && answer.links[0]) this.host.found(answer.links[0].network, source);
     this.update();
