@@ -328,6 +328,7 @@ describe('<ouder-netwerkkaart>', () => {
         expect(answer(el)).to.equal(heading);
         expect(found(el)).to.deep.equal([name]);
         expect(spoken(el)).to.equal(`${heading} ${name}`);
+        expect($(el, '#place').getAttribute('aria-expanded'), 'the suggestions close').to.equal('false');
       });
     }
 

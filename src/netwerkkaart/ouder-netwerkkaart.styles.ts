@@ -178,7 +178,9 @@ export const netwerkkaartStyles = css`
     fill: var(--_ouder-region-color);
   }
   .region--chosen {
+    /* A tint, so the chosen network's marker (in the full colour) stands out on it. */
     fill: var(--_ouder-focus-background);
+    fill-opacity: 0.5;
     stroke: var(--_ouder-focus-color);
     stroke-width: 2;
     stroke-opacity: 1;

@@ -136,7 +136,11 @@ export class SearchController implements ReactiveController {
     const { kaart } = this.host;
     if (!typed || !kaart) return;
     const options = this.suggestions();
-    if (this.host.places.resolve(kaart, typed) || isPostcode(typed) || options.length === 0) this.ask({ typed });
+    if (this.host.places.resolve(kaart, typed) || isPostcode(typed) || options.length === 0) {
+      this.expanded = false;
+      this.activeOption = -1;
+      this.ask({ typed });
+    }
     else if (options.length === 1) this.choose(options[0].label);
     else {
       this.expanded = true;
