@@ -8,6 +8,7 @@ import type { OuderNetwerkkaart } from '../src/netwerkkaart/ouder-netwerkkaart.j
 import demo from './fixtures/netwerkkaart.json';
 import broken from './fixtures/netwerkkaart-malformed.json';
 import demoRegions from './fixtures/netwerkkaart-regions.json';
+import { upgradeCompatibilityMarkup } from '../src/core/register.js';
 import { expectAccessible } from './helpers/axe.js';
 import { FakeServer, until } from './helpers/server.js';
 
@@ -198,6 +199,15 @@ describe('<ouder-netwerkkaart>', () => {
       expect(text($(el, '.list .count'))).to.equal('8 netwerken');
       expect(server.requests.map((r) => `${r.method} ${r.url}`)).to.include(`GET ${endpoint}`);
       expect(server.requests.every((r) => r.url === endpoint || r.url.startsWith(dataUrl('')))).to.equal(true);
+    });
+
+    it('draws the jeugdregio’s from the compatibility markup a CMS keeps: <div data-ouderstem="netwerkkaart" data-regions="jeugdregio">', async () => {
+      server.on('GET', endpoint, { status: 200, body: demo });
+      const host = await fixture(html`<div data-ouderstem="netwerkkaart" data-endpoint=${endpoint} data-regions="jeugdregio"></div>`);
+      upgradeCompatibilityMarkup(host.parentNode!);
+      const el = host.querySelector('ouder-netwerkkaart')!;
+      expect(el.getAttribute('regions')).to.equal('jeugdregio');
+      await until(() => el.shadowRoot!.querySelectorAll('.region').length === 42, 3000, '42 jeugdregio’s');
     });
 
     it('takes a definition property, and accepts a GeoJSON FeatureCollection', async () => {
