@@ -70,20 +70,17 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
         },
       })
     : undefined;
+  const schemas = loadSchemas();
   const app = await buildApp({
     mailer: worker,
     db,
     content,
-    schemas: loadSchemas(),
+    schemas,
     staticDirs: (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir)),
     exportToken: process.env.OUDERSTEM_EXPORT_TOKEN || undefined,
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
     trustProxy: process.env.OUDERSTEM_TRUST_PROXY || undefined,
   });
-  // The networks file follows its schema (or start-up stopped); what else to fix is for the logs.
-  if (content.networks) {
-    for (const problem of networkFileProblems(content.networks, loadSchemas())) app.log.warn({ file: 'networks.json' }, `networks.json ${problem}`);
-  }
   const expired = await deleteExpired(db, content);
   if (expired > 0) app.log.info({ deleted: expired }, 'retention: deleted expired submissions');
   const timer = setInterval(() => {
@@ -104,6 +101,10 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Ouderstem draait op http://${shown}:${port}/ (opslag: ${db.kind}, formulieren: ${[...content.forms.keys()].join(', ')})`);
+  // The networks file follows its schema (or start-up stopped); what else to fix is for the logs, once listening.
+  if (content.networks) {
+    for (const problem of networkFileProblems(content.networks, schemas)) app.log.warn({ file: 'networks.json' }, `networks.json ${problem}`);
+  }
   console.log(
     mailSettings
       ? `E-mail: via ${describeSmtpUrl(mailSettings.smtpUrl)}, afzender ${mailSettings.from}`

@@ -107,11 +107,14 @@ describe('check-networks FILE', () => {
       await new Promise<void>((resolve, reject) => {
         server.stdout.on('data', (chunk) => {
           output += chunk;
-          if (/draait op/.test(output)) resolve();
+          if (/draait op/.test(output) && /"level":40[^\n]*\n/.test(output)) resolve();
         });
         server.on('exit', () => reject(new Error(`server stopped: ${output}`)));
       });
-      const warning = output.split('\n').map((line) => (line.startsWith('{') ? JSON.parse(line) : {})).find((line) => line.level === 40);
+      const warning = output
+        .split('\n')
+        .map((line) => (line.startsWith('{') ? JSON.parse(line) : {}))
+        .find((line) => line.level === 40);
       assert.match(warning.msg, /networks\.json networks\[0\]\.gemeenten\[0\]: "Bergen" fits more than one gemeente/);
     } finally {
       server.kill();
