@@ -220,6 +220,9 @@ export function placeNames(networks: readonly NetworkAreas[], gazetteer?: Gazett
   return [...names.values()];
 }
 
+/** Alphabetical as in Dutch; one collator for all sorting (localeCompare builds one per call). */
+export const dutchOrder = new Intl.Collator('nl');
+
 /**
  * The names matching what was typed, best first and one per place: the same place under any of
  * its names, then names starting with it, then names with a word starting with it, then names
@@ -240,7 +243,7 @@ export function matchPlaces(query: string, places: readonly PlaceName[], limit =
   return places
     .map((place) => ({ place, rank: rank(place) }))
     .filter(({ rank }) => rank < 4)
-    .sort((a, b) => a.rank - b.rank || a.place.label.localeCompare(b.place.label, 'nl'))
+    .sort((a, b) => a.rank - b.rank || dutchOrder.compare(a.place.label, b.place.label))
     .filter(({ place }) => {
       const same = place.codes.length ? place.codes.join() : place.key;
       return !seen.has(same) && !!seen.add(same);

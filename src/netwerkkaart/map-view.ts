@@ -1,6 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { plural } from '../core/i18n/index.js';
+import { dutchOrder } from './gazetteer.js';
 import { type Box, pathInView, type Region, ringsOf } from './geo.js';
 import { type Marker, markerPixels } from './map.js';
 import type { Network } from './netwerkkaart.js';
@@ -107,9 +108,15 @@ export function renderMap(view: KaartView) {
   </section>`;
 }
 
+const alphabetical = new WeakMap<readonly Region[], { region: Region; index: number }[]>();
+
 /** The areas on the map as a list, for those who cannot point at them: choosing one is clicking it. */
 function renderAreaChoice(view: KaartView, regions: readonly Region[], chosen: number) {
-  const sorted = regions.map((region, index) => ({ region, index })).sort((a, b) => a.region.name.localeCompare(b.region.name, 'nl'));
+  let sorted = alphabetical.get(regions);
+  if (!sorted) {
+    sorted = regions.map((region, index) => ({ region, index })).sort((a, b) => dutchOrder.compare(a.region.name, b.region.name));
+    alphabetical.set(regions, sorted);
+  }
   return html`<div class="field area">
     <label class="label" for="area">${view.strings.chooseArea}</label>
     <select
