@@ -5,10 +5,11 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
+import cookie from '@fastify/cookie';
 import type { Database } from './db.js';
-import type { Content, Form } from './content.js';
+import type { Form, MeedenksessieDefinition, ServerConfig } from './content.js';
 import type { Schemas } from './schemas.js';
-import { ApiError, fieldError, langOf, type FieldError, type Lang } from './messages.js';
+import { ApiError, fieldError, langOf, type FieldError, type Lang, type Problem } from './messages.js';
 import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
 import {
   cancelSignUp,
@@ -23,6 +24,8 @@ import {
   type TestHooks,
 } from './store.js';
 import { exportCsv } from './export.js';
+import { currentForm, formAccess, type FormAccess } from './forms.js';
+import { originVia } from './organisations.js';
 import {
   cancelConfirmPage,
   cancelDonePage,
@@ -39,12 +42,23 @@ import {
 } from './pages.js';
 import { formatDay, formatWhen, fromAcceptLanguage, localized, textsFor, type Texts } from './i18n/index.js';
 import type { Mailer } from './mail/queue.js';
-import type { MeedenksessieDefinition } from './content.js';
+import { registerHostedPages } from './hosted.js';
 import { DATA_DIR } from './networks.js';
+import { installConsoleGate } from './beheer/access.js';
+import { audit } from './beheer/audit.js';
+import { registerConsole, type ConsoleOptions } from './beheer/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The form of a `/api/forms/:id` request, read once per request. */
+    formAccess?: FormAccess;
+  }
+}
 
 export interface AppOptions {
   db: Database;
-  content: Content;
+  /** The server's settings (the content folder's `config.json`). Forms and networks live in the database. */
+  config: ServerConfig;
   schemas: Schemas;
   /** Folders served as static files at `/` (first match wins), e.g. the demo page and the widget build. */
   staticDirs?: string[];
@@ -60,12 +74,17 @@ export interface AppOptions {
   hooks?: TestHooks;
   /** Present when the server sends e-mail (OUDERSTEM_SMTP_URL): definitions say so and messages are queued. */
   mailer?: Mailer;
+  /** OpenID Connect login for the console (`OUDERSTEM_OIDC_*`). */
+  oidc?: ConsoleOptions['oidc'];
+  /** The built console; `server/dist/beheer/` by default. */
+  consoleDir?: string;
+  gemeenten?: ConsoleOptions['gemeenten'];
 }
 
 const BODY_LIMIT = 64 * 1024;
 const FORM_PATH = /^\/api\/forms\/([^/?#]+)/;
 
-function sendErrors(reply: FastifyReply, status: number, errors: FieldError[]): FastifyReply {
+function sendErrors(reply: FastifyReply, status: number, errors: readonly Problem[]): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ errors });
 }
 
@@ -79,9 +98,12 @@ function wantsHtml(request: FastifyRequest): boolean {
   return request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true || request.method === 'GET';
 }
 
-/** Keeps secrets from links (cancel tokens, withdrawal codes) out of the logs. */
-function redactUrl(url: string): string {
-  return url.replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…');
+/** Keeps secrets from links (cancel tokens, withdrawal codes, set-up links, a login's code) out of the logs. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…')
+    .replace(/^\/beheer\/(api\/)?setup\/[^/?#]+/, '/beheer/$1setup/…')
+    .replace(/^(\/beheer\/login\/oidc\/callback)\?.*$/, '$1?…');
 }
 
 /** The language of a parent's page: `?lang=`, the form's `lang` field, what was stored, the browser's, Dutch. */
@@ -103,7 +125,7 @@ export function withoutNul(value: unknown): unknown {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, content, schemas } = options;
+  const { db, config, schemas } = options;
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
@@ -127,21 +149,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const validateSubmission = schemas.validator('submission');
 
   function ownOrigin(request: FastifyRequest): string {
-    return content.config.publicUrl ? new URL(content.config.publicUrl).origin : `${request.protocol}://${request.host}`;
+    return config.publicUrl ? new URL(config.publicUrl).origin : new URL(`${request.protocol}://${request.host}`).origin;
   }
 
   function baseUrl(request: FastifyRequest): string {
-    return content.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+    return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
   }
 
-  /** Same origin always; otherwise the global allow-list, plus the form's own list on its routes. */
-  function originAllowed(request: FastifyRequest, origin: string): boolean {
+  /**
+   * Same origin always; otherwise the server's list (`config.json`), and on a form's routes its
+   * organisation's and its own, elsewhere those of any organisation or form. Read from the
+   * database on each request: a change in the console counts at once, in every process.
+   */
+  async function originAllowed(request: FastifyRequest, origin: string): Promise<boolean> {
     if (origin === ownOrigin(request) || origin === `${request.protocol}://${request.host}`) return true;
-    if (content.config.allowedOrigins.includes(origin)) return true;
-    const formId = FORM_PATH.exec(request.url)?.[1];
-    if (formId !== undefined) return content.forms.get(decodeURIComponent(formId))?.allowedOrigins.includes(origin) ?? false;
-    return [...content.forms.values()].some((form) => form.allowedOrigins.includes(origin));
+    if (FORM_PATH.test(request.url)) {
+      const access = request.formAccess;
+      return (await originVia(db, origin, config.allowedOrigins, access ?? { organisationOrigins: [], formOrigins: [] })) !== undefined;
+    }
+    return (await originVia(db, origin, config.allowedOrigins)) !== undefined;
   }
+  const allowedOrigin = new WeakMap<FastifyRequest, boolean>();
 
   app.addHook('onRequest', async (request, reply) => {
     // No path or query of this server has a use for U+0000 (a cancel token, a code, a form id).
@@ -149,8 +177,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The API answers only pages on allowed origins. The refusal itself is readable by the page
     // (CORS header on the 403, and a preflight that lets the POST go out), so the widget can tell
     // the web editor on the console why, instead of a network error it would retry for ever.
+    if (!request.url.startsWith('/api/') || request.method === 'OPTIONS') return;
+    const formId = FORM_PATH.exec(request.url)?.[1];
+    if (formId !== undefined) {
+      let id: string;
+      try {
+        id = decodeURIComponent(formId);
+      } catch {
+        throw new ApiError(400, [fieldError('bad-request', langOf(request.headers['accept-language']))]);
+      }
+      request.formAccess = await formAccess(db, id);
+    }
     const origin = request.headers.origin;
-    if (request.url.startsWith('/api/') && request.method !== 'OPTIONS' && origin !== undefined && !originAllowed(request, origin)) {
+    if (origin === undefined) return;
+    const allowed = await originAllowed(request, origin);
+    allowedOrigin.set(request, allowed);
+    if (!allowed) {
       reply.header('access-control-allow-origin', origin).header('vary', 'origin');
       throw new ApiError(403, [fieldError('origin-not-allowed', langOf(request.headers['accept-language']))]);
     }
@@ -163,7 +205,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // withdraw pages' own form POSTs, which the origin check then refuses. Nothing leaves for other sites either way.
     reply.header('referrer-policy', 'same-origin');
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
+    // A page with its own policy (the hosted form page) keeps it.
+    if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
       reply.header(
         'content-security-policy',
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
@@ -193,7 +236,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       callback(null, {
         // Preflights of the API succeed for every origin (see the origin check above); the widget
         // files get `*` from the static folders instead.
-        origin: api && origin !== undefined && (request.method === 'OPTIONS' || originAllowed(request as FastifyRequest, origin)) ? origin : false,
+        origin: api && origin !== undefined && (request.method === 'OPTIONS' || allowedOrigin.get(request as FastifyRequest) === true) ? origin : false,
         credentials: false,
         methods: ['GET', 'POST'],
         allowedHeaders: ['Content-Type', 'Idempotency-Key'],
@@ -212,7 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
   const limited = {
-    rateLimit: { max: content.config.rateLimit.max, timeWindow: content.config.rateLimit.timeWindowSeconds * 1000 },
+    rateLimit: { max: config.rateLimit.max, timeWindow: config.rateLimit.timeWindowSeconds * 1000 },
   };
 
   // U+0000 goes from every string and key on the way in: PostgreSQL stores none in text or jsonb
@@ -226,7 +269,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, withoutNul(Object.fromEntries(new URLSearchParams(String(body)))));
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: FieldError[] }, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: Problem[] }, request, reply) => {
     const lang = requestLang(request);
     if (error instanceof ApiError) {
       return error.errors ? sendErrors(reply, error.statusCode, error.errors) : reply.code(error.statusCode).send();
@@ -244,8 +287,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]));
 
-  function formOr404(id: string, lang: Lang): Form {
-    const form = content.forms.get(id);
+  /** The published version of the request's form; 404 for an unknown, concept or archived one. */
+  function formOr404(request: FastifyRequest, lang: Lang): Form {
+    const form = request.formAccess?.live;
     if (!form) throw new ApiError(404, [fieldError('not-found', lang)]);
     return form;
   }
@@ -260,8 +304,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: { id: string } }>('/api/forms/:id', async (request, reply) => {
-    const form = formOr404(request.params.id, requestLang(request));
+    const form = formOr404(request, requestLang(request));
     reply.header('cache-control', 'no-store');
+    // A story form has no closed state the widget knows: it answers "closed" instead of a form.
+    if (request.formAccess?.closed && form.definition.type === 'ervaring') return sendErrors(reply, 410, [fieldError('form-closed', requestLang(request))]);
     // Whether this server sends e-mail: the widgets promise a message only when it does.
     const definition = options.mailer ? { ...form.definition, sendsMail: true } : form.definition;
     if (definition.type === 'peiling') {
@@ -289,7 +335,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return sendErrors(reply, 400, [fieldError('bad-request', lang)]);
     }
-    const form = formOr404(request.params.id, lang);
+    const form = formOr404(request, lang);
+    if (request.formAccess?.closed && form.definition.type === 'ervaring') return sendErrors(reply, 409, [fieldError('form-closed', lang)]);
     if (!validateSubmission(body)) return sendErrors(reply, 422, schemaErrors(validateSubmission.errors ?? [], lang));
     const submission = body as Submission & { honeypot?: string };
     if (request.headers['idempotency-key'] !== submission.submissionId) {
@@ -310,10 +357,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
   });
 
-  app.get('/api/networks', async (_request, reply) => {
-    if (!content.networks) return sendErrors(reply, 404, [fieldError('not-found', 'nl')]);
-    reply.header('cache-control', 'public, max-age=300');
-    return content.networks;
+  // An organisation's networks list; `/api/networks` alone is the oldest organisation's that has one
+  // (on a server for one organisation: its list).
+  app.get<{ Params: { organisation?: string } }>('/api/networks/:organisation?', async (request, reply) => {
+    const { rows } = await db.query<{ networks: Record<string, unknown> }>(
+      `SELECT n.networks FROM networks_lists n JOIN organisations o ON o.id = n.organisation_id
+       WHERE $1::text IS NULL OR o.id = $1 ORDER BY o.created_at, o.id LIMIT 1`,
+      [request.params.organisation ?? null],
+    );
+    if (!rows[0]) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
+    reply.header('cache-control', 'public, max-age=60');
+    return rows[0].networks;
   });
 
   app.get(PAGE_CSS_PATH, async (_request, reply) => {
@@ -322,8 +376,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   /** The sessions of a sign-up as its pages name them, in the parent's language. */
-  function pageSessions(formId: string, sessions: readonly { id: string; status: PageSession['status']; othersWaiting?: boolean }[], texts: Texts) {
-    const definition = content.forms.get(formId)?.definition as MeedenksessieDefinition | undefined;
+  async function pageSessions(formId: string, sessions: readonly { id: string; status: PageSession['status']; othersWaiting?: boolean }[], texts: Texts) {
+    const definition = (await currentForm(db, formId))?.definition as MeedenksessieDefinition | undefined;
     return sessions.flatMap((own) => {
       const session = definition?.sessions.find((item) => item.id === own.id);
       if (!session) return [];
@@ -355,7 +409,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const signup = await signupByToken(db, request.params.token);
     const texts = pageTexts(request, signup?.lang);
     if (!signup) return html(reply, 404, unknownLinkPage(texts, path));
-    const sessions = pageSessions(signup.formId, signup.sessions, texts);
+    const sessions = await pageSessions(signup.formId, signup.sessions, texts);
     const active = sessions.filter((session) => session.status !== 'cancelled');
     if (active.length === 0) return html(reply, 410, cancelUsedPage({ texts, path, sessions }));
     if (active.every((session) => Date.parse(session.end) <= Date.now())) return html(reply, 410, cancelPastPage({ texts, path, sessions: active }));
@@ -364,14 +418,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.post<{ Params: { token: string } }>('/api/cancel/:token', { config: limited }, async (request, reply) => {
     const path = `/api/cancel/${encodeURIComponent(request.params.token)}`;
-    const before = wantsHtml(request) ? await signupByToken(db, request.params.token) : undefined;
-    const mail = options.mailer ? { mailer: options.mailer, form: (id: string) => content.forms.get(id), baseUrl: baseUrl(request) } : undefined;
+    const before = wantsHtml(request) || options.mailer ? await signupByToken(db, request.params.token) : undefined;
+    // Read before the cancel's transaction: the e-mails that follow it need the form's sessions.
+    const form = options.mailer && before ? await currentForm(db, before.formId) : undefined;
+    const mail = options.mailer ? { mailer: options.mailer, form: () => form, baseUrl: baseUrl(request) } : undefined;
     const cancelled = await cancelSignUp(db, request.params.token, mail);
     if (wantsHtml(request)) {
       const texts = pageTexts(request, before?.lang);
       if (!cancelled || !before) return html(reply, 404, unknownLinkPage(texts, path));
-      const sessions = pageSessions(before.formId, before.sessions, texts).filter((session) => session.status !== 'cancelled');
-      if (cancelled.alreadyCancelled) return html(reply, 410, cancelUsedPage({ texts, path, sessions: pageSessions(before.formId, before.sessions, texts) }));
+      const all = await pageSessions(before.formId, before.sessions, texts);
+      const sessions = all.filter((session) => session.status !== 'cancelled');
+      if (cancelled.alreadyCancelled) return html(reply, 410, cancelUsedPage({ texts, path, sessions: all }));
       return html(reply, 200, cancelDonePage({ texts, path, sessions }, options.mailer !== undefined));
     }
     if (!cancelled) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
@@ -384,7 +441,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const texts = pageTexts(request, typeof story === 'object' ? story.lang : undefined);
     if (story === undefined) return html(reply, 404, onUnknown(texts));
     if (story === 'withdrawn') return html(reply, 410, withdrawUsedPage(texts, path));
-    const title = localized(content.forms.get(story.formId)?.definition.title, texts);
+    const title = localized((await currentForm(db, story.formId))?.definition.title, texts);
     return html(reply, 200, withdrawConfirmPage(texts, path, title, formatDay(texts, story.createdAt), code));
   }
 
@@ -438,7 +495,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('www-authenticate', 'Bearer');
       return sendErrors(reply, 401, [fieldError('unauthorized', lang)]);
     }
-    const form = formOr404(request.params.id, lang);
+    const form = await currentForm(db, request.params.id);
+    if (!form) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
+    await audit(db, { organisationId: form.organisationId, system: 'export-token' }, 'export.csv', form.definition.id);
     reply
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -463,6 +522,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedPath: (path) => /^\/[\w.-]+\.(json|csv)$/.test(path),
     setHeaders: publicFile,
   });
+  await app.register(cookie);
+  installConsoleGate(app, {
+    db,
+    ownOrigin,
+    baseUrl,
+    secure: (request) => (config.publicUrl ? config.publicUrl.startsWith('https:') : request.protocol === 'https'),
+  });
+  await registerConsole(app, {
+    db,
+    config,
+    schemas,
+    rateKeySecret,
+    oidc: options.oidc,
+    consoleDir: options.consoleDir,
+    mailConfigured: options.mailer !== undefined,
+    gemeenten: options.gemeenten,
+  });
+  registerHostedPages(app, db);
+
   if (options.staticDirs && options.staticDirs.length > 0) {
     await app.register(fastifyStatic, { root: options.staticDirs, index: 'index.html', wildcard: true, setHeaders: publicFile });
   }

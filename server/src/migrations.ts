@@ -138,4 +138,99 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       submission_id uuid NOT NULL REFERENCES submissions (id) ON DELETE CASCADE
     )`,
   ],
+  [
+    // The console (issue #11): organisations, their people and sessions, forms with versions, the
+    // audit log. Every row of a console table belongs to one organisation; every query is scoped by it.
+    `CREATE TABLE organisations (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      privacy_url text,
+      allowed_origins text[] NOT NULL DEFAULT '{}',
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE TABLE users (
+      id uuid PRIMARY KEY,
+      organisation_id text NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+      email text NOT NULL,
+      name text NOT NULL,
+      role text NOT NULL CHECK (role IN ('beheerder', 'redacteur', 'lezer')),
+      password_hash text,
+      oidc_subject text UNIQUE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_login_at timestamptz
+    )`,
+    // One account per e-mail address on the whole server: a login names no organisation.
+    'CREATE UNIQUE INDEX users_email ON users (lower(email))',
+    'CREATE INDEX users_organisation ON users (organisation_id)',
+    // Only the SHA-256 of a session id is stored: a copy of the database logs nobody in.
+    `CREATE TABLE console_sessions (
+      id_hash text PRIMARY KEY,
+      user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_seen_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX console_sessions_user ON console_sessions (user_id)',
+    // A one-time link: no organisation and no user = the first start (makes both); an organisation
+    // only = its first beheerder; a user = that user sets a password (invitation or reset).
+    `CREATE TABLE setup_tokens (
+      token_hash text PRIMARY KEY,
+      organisation_id text REFERENCES organisations (id) ON DELETE CASCADE,
+      user_id uuid REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz
+    )`,
+    // Failed logins per account and per client (both hashed), for the lockout; shared by every process.
+    `CREATE TABLE login_failures (
+      key text NOT NULL,
+      at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX login_failures_key ON login_failures (key, at)',
+    `CREATE TABLE forms (
+      id text PRIMARY KEY,
+      organisation_id text NOT NULL REFERENCES organisations (id),
+      type text NOT NULL CHECK (type IN ('peiling', 'meedenksessie', 'ervaring')),
+      state text NOT NULL DEFAULT 'concept' CHECK (state IN ('concept', 'gepubliceerd', 'gesloten', 'gearchiveerd')),
+      published_version integer,
+      closed_at timestamptz,
+      allowed_origins text[] NOT NULL DEFAULT '{}',
+      retention_days integer CHECK (retention_days >= 1),
+      imported_hash text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX forms_organisation ON forms (organisation_id)',
+    // A version is never changed once written: a process may keep it in memory for ever. json, not
+    // jsonb: the definition comes back as it was written, keys in the author's order.
+    `CREATE TABLE form_versions (
+      form_id text NOT NULL REFERENCES forms (id) ON DELETE CASCADE,
+      version integer NOT NULL CHECK (version >= 1),
+      definition json NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+      PRIMARY KEY (form_id, version)
+    )`,
+    `CREATE TABLE networks_lists (
+      organisation_id text PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+      networks json NOT NULL,
+      imported_hash text,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    // Who did what, when. `actor` keeps the e-mail address (or "cli", "export-token") as it was,
+    // so an entry still says who after the account is gone.
+    `CREATE TABLE audit_log (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      organisation_id text REFERENCES organisations (id) ON DELETE CASCADE,
+      user_id uuid REFERENCES users (id) ON DELETE SET NULL,
+      actor text NOT NULL,
+      action text NOT NULL,
+      target text,
+      detail jsonb NOT NULL DEFAULT '{}'
+    )`,
+    'CREATE INDEX audit_log_organisation ON audit_log (organisation_id, id)',
+    // Which version of its form an answer answered (NULL: stored before forms lived in the database).
+    'ALTER TABLE submissions ADD COLUMN form_version integer',
+  ],
 ];

@@ -58,12 +58,12 @@ type Claim = { owned: true } | { owned: false; outcome: Outcome };
  * request with the same key sees the reservation: 409 without a body while the first is in progress,
  * the first answer once it is done, 422 when the body differs. The primary key guarantees one row.
  */
-async function claim(db: Database, submission: Submission, hash: string, lang: Lang): Promise<Claim> {
+async function claim(db: Database, submission: Submission, formVersion: number, hash: string, lang: Lang): Promise<Claim> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const inserted = await db.query(
-      `INSERT INTO submissions (id, form_id, type, body_hash) VALUES ($1, $2, $3, $4)
+      `INSERT INTO submissions (id, form_id, type, body_hash, form_version) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [submission.submissionId, submission.formId, submission.type, hash],
+      [submission.submissionId, submission.formId, submission.type, hash, formVersion],
     );
     if (inserted.rows.length === 1) return { owned: true };
     const existing = await db.query<{ body_hash: string; state: string; answer_status: number | null; answer_body: unknown; stale: boolean }>(
@@ -118,7 +118,7 @@ export interface SubmitContext {
 /** Stores one validated submission exactly once and returns the answer to send (and to replay). */
 export async function submit(context: SubmitContext): Promise<Outcome> {
   const { db, submission, lang } = context;
-  const reservation = await claim(db, submission, bodyHash(submission), lang);
+  const reservation = await claim(db, submission, context.form.version, bodyHash(submission), lang);
   if (!reservation.owned) return reservation.outcome;
   try {
     await context.hooks?.afterClaim?.(submission.submissionId);
@@ -390,7 +390,7 @@ export async function remainingPlaces(db: Queryable, formId: string): Promise<Ma
 }
 
 /** Makes the sessions table follow the content: new sessions appear, capacities follow edits. */
-export async function syncSessions(db: Database, forms: Iterable<Form>): Promise<void> {
+export async function syncSessions(db: Queryable, forms: Iterable<Form>): Promise<void> {
   for (const form of forms) {
     if (form.definition.type !== 'meedenksessie') continue;
     for (const session of form.definition.sessions) {

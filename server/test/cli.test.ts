@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ContentError, loadContent } from '../src/content.js';
 import { BAD_CONTENT_DIR, CONTENT_DIR, schemas } from './helpers.js';
+import { openDatabase } from '../src/db.js';
+import { ensureOrganisation } from '../src/organisations.js';
+import { addUser } from '../src/beheer/users.js';
+import { checkSetupToken } from '../src/beheer/auth.js';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/ouderstem-server.js', import.meta.url));
@@ -97,30 +101,6 @@ describe('check-networks FILE', () => {
     await assert.rejects(run(process.execPath, [BIN, 'check-networks', join(dir, 'missing.json')]), /missing\.json: no such file/);
   });
 
-  it('start-up logs what to fix in the networks file of the content, and serves it anyway', async () => {
-    const content = join(dir, 'content');
-    await mkdir(content);
-    await writeFile(join(content, 'networks.json'), JSON.stringify({ networks: [network({ gemeenten: ['Bergen'] })] }));
-    const server = spawn(process.execPath, [BIN, '--content', content, '--data', join(dir, 'data'), '--port', '0'], { env: { ...process.env, DATABASE_URL: '' } });
-    let output = '';
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.stdout.on('data', (chunk) => {
-          output += chunk;
-          if (/draait op/.test(output) && /"level":40[^\n]*\n/.test(output)) resolve();
-        });
-        server.on('exit', () => reject(new Error(`server stopped: ${output}`)));
-      });
-      const warning = output
-        .split('\n')
-        .map((line) => (line.startsWith('{') ? JSON.parse(line) : {}))
-        .find((line) => line.level === 40);
-      assert.match(warning.msg, /networks\.json networks\[0\]\.gemeenten\[0\]: "Bergen" fits more than one gemeente/);
-    } finally {
-      server.kill();
-    }
-  });
-
   it('passes the demo networks', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'check-networks', join(DEMO_CONTENT, 'networks.json')]);
     assert.match(stdout, /^networks\.json: \d+ networks, nothing to fix\n$/);
@@ -150,5 +130,35 @@ describe('command line (PGlite data directory)', () => {
   it('export --form ID writes CSV to stdout', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'export', '--form', 'signup', '--content', CONTENT_DIR, '--data', data], { env });
     assert.equal(stdout, 'ontvangen,sessie,sessietitel,status,naam,e-mail,telefoon,rol,gemeente,behoeften,opmerkingen\r\n');
+  });
+
+  it('import DIR: the folder is in the database once (the commands above imported it at their start); another organisation cannot take its forms (exit 1)', async () => {
+    const again = await run(process.execPath, [BIN, 'import', CONTENT_DIR, '--data', data], { env });
+    assert.equal(again.stdout, 'Ingelezen: organisatie standaard; ongewijzigd: 6; netwerken: ongewijzigd\n');
+    await assert.rejects(run(process.execPath, [BIN, 'import', CONTENT_DIR, '--organisation', 'elders', '--data', data], { env }), (error: Error & { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /  poll:\n {4}Een formulier met de code "poll" hoort al bij een andere organisatie \(standaard\)/);
+      return true;
+    });
+  });
+
+  it('user reset --email prints a one-time link that sets a new password; an unknown address is an error', async () => {
+    const db = await openDatabase({ dataDir: data });
+    await ensureOrganisation(db, { id: 'test' });
+    await addUser(db, { organisationId: 'test', email: 'vergeten@test.nl', name: 'Vergeetachtig', role: 'beheerder' });
+    await db.close();
+    const { stdout } = await run(process.execPath, [BIN, 'user', 'reset', '--email', 'VERGETEN@test.nl', '--content', CONTENT_DIR, '--data', data], { env });
+    const token = /^Nieuw wachtwoord voor vergeten@test\.nl: http:\/\/localhost:\d+\/beheer\/setup\/([\w-]{40,}) /.exec(stdout)?.[1];
+    assert.ok(token, stdout);
+    const reopened = await openDatabase({ dataDir: data });
+    try {
+      const checked = await checkSetupToken(reopened, token);
+      assert.equal(checked.state, 'valid');
+      const { rows } = await reopened.query<{ actor: string; action: string }>("SELECT actor, action FROM audit_log WHERE action = 'user.reset'");
+      assert.deepEqual(rows, [{ actor: 'cli', action: 'user.reset' }]);
+    } finally {
+      await reopened.close();
+    }
+    await assert.rejects(run(process.execPath, [BIN, 'user', 'reset', '--email', 'niemand@test.nl', '--data', data], { env }), /No account with the e-mail address niemand@test\.nl/);
   });
 });

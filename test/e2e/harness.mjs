@@ -54,7 +54,8 @@ export async function startServer({ port, data, content, statics, env = {} } = {
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // 60 s: on a busy 2-core machine PGlite's first initdb alone takes 15 s, before the migrations.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
     try {
