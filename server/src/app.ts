@@ -97,7 +97,8 @@ export interface AppOptions {
   oidc?: ConsoleOptions['oidc'];
   /** The built console; `server/dist/beheer/` by default. */
   consoleDir?: string;
-  gemeenten?: ConsoleOptions['gemeenten'];
+  /** The CBS gemeenten and regions the console checks networks lists against (default: the shipped data/gebieden-2025.json). */
+  gazetteer?: ConsoleOptions['gazetteer'];
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -643,7 +644,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     oidc: options.oidc,
     consoleDir: options.consoleDir,
     mailConfigured: options.mailer !== undefined,
-    gemeenten: options.gemeenten,
+    gazetteer: options.gazetteer,
   });
   registerHostedPages(app, db);
 
