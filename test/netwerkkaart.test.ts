@@ -10,6 +10,7 @@ import broken from './fixtures/netwerkkaart-malformed.json';
 import demoRegions from './fixtures/netwerkkaart-regions.json';
 import { upgradeCompatibilityMarkup } from '../src/core/register.js';
 import { expectAccessible } from './helpers/axe.js';
+import { consoleWarnings } from './helpers/dom.js';
 import { FakeServer, until } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/networks';
@@ -237,9 +238,21 @@ describe('<ouder-netwerkkaart>', () => {
 
     it('says the network file is no JSON instead of blaming the connection', async () => {
       server.on('GET', endpoint, { status: 200, raw: 'networks:\n  - name: Oudersraad' });
-      const el = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint}></ouder-netwerkkaart>`);
-      await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+      const warnings = await consoleWarnings(async () => {
+        const el = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint}></ouder-netwerkkaart>`);
+        await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+      });
+      const el = document.querySelector('ouder-netwerkkaart')!;
+      expect(text($(el, '[role=alert]'))).to.contain('Dit onderdeel is nu niet beschikbaar.');
+      expect(warnings.join('\n'), 'the file is named on the console').to.contain(`${endpoint}: not valid JSON`);
       expect($$(el, '[role=alert] button'), 'no "probeer opnieuw": trying again will not help').to.have.length(0);
+    });
+
+    it('names the problem when the file has no list of networks at all', async () => {
+      const warnings = await consoleWarnings(() => kaart({ definition: { netwerken: [] } }));
+      const el = document.querySelector('ouder-netwerkkaart')!;
+      expect(text($(el, '[role=alert]'))).to.contain('Dit onderdeel is nu niet beschikbaar.');
+      expect(warnings.join('\n')).to.contain('networks: missing');
     });
   });
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { heading } from '../core/form.js';
 import { localize, plural } from '../core/i18n/index.js';
 import { type Network, phoneHref, safeWebsite, websiteLabel } from './netwerkkaart.js';
 import type { KaartView } from './view.js';
@@ -10,13 +11,13 @@ export function renderList(view: KaartView) {
   const visible = view.visible();
   const count = (value: string) => kaart.networks.filter((network) => network.type === value).length;
   return html`<section class="list" part="list" aria-labelledby="list-title">
-    <h2 id="list-title">${strings.listTitle}</h2>
+    ${heading(view.level, strings.listTitle, { class: 'title', id: 'list-title' })}
     ${kaart.types.length > 1
       ? html`<div class="field filter">
           <label class="label" for="filter">${strings.filterLabel}</label>
           <select id="filter" .value=${live(view.typeFilter)} @change=${(event: Event) => view.setFilter((event.target as HTMLSelectElement).value)}>
             <option value="">${strings.allTypes} (${kaart.networks.length})</option>
-            ${kaart.types.map((type) => html`<option value=${type.value}>${localize(type.label, view.language)} (${count(type.value)})</option>`)}
+            ${kaart.types.map((type) => html`<option value=${type.value}>${localize(type.label, view.language).text} (${count(type.value)})</option>`)}
           </select>
         </div>`
       : nothing}
@@ -35,10 +36,10 @@ export function renderNetwork(view: KaartView, network: Network, id: string, { n
   const selected = network.id === view.selectedId;
   const about = [view.typeLabel(network.type), network.region, distance].filter(Boolean).join(' · ');
   return html`<li id=${id} class="network ${selected ? 'network--selected' : ''}" part="network" aria-labelledby="${id}-name">
-    <h3 id="${id}-name" tabindex="-1" dir="auto">${name}</h3>
+    ${heading(view.level + 1, view.textOf(network.name), { class: 'network-name', id: `${id}-name`, focusable: true })}
     <p class="muted" dir="auto">${about}</p>
     ${note ? html`<p class="via">${note}</p>` : nothing}
-    ${network.description ? html`<p dir="auto">${localize(network.description, view.language)}</p>` : nothing}
+    ${network.description ? html`<p>${view.textOf(network.description)}</p>` : nothing}
     <dl>
       ${network.gemeenten?.length ? html`<div><dt>${strings.gemeenten}</dt><dd dir="auto">${network.gemeenten.join(', ')}</dd></div>` : nothing}
       ${website
@@ -53,8 +54,15 @@ export function renderNetwork(view: KaartView, network: Network, id: string, { n
       ${network.phone ? html`<div><dt>${strings.phone}</dt><dd><a href=${phoneHref(network.phone)} dir="ltr">${network.phone}</a></dd></div>` : nothing}
     </dl>
     ${network.location
-      ? html`<button type="button" class="secondary" part="button" aria-pressed=${selected ? 'true' : 'false'} @click=${() => view.showOnMap(network)}>
-          ${strings.showOnMap}<span class="visually-hidden">: ${name}</span>
+      ? html`<button
+          type="button"
+          class="secondary"
+          part="button"
+          aria-pressed=${selected ? 'true' : 'false'}
+          aria-label=${`${strings.showOnMap}: ${name}`}
+          @click=${() => view.showOnMap(network)}
+        >
+          ${strings.showOnMap}
         </button>`
       : html`<p class="muted">${strings.notOnMap}</p>`}
   </li>`;

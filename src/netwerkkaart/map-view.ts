@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { heading } from '../core/form.js';
 import { plural } from '../core/i18n/index.js';
 import { dutchOrder } from './gazetteer.js';
 import { type Box, pathInView, type Region, ringsOf } from './geo.js';
@@ -45,7 +46,7 @@ export function renderMap(view: KaartView) {
   const question = view.search.question;
   const chosenRegion = question && 'region' in question ? regions.indexOf(question.region) : -1;
   return html`<section class="map" part="map" aria-labelledby="map-title">
-    <h2 id="map-title" class="visually-hidden">${strings.mapLabel}</h2>
+    ${heading(view.level, strings.mapLabel, { class: 'visually-hidden', id: 'map-title' })}
     <div class="map-frame" dir="ltr">
       <svg
         viewBox=${map.viewBox.join(' ')}

@@ -98,8 +98,8 @@ export const netwerkkaartStyles = css`
     border-color: var(--_ouder-focus-color);
     border-inline-start: 8px solid var(--_ouder-focus-background);
   }
-  .result h2:focus,
-  .network h3:focus {
+  #answer:focus,
+  .network-name:focus {
     outline: 3px solid var(--_ouder-focus-color);
   }
   dl {

@@ -1,11 +1,11 @@
 import { html } from 'lit';
-import { DefinitionController, type DefinitionSource, type DefinitionState } from '../core/definition.js';
+import type { LocalizedText } from '../core/schema-types.js';
 import { internalState, OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
 import { PoliteAnnouncer } from '../core/form.js';
-import { localize } from '../core/i18n/index.js';
+import { DefinitionController, ResourceController } from '../core/resource.js';
 import { type Area, gemeentenServedBy, isServed, networksFor } from './gazetteer.js';
-import { boxAround, parseRegions, type Region, type Regions } from './geo.js';
+import { boxAround, parseRegions, type Region } from './geo.js';
 import { renderList } from './list-view.js';
 import { MapController } from './map.js';
 import { renderMap } from './map-view.js';
@@ -35,31 +35,6 @@ declare global {
 
 /** Before the networks have loaded. */
 const noNetworks: Netwerkkaart = { networks: [], paths: [], types: [], problems: [] };
-
-/** Lets the boundaries load through the core's definition controller: `regions` (object or layer), else `regions-src`. */
-class RegionsSource extends EventTarget implements DefinitionSource {
-  constructor(private readonly widget: OuderNetwerkkaart) {
-    super();
-  }
-  get definition(): unknown {
-    return typeof this.widget.regions === 'object' ? this.widget.regions : undefined;
-  }
-  get definitionUrl(): string | undefined {
-    return this.widget.regionsUrl;
-  }
-  get updateComplete(): Promise<boolean> {
-    return this.widget.updateComplete;
-  }
-  addController(controller: Parameters<OuderNetwerkkaart['addController']>[0]): void {
-    this.widget.addController(controller);
-  }
-  removeController(controller: Parameters<OuderNetwerkkaart['removeController']>[0]): void {
-    this.widget.removeController(controller);
-  }
-  requestUpdate(): void {
-    this.widget.requestUpdate();
-  }
-}
 
 /**
  * Which oudersraad, oudersteunpunt or parent network is there for me, and how do I reach it?
@@ -110,9 +85,14 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
     warnProblems(this.networksFile, kaart.problems);
     this.announceReady(kaart);
   });
-  private readonly boundaries = new DefinitionController(new RegionsSource(this), parseRegions, (regions) =>
-    warnProblems(`regions ${this.regionsUrl ?? '(property)'}`, regions.problems),
-  );
+  /** The boundaries: `regions` as an object, else the shipped layer it names, else `regions-src`. */
+  private readonly boundaries = new ResourceController(this, {
+    what: 'the boundaries (regions)',
+    value: () => (typeof this.regions === 'object' ? this.regions : undefined),
+    url: () => this.regionsUrl,
+    parse: parseRegions,
+    onReady: (regions) => warnProblems(`regions ${this.regionsUrl ?? '(property)'}`, regions.problems),
+  });
 
   /**
    * Boundaries drawn under the networks: `gemeente`, `jeugdregio`, `provincie` or `ggd` draws that
@@ -127,7 +107,7 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
   typeFilter = '';
   selectedId?: string;
 
-  private warnedRegions?: DefinitionState<Regions>;
+  private warnedLayer?: string;
 
   // --- derived -----------------------------------------------------------------------------
 
@@ -155,7 +135,7 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
   }
 
   get regionList(): readonly Region[] {
-    return this.boundaries.definition?.regions ?? [];
+    return this.boundaries.value?.regions ?? [];
   }
 
   visible(): Network[] {
@@ -163,12 +143,17 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
   }
 
   name(network: Network): string {
-    return localize(network.name, this.language);
+    return this.plain(network.name);
   }
 
   typeLabel(value: string): string {
     const type = this.kaart.types.find((option) => option.value === value);
-    return type ? localize(type.label, this.language) : value;
+    return type ? this.plain(type.label) : value;
+  }
+
+  /** A text of the networks file, marked with its language when that is not the widget's. */
+  textOf(value: LocalizedText | undefined) {
+    return this.text(value);
   }
 
   itemId(network: Network): string {
@@ -207,14 +192,9 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
   // --- lifecycle -----------------------------------------------------------------------------
 
   protected override updated(): void {
-    // Boundaries that could not be used at all: for the web editor only (the map draws without them).
-    const state = this.boundaries.state;
-    if (state !== this.warnedRegions && state.status === 'invalid' && this.regionsUrl !== undefined) {
-      this.warnedRegions = state;
-      console.warn(`ouderstem: regions ${this.regionsUrl}: ${state.error.message}`);
-    }
-    if (typeof this.regions === 'string' && this.regions && !(this.regions.trim() in layerFiles) && state !== this.warnedRegions) {
-      this.warnedRegions = state;
+    // Boundaries that cannot be used are named on the console by the core (the map draws without them); a layer name no file has, here.
+    if (typeof this.regions === 'string' && this.regions && !(this.regions.trim() in layerFiles) && this.regions !== this.warnedLayer) {
+      this.warnedLayer = this.regions;
       console.warn(`ouderstem: regions="${this.regions}" is not one of ${Object.keys(layerFiles).join(', ')}`);
     }
   }
@@ -277,7 +257,7 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
     await this.updateComplete;
     const item = this.renderRoot.querySelector<HTMLElement>(`#${this.itemId(network)}`);
     item?.scrollIntoView?.({ block: 'nearest' });
-    if (focus) item?.querySelector<HTMLElement>('h3')?.focus();
+    if (focus) item?.querySelector<HTMLElement>('.network-name')?.focus();
   }
 
   async focusAnswer(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fetchJson } from '../core/definition.js';
+import { fetchJson } from '../core/resource.js';
 import {
   type AreaKind,
   type Gazetteer,

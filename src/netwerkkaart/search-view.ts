@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { heading } from '../core/form.js';
 import { plural } from '../core/i18n/index.js';
 import { renderNetwork } from './list-view.js';
 import type { Answer } from './search.js';
@@ -140,7 +141,7 @@ export function renderAnswer(view: KaartView) {
   }
   return html`${sentence}
     <div class="result" part="result">
-      <h2 id="answer" tabindex="-1">${headingOf(view, answer)}</h2>
+      ${heading(view.level, headingOf(view, answer), { class: 'title', id: 'answer', focusable: true })}
       ${body}
     </div>`;
 }

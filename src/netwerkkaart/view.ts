@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../core/schema-types.js';
 import type { PoliteAnnouncer } from '../core/form.js';
 import type { Language, Translation } from '../core/i18n/index.js';
 import type { Region } from './geo.js';
@@ -16,6 +17,8 @@ export interface KaartView {
   readonly strings: NetwerkkaartStrings;
   readonly t: Translation;
   readonly language: Language;
+  /** The level of the widget's headings (`heading-level`); a network's name is one below. */
+  readonly level: number;
   readonly search: SearchController;
   readonly map: MapController;
   readonly announcer: PoliteAnnouncer;
@@ -25,6 +28,8 @@ export interface KaartView {
   /** The networks the filter lets through, in the file's order. */
   visible(): Network[];
   name(network: Network): string;
+  /** A text of the networks file, marked with its language when that is not the widget's. */
+  textOf(value: LocalizedText | undefined): unknown;
   typeLabel(value: string): string;
   /** The id of a network's entry in the list. */
   itemId(network: Network): string;
