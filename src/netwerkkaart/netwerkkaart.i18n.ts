@@ -199,7 +199,10 @@ const ar: NetwerkkaartStrings = {
 const u: NetwerkkaartStrings = {
   ...nl,
   searchLabel: 'Zoek uw gemeente',
-  searchHint: 'Typ de naam van uw gemeente, bijvoorbeeld Utrecht of Den Haag.',
+  searchHint: 'Typ de naam van uw gemeente, bijvoorbeeld Zoetermeer of Den Haag.',
+  which: (typed) => `Welke ${typed} bedoelt u?`,
+  whichPart: (typed) => `${typed} is verdeeld over meer gemeenten. Welk deel bedoelt u?`,
+  postcodeHint: 'Typ de naam van uw gemeente, bijvoorbeeld Zoetermeer of Den Haag.',
   seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in uw regio.',
   unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in uw regio.',
 };
