@@ -213,7 +213,8 @@ export async function startStaticServer(dirs, { headers = {}, routes = {}, targe
       }
       return;
     }
-    for (const folder of folders) {
+    // The shipped CBS data, where a widget looks for it beside /ouderstem.js (as the reference server serves it).
+    for (const folder of path.startsWith('/data/') ? [...folders, root] : folders) {
       const file = join(folder, normalize(path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) continue;
       response.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
