@@ -51,6 +51,7 @@ import {
 import { formatDay, formatWhen, fromAcceptLanguage, localized, textsFor, type Texts } from './i18n/index.js';
 import type { Mailer } from './mail/queue.js';
 import { registerHostedPages } from './hosted.js';
+import { DATA_DIR } from './networks.js';
 import { installConsoleGate } from './beheer/access.js';
 import { audit } from './beheer/audit.js';
 import { registerConsole, type ConsoleOptions } from './beheer/index.js';
@@ -69,6 +70,8 @@ export interface AppOptions {
   schemas: Schemas;
   /** Folders served as static files at `/` (first match wins), e.g. the demo page and the widget build. */
   staticDirs?: string[];
+  /** The shipped CBS data, served at `/data/` (default: the repository's `data/`). */
+  dataDir?: string;
   /** Bearer token for `GET /api/export/:id` (`OUDERSTEM_EXPORT_TOKEN`); without it (and a local token) the route answers 404. */
   exportToken?: string;
   /** This process's own token for the export route, for `ouderstem-server export` on the same data folder. */
@@ -99,7 +102,8 @@ export interface AppOptions {
   oidc?: ConsoleOptions['oidc'];
   /** The built console; `server/dist/beheer/` by default. */
   consoleDir?: string;
-  gemeenten?: ConsoleOptions['gemeenten'];
+  /** The CBS gemeenten and regions the console checks networks lists against (default: the shipped data/gebieden-2025.json). */
+  gazetteer?: ConsoleOptions['gazetteer'];
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -632,6 +636,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(file.body);
   });
 
+  // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
+  // with <script type="module">, which needs CORS. Pages are not for other sites to read.
+  const publicFile = (response: { setHeader(name: string, value: string): unknown }, path: string) => {
+    if (path.endsWith('.html')) return;
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('cross-origin-resource-policy', 'cross-origin');
+  };
+  // The boundaries and the gebieden table `<ouder-netwerkkaart regions="jeugdregio">` finds next to
+  // its script (`/ouderstem.js` → `/data/…`); only the shipped files, not their sources in data/src/.
+  await app.register(fastifyStatic, {
+    root: options.dataDir ?? DATA_DIR,
+    prefix: '/data/',
+    decorateReply: false,
+    wildcard: true,
+    allowedPath: (path) => /^\/[\w.-]+\.(json|csv)$/.test(path),
+    setHeaders: publicFile,
+  });
   await app.register(cookie);
   installConsoleGate(app, {
     db,
@@ -647,7 +668,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     oidc: options.oidc,
     consoleDir: options.consoleDir,
     mailConfigured: options.mailer !== undefined,
-    gemeenten: options.gemeenten,
+    gazetteer: options.gazetteer,
     mailer: options.mailer,
     retention: options.retention,
   });
@@ -667,13 +688,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const base = roots.get(root) ?? root;
         return real === undefined || real === base || real.startsWith(base + sep);
       },
-      // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
-      // with <script type="module">, which needs CORS. Pages are not for other sites to read.
-      setHeaders: (response, path) => {
-        if (path.endsWith('.html')) return;
-        response.setHeader('access-control-allow-origin', '*');
-        response.setHeader('cross-origin-resource-policy', 'cross-origin');
-      },
+      setHeaders: publicFile,
     });
   }
 

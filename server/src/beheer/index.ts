@@ -13,7 +13,8 @@ import type { Schemas } from '../schemas.js';
 import { consolePage } from './page.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
-import { registerFormRoutes, type Gemeente } from './routes-forms.js';
+import type { Gazetteer } from '../gazetteer.js';
+import { registerFormRoutes } from './routes-forms.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
 import { registerResultRoutes } from '../results/routes.js';
 import type { Mailer } from '../mail/queue.js';
@@ -33,8 +34,8 @@ export interface ConsoleOptions {
   consoleDir?: string;
   /** Whether the server can send e-mail (issue #14); until then the console hands out links. */
   mailConfigured: boolean;
-  /** The CBS gemeenten for the networks builder; from the repository's `data/` when absent. */
-  gemeenten?: Gemeente[];
+  /** The gemeenten and regions networks are checked against and the builder offers; the shipped data/gebieden-2025.json when absent. */
+  gazetteer?: Gazetteer;
   /** Present when the server sends e-mail: a move from the waiting list and a published outcome are mailed. */
   mailer?: Mailer;
   /** Told when a change may bring a deletion forward (a form's retention, its sessions). */
