@@ -289,6 +289,12 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
   for (const id of data.sessionIds) {
     if (signUpClosed(sessions.get(id)!)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
   }
+  // A session its organiser called off takes no sign-ups (a page loaded before may still offer it).
+  const calledOff = await tx.query<{ session_id: string }>(
+    'SELECT session_id FROM sessions WHERE form_id = $1 AND session_id = ANY ($2) AND cancelled_at IS NOT NULL ORDER BY session_id LIMIT 1',
+    [definition.id, data.sessionIds],
+  );
+  if (calledOff.rows[0]) throw conflict(lang, 'sessionIds', 'deadline-passed', calledOff.rows[0].session_id);
   const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
   // A fixed order of row locks, so two multi-session sign-ups cannot deadlock each other.
   for (const id of [...data.sessionIds].sort()) {
@@ -376,17 +382,19 @@ async function shareStory(tx: Queryable, context: SubmitContext, definition: Erv
   };
 }
 
-/** Remaining places per session with a capacity, as counted in the database. */
-export async function remainingPlaces(db: Queryable, formId: string): Promise<Map<string, number>> {
-  const result = await db.query<{ session_id: string; capacity: number | null; taken: number }>(
-    'SELECT session_id, capacity, taken FROM sessions WHERE form_id = $1',
+/** Remaining places per session with a capacity, as counted in the database, and the sessions called off. */
+export async function remainingPlaces(db: Queryable, formId: string): Promise<{ remaining: Map<string, number>; calledOff: Set<string> }> {
+  const result = await db.query<{ session_id: string; capacity: number | null; taken: number; cancelled: boolean }>(
+    'SELECT session_id, capacity, taken, cancelled_at IS NOT NULL AS cancelled FROM sessions WHERE form_id = $1',
     [formId],
   );
   const remaining = new Map<string, number>();
+  const calledOff = new Set<string>();
   for (const row of result.rows) {
     if (row.capacity !== null) remaining.set(row.session_id, Math.max(0, row.capacity - row.taken));
+    if (row.cancelled) calledOff.add(row.session_id);
   }
-  return remaining;
+  return { remaining, calledOff };
 }
 
 /** Makes the sessions table follow the content: new sessions appear, capacities follow edits. */
@@ -442,14 +450,7 @@ export async function cancelSignUp(db: Database, token: string, mail?: CancelMai
     let promoted = 0;
     for (const session of active.rows) {
       if (session.status !== 'confirmed') continue;
-      const next = await tx.query<{ submission_id: string; lang: string }>(
-        `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
-           SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
-           ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING submission_id, (SELECT lang FROM signups WHERE signups.submission_id = signup_sessions.submission_id) AS lang`,
-        [row.form_id, session.session_id],
-      );
-      const moved = next.rows[0];
+      const moved = await moveUpNext(tx, row.form_id, session.session_id);
       if (moved) {
         promoted++;
         const movedContext = context(moved.submission_id, moved.lang);
@@ -477,10 +478,22 @@ export async function cancelSignUp(db: Database, token: string, mail?: CancelMai
   return cancellation;
 }
 
+/** The first parent on a session's waiting list gets its place: their submission and language, or undefined when nobody waits. */
+export async function moveUpNext(tx: Queryable, formId: string, sessionId: string): Promise<{ submission_id: string; lang: string } | undefined> {
+  const next = await tx.query<{ submission_id: string; lang: string }>(
+    `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
+       SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
+       ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING submission_id, (SELECT lang FROM signups WHERE signups.submission_id = signup_sessions.submission_id) AS lang`,
+    [formId, sessionId],
+  );
+  return next.rows[0];
+}
+
 export interface SignupOverview {
   formId: string;
   lang: string;
-  sessions: { id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; othersWaiting: boolean }[];
+  sessions: { id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; othersWaiting: boolean; calledOff: boolean }[];
 }
 
 /** A sign-up as its cancel page shows it: each session, its status, and whether someone waits for it. */
@@ -491,17 +504,23 @@ export async function signupByToken(db: Queryable, token: string): Promise<Signu
   );
   const row = signup.rows[0];
   if (!row) return undefined;
-  const sessions = await db.query<{ session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; others_waiting: boolean }>(
+  const sessions = await db.query<{ session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; others_waiting: boolean; called_off: boolean }>(
     `SELECT own.session_id, own.status, EXISTS (
        SELECT 1 FROM signup_sessions other WHERE other.form_id = own.form_id AND other.session_id = own.session_id
-       AND other.status = 'waitlisted' AND other.submission_id <> own.submission_id) AS others_waiting
+       AND other.status = 'waitlisted' AND other.submission_id <> own.submission_id) AS others_waiting,
+       EXISTS (SELECT 1 FROM sessions s WHERE s.form_id = own.form_id AND s.session_id = own.session_id AND s.cancelled_at IS NOT NULL) AS called_off
      FROM signup_sessions own WHERE own.submission_id = $1 ORDER BY own.seq`,
     [row.submission_id],
   );
   return {
     formId: row.form_id,
     lang: row.lang,
-    sessions: sessions.rows.map((session) => ({ id: session.session_id, status: session.status, othersWaiting: session.others_waiting })),
+    sessions: sessions.rows.map((session) => ({
+      id: session.session_id,
+      status: session.status,
+      othersWaiting: session.others_waiting,
+      calledOff: session.called_off,
+    })),
   };
 }
 

@@ -61,8 +61,8 @@ export async function makeApp(db: Database, overrides: Partial<AppOptions> & { c
 
 /** Empties every answer and puts the test content back as it was. */
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes CASCADE');
-  await db.query('UPDATE sessions SET taken = 0');
+  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, organisation_mail CASCADE');
+  await db.query('UPDATE sessions SET taken = 0, sequence = 0, cancelled_at = NULL');
   await importTestContent(db);
 }
 
