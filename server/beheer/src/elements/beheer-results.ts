@@ -194,7 +194,7 @@ export class BeheerResults extends ConsoleElement {
     const sessions = results.sessions ?? [];
     const total = results.total ?? 0;
     return html`<p class="big-number"><strong>${total}</strong> ${total === 1 ? 'aanmelding' : 'aanmeldingen'}.</p>
-      <table>
+      <table class="signups-table">
       <caption>
         Aanmeldingen per sessie
       </caption>
@@ -216,9 +216,9 @@ export class BeheerResults extends ConsoleElement {
               ${textIn(session.title as LocalizedText, 'nl')}<span class="hint"> ${dutchDateTime(session.start)}</span>
               ${calledOff ? html`<strong class="called-off">Gaat niet door (afgezegd ${dutchDateTime(calledOff)})</strong>` : nothing}
             </th>
-            <td class="number">${counted?.confirmed ?? 0}</td>
-            <td class="number">${counted?.waitlisted ?? 0}</td>
-            <td class="number">${remaining === null ? 'geen grens' : remaining}</td>
+            <td class="number" data-label="Aangemeld">${counted?.confirmed ?? 0}</td>
+            <td class="number" data-label="Wachtlijst">${counted?.waitlisted ?? 0}</td>
+            <td class="number" data-label="Plaatsen over">${remaining === null ? 'geen grens' : remaining}</td>
           </tr>`;
         })}
       </tbody>
