@@ -1,25 +1,32 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { constants as zlib } from 'node:zlib';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import cookie from '@fastify/cookie';
-import type { Database } from './db.js';
+import { isUnavailable, loggableError, type Database } from './db.js';
+import { Metrics } from './metrics.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
+import { clientErrorHandler, DEFAULT_LIMITS, limitedServer, type HttpLimits } from './http-server.js';
 import type { Form, MeedenksessieDefinition, ServerConfig } from './content.js';
 import type { Schemas } from './schemas.js';
 import { ApiError, fieldError, langOf, type FieldError, type Lang, type Problem } from './messages.js';
-import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
+import { ervaringErrors, MAX_FIELD_ERRORS, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
 import {
   cancelSignUp,
-  countVotes,
-  remainingPlaces,
+  decoy,
+  LiveState,
   signupByToken,
   storyByCode,
   submit,
+  tallyOf,
   visibleTally,
   withdrawStory,
+  type Outcome,
   type Submission,
   type TestHooks,
 } from './store.js';
@@ -64,10 +71,22 @@ export interface AppOptions {
   staticDirs?: string[];
   /** Bearer token for `GET /api/export/:id`; the route answers 404 without one. */
   exportToken?: string;
+  /** Bearer token for `GET /metrics` (Prometheus); the route answers 404 without one. */
+  metricsToken?: string;
+  /** Where the figures of `/metrics` are kept; another module (the mail outbox) may add its queue to it. */
+  metrics?: Metrics;
   /** Secret for hashing client addresses in the rate limiter; random per process when absent. */
   rateLimitKey?: string;
-  /** Passed to Fastify: set when running behind a reverse proxy. */
-  trustProxy?: boolean | string;
+  /** Passed to Fastify: set when running behind a reverse proxy (see `parseTrustProxy`). */
+  trustProxy?: boolean | string[];
+  /** The address links in answers start with when config.json has no `publicUrl` (default: the address the server listens on). */
+  publicUrl?: string;
+  /** Timeouts and the per-client connection cap of the HTTP server. */
+  limits?: Partial<HttpLimits>;
+  /** How long a form's live figures (tally, places left) may be reused between reads (default 1000 ms). */
+  liveCacheMs?: number;
+  /** Log every request (method, redacted URL, status, time). Off by default: errors are always logged. */
+  logRequests?: boolean;
   logger?: boolean | object;
   hooks?: TestHooks;
   /**
@@ -85,9 +104,11 @@ export interface AppOptions {
 
 const BODY_LIMIT = 64 * 1024;
 const FORM_PATH = /^\/api\/forms\/([^/?#]+)/;
+/** Seconds a client waits before it tries again while the database is away. */
+const RETRY_AFTER_UNAVAILABLE = 5;
 
 function sendErrors(reply: FastifyReply, status: number, errors: readonly Problem[]): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ errors });
+  return reply.code(status).type('application/json; charset=utf-8').send({ errors: errors.slice(0, MAX_FIELD_ERRORS) });
 }
 
 function requestLang(request: FastifyRequest): Lang {
@@ -100,10 +121,20 @@ function wantsHtml(request: FastifyRequest): boolean {
   return request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true || request.method === 'GET';
 }
 
-/** Keeps secrets from links (cancel tokens, withdrawal codes, set-up links, a login's code) out of the logs. */
+/**
+ * Keeps secrets from links (cancel tokens, withdrawal codes, set-up links, a login's code) out of
+ * the logs, also when the path is spelled with percent escapes (`/api/%63ancel/…` reaches the same route).
+ */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…')
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    decoded = url;
+  }
+  const secret = /\/api\/(cancel|withdraw)\/[^?#]*/i;
+  const path = secret.test(decoded) ? decoded.replace(secret, (_match, kind: string) => `/api/${kind.toLowerCase()}/…`) : url;
+  return path
     .replace(/^\/beheer\/(api\/)?setup\/[^/?#]+/, '/beheer/$1setup/…')
     .replace(/^(\/beheer\/login\/oidc\/callback)\?.*$/, '$1?…');
 }
@@ -116,12 +147,22 @@ function pageTexts(request: FastifyRequest, stored?: string): Texts {
   return asked !== undefined ? textsFor(asked) : (fromAcceptLanguage(request.headers['accept-language']) ?? textsFor('nl'));
 }
 
-/** A parsed body without U+0000 in any string or key. */
-export function withoutNul(value: unknown): unknown {
-  if (typeof value === 'string') return value.replaceAll('\u0000', '');
-  if (Array.isArray(value)) return value.map(withoutNul);
+/** One text as stored: without U+0000 and with a lone surrogate (half an emoji) as U+FFFD, as UTF-8 has it. */
+function cleanText(text: string): string {
+  return text.replaceAll('\u0000', '').toWellFormed();
+}
+
+/**
+ * A parsed body without U+0000 and without lone surrogates in any string or key: PostgreSQL stores
+ * neither in jsonb (a 500, and a widget that retries for ever). The same rule for every field and
+ * every form type: U+0000 goes, a lone surrogate becomes U+FFFD, which is what a text column made
+ * of it already.
+ */
+export function cleanStrings(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(cleanStrings);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replaceAll('\u0000', ''), withoutNul(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [cleanText(key), cleanStrings(item)]));
   }
   return value;
 }
@@ -129,14 +170,34 @@ export function withoutNul(value: unknown): unknown {
 /** A process without mail: no server settings, and no worker to wake (an organisation's own settings then queue only). */
 const NO_MAIL: MailService = { nudge: () => {} };
 
+/** A `realpath` that answers undefined for a file that does not exist. */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, config, schemas } = options;
   const mail = options.mail ?? NO_MAIL;
+  const limits: HttpLimits = {
+    ...DEFAULT_LIMITS,
+    // Behind a proxy every client arrives from the proxy's address: the proxy limits per client.
+    ...(options.trustProxy ? { maxConnectionsPerClient: 0 } : {}),
+    ...options.limits,
+  };
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    serverFactory: limitedServer(limits),
+    clientErrorHandler,
+    // A URL that is not valid percent-encoding gets the API's error shape, like everything else.
+    frameworkErrors: (_error, request, reply) => sendErrors(reply, 400, [fieldError('bad-request', langOf(request.headers['accept-language']))]),
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     logger:
       options.logger === false
         ? false
@@ -152,15 +213,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const rateKeySecret = options.rateLimitKey ?? randomBytes(32).toString('hex');
+  const live = new LiveState(db, options.liveCacheMs);
+  const metrics = options.metrics ?? new Metrics(db);
   const validateSubmission = schemas.validator('submission');
 
   function ownOrigin(request: FastifyRequest): string {
     return config.publicUrl ? new URL(config.publicUrl).origin : new URL(`${request.protocol}://${request.host}`).origin;
   }
 
-  function baseUrl(request: FastifyRequest): string {
-    return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+  /**
+   * Where the cancel and withdraw links in answers point: `publicUrl`, else the address this server
+   * listens on. Never the request's Host header: anyone can send one, and the link is stored and
+   * replayed with the answer.
+   */
+  function baseUrl(): string {
+    const configured = config.publicUrl ?? options.publicUrl;
+    if (configured) return configured.replace(/\/$/, '');
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') return 'http://localhost';
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`;
   }
+  const https = (config.publicUrl ?? options.publicUrl ?? '').startsWith('https:');
 
   /**
    * Same origin always; otherwise the server's list (`config.json`), and on a form's routes its
@@ -204,12 +278,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.answered(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the cancel and
     // withdraw pages' own form POSTs, which the origin check then refuses. Nothing leaves for other sites either way.
     reply.header('referrer-policy', 'same-origin');
+    // Once a browser reached us over https, it keeps to https (a proxy that terminates TLS passes this on).
+    if (https || request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
     const type = String(reply.getHeader('content-type') ?? '');
     // A page with its own policy (the hosted form page) keeps it.
     if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
@@ -217,6 +297,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'content-security-policy',
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
       );
+      // frame-ancestors for browsers that predate it, and no powerful features for our pages.
+      reply.header('x-frame-options', 'SAMEORIGIN');
+      reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()');
     }
   });
 
@@ -254,6 +337,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(rateLimit, {
     global: false,
+    // One count per client for all processes on one PostgreSQL; PGlite has one process, which counts in memory.
+    ...(db.kind === 'postgres' ? { store: postgresRateLimitStore(db) } : {}),
     keyGenerator: (request) => createHmac('sha256', rateKeySecret).update(request.ip).digest('base64url'),
     errorResponseBuilder: (request, context) => ({
       statusCode: context.statusCode,
@@ -269,10 +354,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    parseJson(request, String(body), (error, value) => (error ? done(error) : done(null, withoutNul(value)))),
+    parseJson(request, String(body), (error, value) => (error ? done(error) : done(null, cleanStrings(value)))),
   );
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, withoutNul(Object.fromEntries(new URLSearchParams(String(body)))));
+    done(null, cleanStrings(Object.fromEntries(new URLSearchParams(String(body)))));
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; errors?: Problem[] }, request, reply) => {
@@ -282,8 +367,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const status = error.statusCode ?? 500;
     if (status === 429 && Array.isArray(error.errors)) return sendErrors(reply, 429, error.errors);
+    if (isUnavailable(error)) {
+      request.log.warn({ err: loggableError(error), requestId: request.id }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_UNAVAILABLE));
+      return sendErrors(reply, 503, [fieldError('unavailable', lang)]);
+    }
     if (status >= 500) {
-      request.log.error({ err: error, requestId: request.id }, 'request failed');
+      // The class and the request id, never the error's own fields: a database error carries the
+      // statement's parameters and the failing row (names, e-mail addresses, stories, tokens).
+      request.log.error({ err: loggableError(error), requestId: request.id }, 'request failed');
       return sendErrors(reply, 500, [fieldError('internal', lang)]);
     }
     if (status === 413) return sendErrors(reply, 413, [fieldError('payload-too-large', lang)]);
@@ -306,12 +398,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.get('/healthz', async (_request, reply) => {
-    try {
-      await db.query('SELECT 1');
-      return { status: 'ok', storage: db.kind };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', storage: db.kind });
-    }
+    const health = await db.health();
+    reply.header('cache-control', 'no-store');
+    if (health.ok) return { status: 'ok', storage: db.kind };
+    reply.header('retry-after', String(RETRY_AFTER_UNAVAILABLE));
+    return reply.code(503).send({ status: 'unavailable', storage: db.kind, problem: health.problem });
   });
 
   app.get<{ Params: { id: string } }>('/api/forms/:id', async (request, reply) => {
@@ -322,11 +413,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Whether the form's organisation sends e-mail: the widgets promise a message only when it does.
     const definition = formMailer(request) ? { ...form.definition, sendsMail: true } : form.definition;
     if (definition.type === 'peiling') {
-      const tally = visibleTally(definition, await countVotes(db, definition));
+      const tally = visibleTally(definition, tallyOf(definition, await live.counts(definition.id)));
       return tally ? { ...definition, tally } : definition;
     }
     if (definition.type === 'meedenksessie') {
-      const { remaining, calledOff } = await remainingPlaces(db, definition.id);
+      const remaining = await live.remaining(definition.id);
+      const calledOff = await live.calledOff(definition.id);
       const withPlaces = definition.sessions.map((session) => (remaining.has(session.id) ? { ...session, remaining: remaining.get(session.id) } : session));
       // A session its organiser called off is not offered; when every session is, they show closed.
       const offered = withPlaces.filter((session) => !calledOff.has(session.id));
@@ -358,13 +450,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return sendErrors(reply, 422, [fieldError('unknown-field', lang, 'outcomeEmail')]);
     }
 
-    if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl(request)));
     const errors = businessErrors(form, submission, lang);
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
-    const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(request), hooks: options.hooks, mailer: formMailer(request) });
-    reply.code(outcome.status);
-    return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
+    const context = { db, live, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks, mailer: formMailer(request) };
+    const outcome = submission.honeypot ? await decoy(context) : await submit(context);
+    metrics.submission(submission.type, outcome.status);
+    return sendOutcome(reply, outcome);
+  });
+
+  /** `Authorization: Bearer <token>` compared in constant time. */
+  function bearer(request: FastifyRequest, token: string): boolean {
+    const given = Buffer.from(request.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  app.get('/metrics', async (request, reply) => {
+    if (!options.metricsToken) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
+    if (!bearer(request, options.metricsToken)) {
+      reply.header('www-authenticate', 'Bearer');
+      return sendErrors(reply, 401, [fieldError('unauthorized', requestLang(request))]);
+    }
+    reply.type(metrics.registry.contentType).header('cache-control', 'no-store');
+    return metrics.registry.metrics();
   });
 
   // An organisation's networks list; `/api/networks` alone is the oldest organisation's that has one
@@ -437,7 +546,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const form = before ? await currentForm(db, before.formId) : undefined;
     const sender = form ? await senderFor(db, form.organisationId, mail.server) : undefined;
     const mailer = mailerOf(sender?.from, mail);
-    const cancelled = await cancelSignUp(db, request.params.token, mailer ? { mailer, form: () => form, baseUrl: baseUrl(request) } : undefined);
+    const cancelled = await cancelSignUp(db, request.params.token, mailer ? { mailer, form: () => form, baseUrl: baseUrl() } : undefined);
     if (wantsHtml(request)) {
       const texts = pageTexts(request, before?.lang);
       if (!cancelled || !before) return html(reply, 404, unknownLinkPage(texts, path));
@@ -504,9 +613,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get<{ Params: { id: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
     const lang = requestLang(request);
     if (!options.exportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
-    const given = Buffer.from(request.headers.authorization ?? '');
-    const expected = Buffer.from(`Bearer ${options.exportToken}`);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!bearer(request, options.exportToken)) {
       reply.header('www-authenticate', 'Bearer');
       return sendErrors(reply, 401, [fieldError('unauthorized', lang)]);
     }
@@ -540,10 +647,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHostedPages(app, db);
 
   if (options.staticDirs && options.staticDirs.length > 0) {
+    const roots = new Map(options.staticDirs.map((dir) => [dir, realPath(dir) ?? dir]));
     await app.register(fastifyStatic, {
       root: options.staticDirs,
       index: 'index.html',
       wildcard: true,
+      // Dotfiles (.env, .git) are not for the web; a link pointing out of the folder is not followed.
+      dotfiles: 'ignore',
+      allowedPath: (pathname, root) => {
+        const real = realPath(join(root, pathname));
+        const base = roots.get(root) ?? root;
+        return real === undefined || real === base || real.startsWith(base + sep);
+      },
       // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
       // with <script type="module">, which needs CORS. Pages are not for other sites to read.
       setHeaders: (response, path) => {
@@ -570,20 +685,8 @@ function businessErrors(form: Form, submission: Submission, lang: Lang): FieldEr
   return ervaringErrors(definition, submission.data as unknown as ErvaringData, lang);
 }
 
-/** What a bot that filled the honeypot gets: an answer that looks real; nothing is stored. */
-function decoyAnswer(form: Form, submission: Submission, base: string): unknown {
-  const definition = form.definition;
-  if (definition.type === 'meedenksessie') {
-    const ids = (submission.data as { sessionIds: string[] }).sessionIds;
-    return {
-      status: 'confirmed',
-      sessions: ids.map((id) => ({ id, status: 'confirmed' })),
-      cancelUrl: `${base}/api/cancel/${randomBytes(24).toString('base64url')}`,
-    };
-  }
-  if (definition.type === 'ervaring') {
-    const code = randomBytes(8).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
-    return { withdrawCode: code, withdrawUrl: `${base}/api/withdraw/${code}` };
-  }
-  return {};
+/** The stored JSON text as it is, so a replay is the same bytes as the first answer. */
+function sendOutcome(reply: FastifyReply, outcome: Outcome): FastifyReply {
+  reply.code(outcome.status);
+  return outcome.body === undefined ? reply.send() : reply.type('application/json; charset=utf-8').send(outcome.body);
 }

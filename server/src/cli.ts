@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { parseTrustProxy } from './http-server.js';
+import { Metrics } from './metrics.js';
 import { ContentError, loadContent, type Content, type ServerConfig } from './content.js';
-import { openDatabase, type Database } from './db.js';
+import { isUnavailable, openDatabase, StorageError, type Database } from './db.js';
 import { rollDemoDates } from './demo-dates.js';
 import { exportCsv } from './export.js';
 import { currentForm } from './forms.js';
@@ -29,7 +31,8 @@ const USAGE = `Usage:
   ouderstem-server export --form ID                write the form's submissions as CSV to stdout
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
-Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, DATABASE_URL, OUDERSTEM_EXPORT_TOKEN,
+Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, OUDERSTEM_PUBLIC_URL, DATABASE_URL,
+OUDERSTEM_EXPORT_TOKEN, OUDERSTEM_METRICS_TOKEN, OUDERSTEM_LOG_REQUESTS, OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT,
 OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY, OUDERSTEM_SMTP_URL, OUDERSTEM_MAIL_FROM,
 OUDERSTEM_OIDC_ISSUER, OUDERSTEM_OIDC_CLIENT_ID, OUDERSTEM_OIDC_CLIENT_SECRET.`;
 
@@ -45,6 +48,28 @@ const DEMO = {
 const WIDGETS = REPOSITORY('dist/');
 
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** How long start-up waits for a PostgreSQL that is not there yet (a container started before its database). */
+const DATABASE_WAIT_MS = 30_000;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** Where a broken idle PostgreSQL connection is reported: stderr until the server's logger exists. */
+let idleErrorLog = (error: object) => console.error('database connection lost; the pool replaces it', error);
+
+async function openWithRetry(options: Parameters<typeof openDatabase>[0]): Promise<Database> {
+  const deadline = Date.now() + DATABASE_WAIT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase(options);
+    } catch (error) {
+      if (!options.databaseUrl || !isUnavailable(error) || Date.now() > deadline) throw error;
+      if (attempt === 1) console.error('PostgreSQL does not answer yet; waiting for it …');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
 
 interface Options {
   data?: string;
@@ -86,7 +111,11 @@ function refusals(report: ImportReport): string {
 /** Opens the database and imports the content folder (at every start: a file changed since its last import becomes a new version). */
 function open(values: Options): Promise<Database> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  return openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data') });
+  return openWithRetry({
+    databaseUrl,
+    dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data'),
+    onIdleError: (error) => idleErrorLog(error),
+  });
 }
 
 async function setup(values: Options): Promise<Setup> {
@@ -111,8 +140,20 @@ function baseOf(config: ServerConfig, host = 'localhost', port = Number(process.
 }
 
 async function serve(values: Options & { port?: string; host?: string; static?: string[] }): Promise<void> {
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const host = values.host ?? process.env.HOST ?? 'localhost';
+  const publicUrl = process.env.OUDERSTEM_PUBLIC_URL || undefined;
   const mailSettings = mailSettingsFromEnv();
   const { config, db, report } = await setup(values);
+  if (!config.publicUrl && !publicUrl && !isLoopback(host)) {
+    await db.close();
+    throw new ContentError(
+      `The server listens on ${host}, but no public address is set: cancel and withdraw links would point at this machine's own name. ` +
+        'Set publicUrl in config.json or OUDERSTEM_PUBLIC_URL (for example https://ouderstem.voorbeeldstad.nl).',
+    );
+  }
+  const maxConnections = process.env.OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT;
+  const metricsToken = process.env.OUDERSTEM_METRICS_TOKEN || undefined;
   const staticDirs = (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir));
   if (existsSync(WIDGETS) && !staticDirs.includes(resolve(WIDGETS))) staticDirs.push(resolve(WIDGETS));
   // Always running: an organisation can switch e-mail on in the console at any moment.
@@ -126,6 +167,11 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
       error: (detail, message) => app.log.error(detail, message),
     },
   });
+  const metrics = new Metrics(db, { processMetrics: metricsToken !== undefined });
+  metrics.addQueue({
+    name: 'mail',
+    length: async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_outbox WHERE state IN ('pending', 'sending')")).rows[0]!.n,
+  });
   const app = await buildApp({
     mail: worker,
     db,
@@ -133,10 +179,16 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
     schemas: loadSchemas(),
     staticDirs,
     exportToken: process.env.OUDERSTEM_EXPORT_TOKEN || undefined,
+    metricsToken,
+    metrics,
     rateLimitKey: process.env.OUDERSTEM_RATE_LIMIT_KEY || undefined,
-    trustProxy: process.env.OUDERSTEM_TRUST_PROXY || undefined,
+    trustProxy: parseTrustProxy(process.env.OUDERSTEM_TRUST_PROXY),
+    publicUrl,
+    logRequests: /^(true|yes|1)$/i.test(process.env.OUDERSTEM_LOG_REQUESTS ?? ''),
+    limits: maxConnections ? { maxConnectionsPerClient: Number(maxConnections) } : undefined,
     oidc: oidcFromEnv(process.env),
   });
+  idleErrorLog = (error) => app.log.warn({ err: error }, 'database connection lost; the pool replaces it');
   if (report?.refused.length) app.log.warn({ refused: report.refused }, 'import: some content files were not imported');
   const housekeeping = async () => {
     const deleted = await deleteExpired(db, config);
@@ -154,8 +206,6 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
     await db.close();
   });
   worker.start();
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const host = values.host ?? process.env.HOST ?? 'localhost';
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const base = baseOf(config, shown, port);
@@ -307,6 +357,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof ContentError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? (error as Error).message : error);
+  const plain = error instanceof ContentError || error instanceof StorageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+  console.error(plain ? (error as Error).message : error);
   process.exit(1);
 });

@@ -447,7 +447,9 @@ async function pollProblems(db: Queryable, formId: string, next: AuthoredDefinit
   );
   if (answered.rows.length === 0) return [];
   const chosen = await db.query<{ question_id: string; value: string; n: number }>(
-    'SELECT question_id, value, count(*)::int AS n FROM vote_choices WHERE form_id = $1 GROUP BY question_id, value ORDER BY question_id, value',
+    // The running tally holds a count per chosen value (summed over its shards); '' is a question's or the form's total.
+    `SELECT question_id, value, sum(n)::int AS n FROM tally WHERE form_id = $1 AND question_id <> '' AND value <> ''
+     GROUP BY question_id, value HAVING sum(n) > 0 ORDER BY question_id, value`,
     [formId],
   );
   const types = await answeredTypes(db, formId);

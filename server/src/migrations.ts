@@ -234,6 +234,47 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     'ALTER TABLE submissions ADD COLUMN form_version integer',
   ],
   [
+    // Answers are replayed byte for byte: stored as the text that was sent (jsonb reorders keys).
+    'ALTER TABLE submissions ALTER COLUMN answer_body TYPE text USING answer_body::text',
+    // The running tally in shards: concurrent votes of one poll update different rows instead of
+    // queueing on one. A count is the sum over its shards.
+    'ALTER TABLE tally ADD COLUMN shard smallint NOT NULL DEFAULT 0',
+    'ALTER TABLE tally DROP CONSTRAINT tally_pkey',
+    'ALTER TABLE tally ADD PRIMARY KEY (form_id, question_id, value, shard)',
+    // One row per place instead of one `taken` counter per session: concurrent sign-ups take
+    // different free rows (FOR UPDATE SKIP LOCKED), so they do not queue on one row, and a session
+    // can never hand out more places than it has rows.
+    `CREATE TABLE places (
+      form_id text NOT NULL,
+      session_id text NOT NULL,
+      place integer NOT NULL,
+      submission_id uuid,
+      PRIMARY KEY (form_id, session_id, place)
+    )`,
+    'CREATE INDEX places_holder ON places (submission_id)',
+    `INSERT INTO places (form_id, session_id, place, submission_id)
+      SELECT s.form_id, s.session_id, n.place, NULL FROM sessions s CROSS JOIN LATERAL generate_series(1, s.capacity) AS n(place)
+      WHERE s.capacity IS NOT NULL`,
+    // Places already taken keep their holder: confirmed sign-ups first, in order; what retention
+    // deleted stays taken (capacity counted is never given back), without a holder.
+    `UPDATE places p SET submission_id = h.submission_id FROM (
+       SELECT form_id, session_id, submission_id, row_number() OVER (PARTITION BY form_id, session_id ORDER BY seq)::int AS place
+       FROM signup_sessions WHERE status = 'confirmed') h
+     WHERE p.form_id = h.form_id AND p.session_id = h.session_id AND p.place = h.place`,
+    `UPDATE places p SET submission_id = '00000000-0000-0000-0000-000000000000' FROM sessions s
+     WHERE p.form_id = s.form_id AND p.session_id = s.session_id AND p.submission_id IS NULL AND p.place <= s.taken`,
+    'ALTER TABLE sessions DROP COLUMN taken',
+    // Every claim is written with its answer in the submission's own transaction: no pending state.
+    'ALTER TABLE submissions DROP COLUMN state',
+    // A vote's choices are counted into the tally as it comes in, and recounted from votes.answers
+    // after retention: a table of them per vote was one more write for nothing.
+    'DROP TABLE vote_choices',
+  ],
+  [
+    // Rate-limit counters shared by every server process on one PostgreSQL (src/rate-limit-store.ts).
+    'CREATE UNLOGGED TABLE rate_limits (key text PRIMARY KEY, window_end timestamptz NOT NULL, hits integer NOT NULL)',
+  ],
+  [
     // E-mail set in the console (issue #14): an organisation's own relay and sender, used instead of
     // the server's (OUDERSTEM_SMTP_URL). The password is kept apart from the address, so the
     // address can be shown and logged; no route ever sends the password back.

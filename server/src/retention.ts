@@ -1,5 +1,6 @@
 import type { Database } from './db.js';
 import type { ServerConfig } from './content.js';
+import { currentForm } from './forms.js';
 import { recountTally } from './store.js';
 
 /**
@@ -38,10 +39,15 @@ export async function deleteExpired(db: Database, config: Pick<ServerConfig, 're
      AND created_at < now() - make_interval(days => $1)`,
     [config.retentionDays],
   );
+  // Rate-limit windows that ended long ago (PostgreSQL keeps the counters in this table).
+  await db.query("DELETE FROM rate_limits WHERE window_end < now() - interval '1 hour'");
   const touched = [...new Set(deleted.map((row) => row.form_id))];
   if (touched.length > 0) {
     const polls = await db.query<{ id: string }>("SELECT id FROM forms WHERE id = ANY($1) AND type = 'peiling'", [touched]);
-    for (const poll of polls.rows) await recountTally(db, poll.id);
+    for (const poll of polls.rows) {
+      const form = await currentForm(db, poll.id);
+      if (form?.definition.type === 'peiling') await recountTally(db, form.definition);
+    }
   }
   return deleted.length;
 }

@@ -91,21 +91,32 @@ export async function publishedSessionChanges(tx: Queryable, form: Form, previou
   return { changed, promoted };
 }
 
-/** Free places of a session (more places than before, or no limit any more) go to its waiting list, in order. */
+/**
+ * Free places of a session (more places than before, or no limit any more) go to its waiting list,
+ * in order: each parent moved up gets a free place row (none for a session without a limit).
+ */
 async function fillFromWaitlist(tx: Queryable, form: Form, sessionId: string, mail?: SessionMail): Promise<number> {
   const formId = form.definition.id;
+  const session = (form.definition as MeedenksessieDefinition).sessions.find((item) => item.id === sessionId)!;
+  const { rows } = await tx.query<{ off: boolean }>('SELECT cancelled_at IS NOT NULL AS off FROM sessions WHERE form_id = $1 AND session_id = $2', [formId, sessionId]);
+  if (rows[0]?.off !== false) return 0;
   let moved = 0;
   for (;;) {
-    const place = await tx.query(
-      `UPDATE sessions SET taken = taken + 1 WHERE form_id = $1 AND session_id = $2 AND cancelled_at IS NULL
-         AND (capacity IS NULL OR taken < capacity)
-         AND EXISTS (SELECT 1 FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted')
-       RETURNING taken`,
-      [formId, sessionId],
-    );
-    if (place.rows.length === 0) return moved;
+    let place: number | undefined;
+    if (session.capacity !== undefined) {
+      const free = await tx.query<{ place: number }>(
+        `SELECT place FROM places WHERE form_id = $1 AND session_id = $2 AND submission_id IS NULL AND place <= $3
+         ORDER BY place LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [formId, sessionId, session.capacity],
+      );
+      place = free.rows[0]?.place;
+      if (place === undefined) return moved;
+    }
     const next = await moveUpNext(tx, formId, sessionId);
     if (!next) return moved;
+    if (place !== undefined) {
+      await tx.query('UPDATE places SET submission_id = $4 WHERE form_id = $1 AND session_id = $2 AND place = $3', [formId, sessionId, place, next.submission_id]);
+    }
     moved++;
     if (mail) await queuePromotionMail(tx, { mailer: mail.mailer, form, submissionId: next.submission_id, lang: next.lang, baseUrl: mail.baseUrl }, sessionId);
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,5 +94,57 @@ describe('command line (PGlite data directory)', () => {
       await reopened.close();
     }
     await assert.rejects(run(process.execPath, [BIN, 'user', 'reset', '--email', 'niemand@test.nl', '--data', data], { env }), /No account with the e-mail address niemand@test\.nl/);
+  });
+});
+
+/** Starts `serve` and resolves with its first lines once it says it runs (or with its output when it stops). */
+function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<{ started: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      if (/Ouderstem draait op/.test(output)) {
+        child.kill('SIGTERM');
+        resolve({ started: true, output });
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', () => resolve({ started: false, output }));
+  });
+}
+
+describe('start-up settings', () => {
+  let data: string;
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'ouderstem-start-'));
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  it('OUDERSTEM_TRUST_PROXY=true, as documented, starts the server', async () => {
+    const { started, output } = await startServe(['--content', CONTENT_DIR, '--port', '0', '--host', '127.0.0.1', '--data', data], { OUDERSTEM_TRUST_PROXY: 'true' });
+    assert.ok(started, output);
+  });
+
+  it('listening beyond this machine without a public address stops start-up with what to set', async () => {
+    const { started, output } = await startServe(['--content', CONTENT_DIR, '--port', '0', '--host', '0.0.0.0', '--data', data], {});
+    assert.equal(started, false);
+    assert.match(output, /OUDERSTEM_PUBLIC_URL/);
+    const withUrl = await startServe(['--content', CONTENT_DIR, '--port', '0', '--host', '0.0.0.0', '--data', data], { OUDERSTEM_PUBLIC_URL: 'https://ouderstem.voorbeeldstad.nl' });
+    assert.ok(withUrl.started, withUrl.output);
+  });
+
+  it('a damaged data folder stops start-up with a message naming it, not a stack trace', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'ouderstem-notdb-'));
+    try {
+      await writeFile(join(folder, 'notes.txt'), 'x');
+      const { started, output } = await startServe(['--content', CONTENT_DIR, '--port', '0', '--data', folder], {});
+      assert.equal(started, false);
+      assert.match(output, new RegExp(`${folder}: this folder holds files but no database`));
+      assert.doesNotMatch(output, /at .*\.js:\d+/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -56,13 +56,15 @@ export async function importTestContent(db: Database, content: Content = testCon
 export async function makeApp(db: Database, overrides: Partial<AppOptions> & { content?: Content } = {}): Promise<FastifyInstance> {
   const { content = testContent(), ...options } = overrides;
   await importTestContent(db, content);
-  return buildApp({ db, config: content.config, schemas, logger: false, exportToken: 'geheim-token', gemeenten: [], ...options });
+  // No reuse of live figures between requests: the tests reset the tables under the app's feet.
+  return buildApp({ db, config: content.config, schemas, logger: false, exportToken: 'geheim-token', gemeenten: [], liveCacheMs: 0, ...options });
 }
 
 /** Empties every answer and puts the test content back as it was. */
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, organisation_mail CASCADE');
-  await db.query('UPDATE sessions SET taken = 0, sequence = 0, cancelled_at = NULL');
+  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits, organisation_mail CASCADE');
+  await db.query('UPDATE places SET submission_id = NULL');
+  await db.query('UPDATE sessions SET sequence = 0, cancelled_at = NULL');
   await importTestContent(db);
 }
 

@@ -119,6 +119,10 @@ describe('beheer: from a fresh install to a poll on the organisation\'s own page
     await step('the first account (the organisation\'s first beheerder)', async () => {
       await page.goto(setupUrl);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      const notice = page.locator('beheer-setup .notice');
+      if (await notice.count()) {
+        assert.fail(`the set-up page refuses the printed link: "${await notice.innerText()}"\nthe server printed:\n${server.log().slice(-4000)}`);
+      }
       await checkScreen('set-up');
       await shot(page, 'setup');
       const organisation = page.getByLabel('Naam van je organisatie');

@@ -74,6 +74,8 @@ export async function startServer({ port, data, content, statics, env = {} } = {
     port,
     data,
     log: () => log,
+    /** True while the process runs. */
+    alive: () => child.exitCode === null && child.signalCode === null,
     /** SIGTERM, as a process manager stops it; SIGKILL (and the log, to see why) if it has not gone in 15 s. */
     async stop() {
       if (child.exitCode !== null) return;

@@ -193,6 +193,16 @@ describe('console screens', () => {
       expect(expired.textContent).to.contain('Deze link is verlopen of al gebruikt');
       await expectAccessible();
     });
+
+    it('when the server cannot answer, says so and tries the link again on request', async () => {
+      api.failNext('GET', '/setup/eerste', { status: 503, body: { errors: [{ code: 'unavailable', message: 'De server is even niet bereikbaar. Probeer het zo opnieuw.' }] } });
+      const element = await setup('eerste');
+      expect(element.textContent).to.contain('De server is even niet bereikbaar');
+      await expectAccessible();
+      button(element, 'Probeer opnieuw').click();
+      await loaded(element, 'form');
+      expect(element.querySelector('h1')!.textContent).to.equal('Ouderstem instellen');
+    });
   });
 
   describe('<beheer-forms>', () => {

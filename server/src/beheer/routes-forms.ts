@@ -189,12 +189,13 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     }
     if (definition.type === 'meedenksessie') {
       const { rows } = await db.query<{ session_id: string; confirmed: number; waitlisted: number; cancelled: number; capacity: number | null; taken: number | null }>(
-        `SELECT s.session_id, s.capacity, s.taken,
+        `SELECT s.session_id, s.capacity,
+                (SELECT count(*) FROM places p WHERE p.form_id = s.form_id AND p.session_id = s.session_id AND p.submission_id IS NOT NULL)::int AS taken,
                 count(*) FILTER (WHERE ss.status = 'confirmed')::int AS confirmed,
                 count(*) FILTER (WHERE ss.status = 'waitlisted')::int AS waitlisted,
                 count(*) FILTER (WHERE ss.status = 'cancelled')::int AS cancelled
          FROM sessions s LEFT JOIN signup_sessions ss ON ss.form_id = s.form_id AND ss.session_id = s.session_id
-         WHERE s.form_id = $1 GROUP BY s.session_id, s.capacity, s.taken`,
+         WHERE s.form_id = $1 GROUP BY s.form_id, s.session_id, s.capacity`,
         [definition.id],
       );
       const counts = new Map(rows.map((row) => [row.session_id, row]));

@@ -121,10 +121,12 @@ export class BeheerSetup extends ConsoleElement {
       return html`<div class="narrow">
         <h1 tabindex="-1">Account aanmaken</h1>
         <p class="notice notice--warning">${text}</p>
-        <p>
-          Vraag een beheerder van je organisatie om een nieuwe link. Voor de eerste beheerder: start de server opnieuw; hij toont dan een
-          nieuwe link zolang er nog niemand is.
-        </p>
+        ${this.status === 'failed'
+          ? html`<p><button type="button" class="button" @click=${() => void this.load()}>Probeer opnieuw</button></p>`
+          : html`<p>
+              Vraag een beheerder van je organisatie om een nieuwe link. Voor de eerste beheerder: start de server opnieuw; hij toont dan een
+              nieuwe link zolang er nog niemand is.
+            </p>`}
         <p><a href="#/inloggen">Naar inloggen</a></p>
       </div>`;
     }
