@@ -5,6 +5,7 @@
  * to test the console's handling of 4xx (`failNext`). The real server is tested by its own
  * suite and by the console's end-to-end test.
  */
+import type { MailProblem, MailStatus, SessionState } from '../src/api.js';
 import type { Editable } from '../src/model/forms.js';
 
 export interface Recorded {
@@ -56,29 +57,13 @@ export class FakeApi {
   }));
   results: unknown = { total: 0, tally: { total: 0, questions: {} } };
   /** `GET /mail` as the server answers it; the password is kept apart, as the server does, and never answered. */
-  mail: {
-    source: 'organisation' | 'server' | null;
-    own: { smtpUrl: string; passwordSet: boolean; from: string; updatedAt: string } | null;
-    server: { smtpUrl: string; from: string } | null;
-  } = { source: null, own: null, server: null };
+  mail: MailStatus = { source: null, own: null, server: null };
   mailPassword: string | null = null;
   /** What `POST /mail/test` answers when it is not 200 (the relay refused). */
   mailTestError?: string;
-  mailProblems: {
-    id: string;
-    kind: string;
-    formId: string;
-    sessionId: string | null;
-    state: 'pending' | 'failed';
-    attempts: number;
-    lastError: string;
-    createdAt: string;
-    nextAttemptAt: string | null;
-    recipient: string | null;
-    retryable: boolean;
-  }[] = [];
+  mailProblems: MailProblem[] = [];
   /** Per form: its sessions as the server counts them (`FormDetail.sessions`). */
-  sessionStates = new Map<string, { id: string; cancelledAt: string | null; confirmed: number; waitlisted: number }[]>();
+  sessionStates = new Map<string, SessionState[]>();
   private failures = new Map<string, Reply[]>();
   private readonly original = globalThis.fetch;
 

@@ -224,7 +224,7 @@ export class BeheerMail extends ConsoleElement {
       ${status.source ? this.renderTest() : nothing}
       ${status.own
         ? html`<section class="builder-section" aria-labelledby="mail-remove-title">
-            <h2 id="mail-remove-title">Terug naar ${status.server ? 'de mailserver van de server' : 'geen e-mail'}</h2>
+            <h2 id="mail-remove-title">${status.server ? 'Terug naar de mailserver van de server' : 'E-mail uitzetten'}</h2>
             <p>
               ${status.server
                 ? `Zonder eigen instellingen gaat de e-mail via de server, met als afzender ${status.server.from}.`
