@@ -375,6 +375,8 @@ for (const backend of backends) {
         const late = await post(app, 'signup', signUp(['ten'], { email: 'laat@example.nl' }));
         assert.equal(late.statusCode, 409);
         assert.equal(late.json().errors[0].code, 'deadline-passed');
+        const bot = await post(app, 'signup', { ...signUp(['ten'], { email: 'bot@example.nl' }), honeypot: 'http://spam.example' });
+        assert.equal(bot.json().errors[0].code, 'deadline-passed', 'a bot is answered as a parent would be');
 
         // The parent's cancel link still works for the other session, and says this one is off.
         const page = await app.inject(pathOf(dutch.cancelUrl));
