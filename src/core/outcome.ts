@@ -1,7 +1,9 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { textField } from './form.js';
-import { defineStrings, type Language, type Translation } from './i18n/index.js';
+import type { FormController, Problem } from './form-controller.js';
+import { defineStrings, type Language, type Register, type Translation } from './i18n/index.js';
+import type { FieldError } from './schema-types.js';
 import { parseEmail } from './validators.js';
 
 /** The words of the opt-in; kept here, not in the core translation, so a widget without it carries none. */
@@ -13,12 +15,19 @@ interface OutcomeStrings {
   emailInvalid: string;
 }
 
-const nl: OutcomeStrings = {
+const je: OutcomeStrings = {
   label: 'Ik wil horen wat er met de uitkomst gebeurt',
   hint: 'We sturen je één e-mail als de uitkomst bekend is. Daarna wissen we je e-mailadres. Je adres staat los van je antwoorden.',
   email: 'Je e-mailadres voor dat bericht',
   emailRequired: 'Vul je e-mailadres in, of vink het vakje uit.',
   emailInvalid: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
+};
+
+const u: OutcomeStrings = {
+  ...je,
+  hint: 'We sturen u één e-mail als de uitkomst bekend is. Daarna wissen we uw e-mailadres. Uw adres staat los van uw antwoorden.',
+  email: 'Uw e-mailadres voor dat bericht',
+  emailRequired: 'Vul uw e-mailadres in, of vink het vakje uit.',
 };
 
 const en: OutcomeStrings = {
@@ -37,7 +46,7 @@ const ar: OutcomeStrings = {
   emailInvalid: 'اكتب عنوان بريد إلكتروني مثل name@example.com.',
 };
 
-const outcomeStrings = defineStrings<OutcomeStrings>({ nl, en, ar });
+export const outcomeStrings = defineStrings<OutcomeStrings>({ nl: { je, u }, en, ar });
 
 /** What a definition says about the opt-in: the form offers it, and its server sends e-mail. */
 interface OutcomeOffer {
@@ -45,8 +54,20 @@ interface OutcomeOffer {
   sendsMail?: boolean;
 }
 
+/** What the opt-in needs from its widget. */
+interface OutcomeHost extends ReactiveControllerHost {
+  readonly t: Translation;
+  readonly language: Language;
+  readonly dutchRegister: Register;
+}
+
 /** The id of the e-mail field, for a widget's error map and error summary. */
 export const outcomeEmailId = 'outcome-email';
+
+/** Where a server error about the outcome address belongs (the submission's `outcomeEmail`). */
+export function outcomePlace(error: FieldError): Omit<Problem<'outcome'>, 'message'> | undefined {
+  return error.field === 'outcomeEmail' ? { field: 'outcome', control: outcomeEmailId } : undefined;
+}
 
 /**
  * "Ik wil horen wat er met de uitkomst gebeurt": an optional checkbox that reveals one e-mail
@@ -54,26 +75,25 @@ export const outcomeEmailId = 'outcome-email';
  * address goes in the submission's top-level `outcomeEmail`, not in the answer, so the server can
  * keep it apart (and delete it after its one message).
  */
-export class OutcomeOptIn implements ReactiveController {
+export class OutcomeOptIn {
   private wanted = false;
   private email = '';
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
+  constructor(private readonly host: OutcomeHost) {}
 
-  hostConnected(): void {}
+  private get strings(): OutcomeStrings {
+    return outcomeStrings(this.host.language, this.host.dutchRegister);
+  }
 
   offered(definition: OutcomeOffer): boolean {
     return definition.outcomeOptIn === true && definition.sendsMail === true;
   }
 
-  /** A message for the error summary when the box is ticked without a usable address. */
-  problem(definition: OutcomeOffer, language: Language): string | undefined {
-    if (!this.offered(definition) || !this.wanted) return undefined;
-    const strings = outcomeStrings(language);
-    if (!this.email.trim()) return strings.emailRequired;
-    return parseEmail(this.email) ? undefined : strings.emailInvalid;
+  /** The problem for the form controller when the box is ticked without a usable address (field `outcome`). */
+  problems(definition: OutcomeOffer): Problem<'outcome'>[] {
+    if (!this.offered(definition) || !this.wanted || parseEmail(this.email)) return [];
+    const { strings } = this;
+    return [{ field: 'outcome', control: outcomeEmailId, message: this.email.trim() ? strings.emailInvalid : strings.emailRequired }];
   }
 
   /** The address to send along, when asked for and valid. */
@@ -88,9 +108,13 @@ export class OutcomeOptIn implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  render(definition: OutcomeOffer, t: Translation, language: Language, error?: string, onBlur?: () => void) {
+  /**
+   * The checkbox and, once ticked, the e-mail field: the widget's form controller checks it as any
+   * of its fields (field `outcome`).
+   */
+  render(definition: OutcomeOffer, form: Pick<FormController<'outcome'>, 'error' | 'input' | 'blur' | 'choose'>) {
     if (!this.offered(definition)) return nothing;
-    const strings = outcomeStrings(language);
+    const { strings } = this;
     return html`<div class="field" part="field">
       <div class="choice">
         <input
@@ -101,6 +125,7 @@ export class OutcomeOptIn implements ReactiveController {
           @change=${(event: Event) => {
             this.wanted = (event.target as HTMLInputElement).checked;
             this.host.requestUpdate();
+            form.choose('outcome');
           }}
         />
         <label for="outcome">${strings.label}</label>
@@ -112,16 +137,17 @@ export class OutcomeOptIn implements ReactiveController {
               id: outcomeEmailId,
               label: strings.email,
               value: this.email,
-              error,
+              error: form.error(outcomeEmailId),
               required: true,
               type: 'email',
               autocomplete: 'email',
-              t,
+              t: this.host.t,
               onInput: (value) => {
                 this.email = value;
                 this.host.requestUpdate();
+                form.input('outcome');
               },
-              onBlur,
+              onBlur: () => form.blur('outcome'),
             })}
           </div>`
         : nothing}

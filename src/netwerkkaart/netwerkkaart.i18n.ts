@@ -181,4 +181,13 @@ const ar: NetwerkkaartStrings = {
   },
 };
 
-export const netwerkkaartStrings = defineStrings({ nl, en, ar });
+/** Formal Dutch (register="u"): the same words where they address the parent, in the u-form. */
+const u: NetwerkkaartStrings = {
+  ...nl,
+  searchLabel: 'Zoek uw gemeente',
+  searchHint: 'Typ de naam van uw gemeente, bijvoorbeeld Utrecht of Den Haag.',
+  seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in uw regio.',
+  unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in uw regio.',
+};
+
+export const netwerkkaartStrings = defineStrings({ nl: { je: nl, u }, en, ar });
