@@ -18,6 +18,10 @@ rows.push({ name: 'dist/ouderstem.js', key: widgets.length === 4 ? 'ouderstem.js
 
 let grown = 0;
 let overBudget = 0;
+let withData = 0;
+// The CBS data (data/) loads beside the script when a page shows the map (#12): a bundle holding a
+// gemeente or jeugdregio code has the table or a boundaries layer inside it.
+const cbsCode = /["']GM\d{4}["']|["']JZ\d{2}["']/;
 const kib = (bytes) => (bytes / 1024).toFixed(2).padStart(7);
 console.log('entry                      raw KiB  gzip KiB  brotli KiB  ceiling  budget');
 for (const row of rows) {
@@ -27,6 +31,10 @@ for (const row of rows) {
   const ceiling = row.key && ceilings[row.key];
   const budget = row.key && budgets[row.key];
   const status = [];
+  if (cbsCode.test(code.toString())) {
+    withData++;
+    status.push('holds CBS data from data/');
+  }
   if (ceiling && brotli > ceiling) {
     grown++;
     status.push('GREW past its ceiling');
@@ -40,6 +48,10 @@ for (const row of rows) {
   );
 }
 if (overBudget) console.log(`${overBudget} of ${rows.length} entries are over the budget the issues set (see README, "Size").`);
+if (withData) {
+  console.error(`${withData} entr${withData === 1 ? 'y holds' : 'ies hold'} CBS data: import data/ at run time (src/netwerkkaart/places.ts), never into the bundle.`);
+  process.exitCode = 1;
+}
 if (grown) {
   console.error(`${grown} entr${grown === 1 ? 'y grew' : 'ies grew'} past the ceiling in scripts/entries.mjs.`);
   process.exit(1);

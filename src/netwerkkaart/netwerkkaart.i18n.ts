@@ -1,4 +1,5 @@
 import { defineStrings, type Plural } from '../core/i18n/index.js';
+import type { AreaKind } from './gazetteer.js';
 
 export interface NetwerkkaartStrings {
   searchLabel: string;
@@ -8,6 +9,18 @@ export interface NetwerkkaartStrings {
   noSuggestions: string;
   resultFor: (place: string) => string;
   resultNone: (place: string) => string;
+  /** How a network reaches the place: "Zoetermeer hoort bij jeugdregio Haaglanden". */
+  partOf: (place: string, area: string) => string;
+  /** An area by its kind: "jeugdregio Haaglanden", "de provincie Zuid-Holland". */
+  area: Record<AreaKind, (name: string) => string>;
+  /** A former gemeente: "Haarlemmerliede en Spaarnwoude hoort nu bij Haarlemmermeer." */
+  nowPartOf: (former: string, now: string) => string;
+  /** A name that fits more than one gemeente ("Bergen"). */
+  which: (typed: string) => string;
+  /** A former gemeente that was split between several. */
+  whichPart: (typed: string) => string;
+  postcodeTitle: string;
+  postcodeHint: string;
   nearest: string;
   seeList: string;
   /** After resultNone, for a name the data does not know: a typo, or a gemeente no network serves yet. */
@@ -26,32 +39,37 @@ export interface NetwerkkaartStrings {
   notOnMap: string;
   mapLabel: string;
   mapHint: string;
+  /** The list that offers the areas on the map to keyboard and screen-reader users. */
+  chooseArea: string;
+  wholeMap: string;
   here: string;
   selected: (name: string) => string;
   showInList: string;
   withoutLocation: string;
-  regionsFailed: string;
-  problemsTitle: string;
-  entrySkipped: string;
-  fieldLeftOut: string;
-  problems: {
-    notLink: string;
-    notEmail: string;
-    notPhone: string;
-    unknownType: string;
-    notPolygon: string;
-    notWgs84: string;
-  };
+  /** The licence of the boundaries, shown under the map. */
+  credit: string;
 }
 
 const nl: NetwerkkaartStrings = {
   searchLabel: 'Zoek je gemeente',
-  searchHint: 'Typ de naam van je gemeente, bijvoorbeeld Utrecht of Den Haag.',
+  searchHint: 'Typ de naam van je gemeente, bijvoorbeeld Zoetermeer of Den Haag.',
   search: 'Zoeken',
   suggestions: { one: '1 gemeente gevonden', other: '{n} gemeenten gevonden' },
   noSuggestions: 'Geen gemeente gevonden met deze naam',
   resultFor: (place) => `Voor ${place}:`,
   resultNone: (place) => `Voor ${place} is nog geen netwerk bekend.`,
+  partOf: (place, area) => `${place} hoort bij ${area}`,
+  area: {
+    gemeente: (name) => name,
+    jeugdregio: (name) => `jeugdregio ${name}`,
+    provincie: (name) => `de provincie ${name}`,
+    ggd: (name) => name,
+  },
+  nowPartOf: (former, now) => `${former} hoort nu bij ${now}.`,
+  which: (typed) => `Welke ${typed} bedoel je?`,
+  whichPart: (typed) => `${typed} is verdeeld over meer gemeenten. Welk deel bedoel je?`,
+  postcodeTitle: 'Zoeken op postcode kan nog niet',
+  postcodeHint: 'Typ de naam van je gemeente, bijvoorbeeld Zoetermeer of Den Haag.',
   nearest: 'Deze netwerken zijn het dichtstbij:',
   seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in jouw regio.',
   unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in jouw regio.',
@@ -69,32 +87,35 @@ const nl: NetwerkkaartStrings = {
   notOnMap: 'Niet op de kaart: de plek is niet bekend.',
   mapLabel: 'Kaart van Nederland met de netwerken',
   mapHint: 'Kies een punt op de kaart. Met het toetsenbord: ga met Tab naar de kaart, kies met de pijltjestoetsen en druk op Enter.',
+  chooseArea: 'Of kies een gebied op de kaart',
+  wholeMap: 'Toon heel Nederland',
   here: 'op deze plek',
   selected: (name) => `Gekozen: ${name}`,
   showInList: 'Bekijk in de lijst',
   withoutLocation: 'Niet op de kaart, omdat de plek niet bekend is:',
-  regionsFailed: 'De grenzen op de kaart konden niet worden geladen. De lijst en het zoeken werken wel.',
-  problemsTitle: 'Niet alles uit het bestand kon worden getoond',
-  entrySkipped: 'overgeslagen',
-  fieldLeftOut: 'weggelaten',
-  problems: {
-    notLink: 'is geen webadres dat begint met http:// of https://',
-    notEmail: 'is geen geldig e-mailadres',
-    notPhone: 'is geen geldig telefoonnummer',
-    unknownType: 'is een soort die niet in "types" staat; het netwerk staat er wel, met deze soort',
-    notPolygon: 'is geen vlak (Polygon of MultiPolygon)',
-    notWgs84: 'heeft geen lengte- en breedtegraad (WGS84)',
-  },
+  credit: 'Bron: CBS, Kadaster (CC BY 4.0)',
 };
 
 const en: NetwerkkaartStrings = {
   searchLabel: 'Find your municipality',
-  searchHint: 'Type the name of your municipality (gemeente), for example Utrecht or The Hague (Den Haag).',
+  searchHint: 'Type the name of your municipality (gemeente), for example Zoetermeer or The Hague (Den Haag).',
   search: 'Search',
   suggestions: { one: '1 municipality found', other: '{n} municipalities found' },
   noSuggestions: 'No municipality found with this name',
   resultFor: (place) => `For ${place}:`,
   resultNone: (place) => `No network is known for ${place} yet.`,
+  partOf: (place, area) => `${place} is part of ${area}`,
+  area: {
+    gemeente: (name) => name,
+    jeugdregio: (name) => `the youth care region ${name}`,
+    provincie: (name) => `the province of ${name}`,
+    ggd: (name) => name,
+  },
+  nowPartOf: (former, now) => `${former} is now part of ${now}.`,
+  which: (typed) => `Which ${typed} do you mean?`,
+  whichPart: (typed) => `${typed} was divided between several municipalities. Which part do you mean?`,
+  postcodeTitle: 'Searching by postcode is not possible yet',
+  postcodeHint: 'Type the name of your municipality, for example Zoetermeer or The Hague.',
   nearest: 'These networks are the closest:',
   seeList: 'Have a look at the list below: a network may work in your region.',
   unknownPlace: 'Is the name spelled right? Otherwise have a look at the list below: a network may work in your region.',
@@ -112,27 +133,18 @@ const en: NetwerkkaartStrings = {
   notOnMap: 'Not on the map: the location is unknown.',
   mapLabel: 'Map of the Netherlands with the networks',
   mapHint: 'Choose a point on the map. With a keyboard: Tab to the map, choose with the arrow keys and press Enter.',
+  chooseArea: 'Or choose an area on the map',
+  wholeMap: 'Show all of the Netherlands',
   here: 'here',
   selected: (name) => `Selected: ${name}`,
   showInList: 'See it in the list',
   withoutLocation: 'Not on the map because the location is unknown:',
-  regionsFailed: 'The boundaries on the map could not be loaded. The list and the search still work.',
-  problemsTitle: 'Not everything in the file could be shown',
-  entrySkipped: 'skipped',
-  fieldLeftOut: 'left out',
-  problems: {
-    notLink: 'is not a web address starting with http:// or https://',
-    notEmail: 'is not a valid email address',
-    notPhone: 'is not a valid phone number',
-    unknownType: 'is a kind that is not listed in "types"; the network is shown with this kind',
-    notPolygon: 'is not an area (Polygon or MultiPolygon)',
-    notWgs84: 'has no longitude and latitude (WGS84)',
-  },
+  credit: 'Source: CBS, Kadaster (CC BY 4.0)',
 };
 
 const ar: NetwerkkaartStrings = {
   searchLabel: 'ابحث عن بلديتك',
-  searchHint: 'اكتب اسم بلديتك (gemeente)، مثلًا Utrecht أو Den Haag.',
+  searchHint: 'اكتب اسم بلديتك (gemeente)، مثلًا Zoetermeer أو Den Haag.',
   search: 'بحث',
   suggestions: {
     zero: 'لم يتم العثور على أي بلدية',
@@ -145,6 +157,18 @@ const ar: NetwerkkaartStrings = {
   noSuggestions: 'لا توجد بلدية بهذا الاسم',
   resultFor: (place) => `لبلدية ${place}:`,
   resultNone: (place) => `لا نعرف بعد شبكة لبلدية ${place}.`,
+  partOf: (place, area) => `${place} جزء من ${area}`,
+  area: {
+    gemeente: (name) => name,
+    jeugdregio: (name) => `منطقة رعاية الشباب ${name}`,
+    provincie: (name) => `مقاطعة ${name}`,
+    ggd: (name) => name,
+  },
+  nowPartOf: (former, now) => `أصبحت ${former} الآن جزءًا من ${now}.`,
+  which: (typed) => `أي ${typed} تقصد؟`,
+  whichPart: (typed) => `قُسّمت ${typed} بين عدة بلديات. أي جزء تقصد؟`,
+  postcodeTitle: 'البحث بالرمز البريدي غير ممكن بعد',
+  postcodeHint: 'اكتب اسم بلديتك، مثلًا Zoetermeer أو Den Haag.',
   nearest: 'هذه هي الشبكات الأقرب:',
   seeList: 'انظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
   unknownPlace: 'هل كُتب الاسم بشكل صحيح؟ وإلا فانظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
@@ -162,30 +186,23 @@ const ar: NetwerkkaartStrings = {
   notOnMap: 'ليست على الخريطة: المكان غير معروف.',
   mapLabel: 'خريطة هولندا مع الشبكات',
   mapHint: 'اختر نقطة على الخريطة. باستخدام لوحة المفاتيح: انتقل إلى الخريطة بمفتاح Tab، واختر بمفاتيح الأسهم، ثم اضغط Enter.',
+  chooseArea: 'أو اختر منطقة على الخريطة',
+  wholeMap: 'أظهر هولندا كلها',
   here: 'هنا',
   selected: (name) => `تم اختيار: ${name}`,
   showInList: 'اعرضها في القائمة',
   withoutLocation: 'ليست على الخريطة لأن المكان غير معروف:',
-
-  regionsFailed: 'تعذر تحميل الحدود على الخريطة. القائمة والبحث يعملان.',
-  problemsTitle: 'تعذر عرض كل ما في الملف',
-  entrySkipped: 'تم تخطيه',
-  fieldLeftOut: 'تم حذفه',
-  problems: {
-    notLink: 'ليس عنوان موقع يبدأ بـ http:// أو https://',
-    notEmail: 'ليس عنوان بريد إلكتروني صالحًا',
-    notPhone: 'ليس رقم هاتف صالحًا',
-    unknownType: 'نوع غير مذكور في "types"؛ الشبكة معروضة بهذا النوع',
-    notPolygon: 'ليس مساحة (Polygon أو MultiPolygon)',
-    notWgs84: 'لا يحتوي على خط طول وخط عرض (WGS84)',
-  },
+  credit: 'المصدر: CBS، Kadaster (CC BY 4.0)',
 };
 
 /** Formal Dutch (register="u"): the same words where they address the parent, in the u-form. */
 const u: NetwerkkaartStrings = {
   ...nl,
   searchLabel: 'Zoek uw gemeente',
-  searchHint: 'Typ de naam van uw gemeente, bijvoorbeeld Utrecht of Den Haag.',
+  searchHint: 'Typ de naam van uw gemeente, bijvoorbeeld Zoetermeer of Den Haag.',
+  which: (typed) => `Welke ${typed} bedoelt u?`,
+  whichPart: (typed) => `${typed} is verdeeld over meer gemeenten. Welk deel bedoelt u?`,
+  postcodeHint: 'Typ de naam van uw gemeente, bijvoorbeeld Zoetermeer of Den Haag.',
   seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in uw regio.',
   unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in uw regio.',
 };

@@ -14,7 +14,8 @@ import type { MailService } from '../mail/sender.js';
 import { consolePage } from './page.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
-import { registerFormRoutes, type Gemeente } from './routes-forms.js';
+import type { Gazetteer } from '../gazetteer.js';
+import { registerFormRoutes } from './routes-forms.js';
 import { registerMailRoutes } from './routes-mail.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
 
@@ -37,8 +38,8 @@ export interface ConsoleOptions {
    * messages gets its `Mailer` with `mailerOf(sender.from, mail)`.
    */
   mail: MailService;
-  /** The CBS gemeenten for the networks builder; from the repository's `data/` when absent. */
-  gemeenten?: Gemeente[];
+  /** The gemeenten and regions networks are checked against and the builder offers; the shipped data/gebieden-2025.json when absent. */
+  gazetteer?: Gazetteer;
 }
 
 /** `server/dist/beheer/`, next to the compiled server in `server/dist/src/`. */
