@@ -20,7 +20,8 @@ const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, 
 async function mailPage(role: Me['user']['role'] = 'beheerder'): Promise<BeheerMail> {
   const element = await onPage<BeheerMail>(html`<beheer-mail .me=${me(role)}></beheer-mail>`, '');
   element.previousElementSibling!.remove();
-  for (let i = 0; i < 20 && element.querySelector('[role=status]')?.textContent?.includes('Laden'); i++) await settle(element);
+  const loading = () => [...element.querySelectorAll('[role=status]')].some((status) => status.textContent!.includes('Laden'));
+  for (let i = 0; i < 50 && loading(); i++) await settle(element);
   await settle(element);
   return element;
 }
