@@ -173,31 +173,28 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   const lock = dataDir === undefined ? undefined : DataLock.claim(dataDir);
   const staticDirs = (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir));
   if (existsSync(WIDGETS) && !staticDirs.includes(resolve(WIDGETS))) staticDirs.push(resolve(WIDGETS));
-  const worker = mailSettings
-    ? new MailWorker({
-        db,
-        settings: mailSettings,
-        forms: (id) => currentForm(db, id),
-        log: {
-          info: (detail, message) => app.log.info(detail, message),
-          warn: (detail, message) => app.log.warn(detail, message),
-          error: (detail, message) => app.log.error(detail, message),
-        },
-      })
-    : undefined;
+  // Always running: an organisation can switch e-mail on in the console at any moment.
+  const worker = new MailWorker({
+    db,
+    server: mailSettings,
+    forms: (id) => currentForm(db, id),
+    log: {
+      info: (detail, message) => app.log.info(detail, message),
+      warn: (detail, message) => app.log.warn(detail, message),
+      error: (detail, message) => app.log.error(detail, message),
+    },
+  });
   const retention = new RetentionScheduler(db, config, {
     deleted: (deleted) => app.log.info({ deleted }, 'retention: deleted expired submissions'),
     failed: (error) => app.log.error({ err: error }, 'retention failed'),
   }, () => deleteExpiredLogins(db));
   const metrics = new Metrics(db, { processMetrics: metricsToken !== undefined });
-  if (worker) {
-    metrics.addQueue({
-      name: 'mail',
-      length: async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_outbox WHERE state IN ('pending', 'sending')")).rows[0]!.n,
-    });
-  }
+  metrics.addQueue({
+    name: 'mail',
+    length: async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_outbox WHERE state IN ('pending', 'sending')")).rows[0]!.n,
+  });
   const app = await buildApp({
-    mailer: worker,
+    mail: worker,
     retention,
     localExportToken: lock?.token,
     db,
@@ -220,11 +217,11 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   await retention.run();
   app.addHook('onClose', async () => {
     await retention.stop();
-    await worker?.stop();
+    await worker.stop();
     await db.close();
     lock?.release();
   });
-  worker?.start();
+  worker.start();
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const base = baseOf(config, shown, port);
@@ -237,7 +234,7 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   console.log(
     mailSettings
       ? `E-mail: via ${describeSmtpUrl(mailSettings.smtpUrl)}, afzender ${mailSettings.from}`
-      : 'E-mail: uit (zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM om bevestigingen en herinneringen te sturen)',
+      : 'E-mail: niet voor de hele server ingesteld (een beheerder stelt het per organisatie in onder E-mail, of zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM)',
   );
   if ((await countUsers(db)) === 0) {
     // A new link at every start while nobody has an account; the first one used makes the first beheerder.

@@ -515,7 +515,7 @@ for (const backend of backends) {
       });
 
       it('publishing queues one message for every parent who asked (sendOutcome), with the hosted page as the link', async () => {
-        const mailing = await makeApp(db, { mailer: { domain: 'ouderstem.test', nudge() {} } });
+        const mailing = await makeApp(db, { mail: { server: { smtpUrl: 'smtp://127.0.0.1:9', from: 'Ouderstem <noreply@ouderstem.test>' }, nudge() {} } });
         try {
           const cookie = await login(mailing, (await makeUser(db, 'test', 'redacteur')).email);
           await post(mailing, 'story', { ...story(), outcomeEmail: 'benieuwd@example.nl' });

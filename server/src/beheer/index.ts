@@ -10,14 +10,15 @@ import fastifyStatic from '@fastify/static';
 import type { Database } from '../db.js';
 import type { ServerConfig } from '../content.js';
 import type { Schemas } from '../schemas.js';
+import type { MailService } from '../mail/sender.js';
 import { consolePage } from './page.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
 import type { Gazetteer } from '../gazetteer.js';
 import { registerFormRoutes } from './routes-forms.js';
+import { registerMailRoutes } from './routes-mail.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
 import { registerResultRoutes } from '../results/routes.js';
-import type { Mailer } from '../mail/queue.js';
 
 export { audit, type Actor } from './audit.js';
 export { requireRole, sessionOf } from './access.js';
@@ -32,12 +33,14 @@ export interface ConsoleOptions {
   oidc?: OidcSettings;
   /** Where the built console is; `dist/beheer/` of this package by default. */
   consoleDir?: string;
-  /** Whether the server can send e-mail (issue #14); until then the console hands out links. */
-  mailConfigured: boolean;
+  /**
+   * The process's mail (issue #14): the server's own settings, if any, and the worker. Whether an
+   * organisation sends e-mail is `senderFor(db, organisationId, mail.server)`; a route that writes
+   * messages gets its `Mailer` with `mailerOf(sender.from, mail)`.
+   */
+  mail: MailService;
   /** The gemeenten and regions networks are checked against and the builder offers; the shipped data/gebieden-2025.json when absent. */
   gazetteer?: Gazetteer;
-  /** Present when the server sends e-mail: a move from the waiting list and a published outcome are mailed. */
-  mailer?: Mailer;
   /** Told when a change may bring a deletion forward (a form's retention, its sessions). */
   retention?: { nudge(): void };
 }
@@ -50,6 +53,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
   registerAdminRoutes(app, options);
   registerFormRoutes(app, options);
   registerResultRoutes(app, options);
+  registerMailRoutes(app, options);
   if (options.oidc) registerOidcRoutes(app, options, options.oidc);
 
   const dir = options.consoleDir ?? CONSOLE_DIR;

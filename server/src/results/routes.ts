@@ -16,6 +16,8 @@ import { bodyOf, refuse } from '../beheer/input.js';
 import type { ConsoleOptions } from '../beheer/index.js';
 import { languagesOf } from '../beheer/share.js';
 import { exportFile, type ExportFormat, type Part } from '../export.js';
+import type { Mailer } from '../mail/queue.js';
+import { mailerOf, senderFor } from '../mail/sender.js';
 import { dutch, filterOf, labelOf, localDateTime, snapshot } from './common.js';
 import { openAnswers, pollResults } from './poll.js';
 import { getOutcome, outcomeOf, publishOutcome, saveOutcome, subscriberCount } from './outcomes.js';
@@ -31,6 +33,12 @@ function wrongType(what: string): ApiError {
 
 export function registerResultRoutes(app: FastifyInstance, options: ConsoleOptions): void {
   const { db, config } = options;
+
+  /** The organisation's mail, when it sends e-mail (its own settings or the server's): a move from the waiting list and a published outcome are mailed. */
+  async function mailerFor(session: ConsoleSession): Promise<Mailer | undefined> {
+    const sender = await senderFor(db, session.organisationId, options.mail.server);
+    return mailerOf(sender?.from, options.mail);
+  }
   const lezer = { preHandler: requireRole('lezer') };
   const redacteur = { preHandler: requireRole('redacteur') };
 
@@ -122,7 +130,8 @@ export function registerResultRoutes(app: FastifyInstance, options: ConsoleOptio
     const { session, form } = await signupForm(request);
     const signupId = bodyOf(request).signupId;
     if (typeof signupId !== 'string' || !/^[0-9a-f-]{36}$/i.test(signupId)) refuse([{ field: 'signupId', code: 'invalid', message: 'Kies wie een plaats krijgt.' }]);
-    await promote(db, form, request.params.sessionId, signupId as string, options.mailer ? { mailer: options.mailer, baseUrl: app.console.baseUrl(request) } : undefined);
+    const mailer = await mailerFor(session);
+    await promote(db, form, request.params.sessionId, signupId as string, mailer ? { mailer, baseUrl: app.console.baseUrl(request) } : undefined);
     await audit(db, session, 'waitlist.promote', form.definition.id, { session: request.params.sessionId, signup: signupId });
     return signupList(db, form, request.params.sessionId);
   });
@@ -245,7 +254,7 @@ export function registerResultRoutes(app: FastifyInstance, options: ConsoleOptio
   app.post<FormRoute>('/beheer/api/forms/:id/outcome/publish', redacteur, async (request) => {
     const session = sessionOf(request);
     const form = await formOf(session, request.params.id);
-    const { record, mailed } = await publishOutcome(db, form, session.user.id, { mailer: options.mailer, baseUrl: app.console.baseUrl(request) });
+    const { record, mailed } = await publishOutcome(db, form, session.user.id, { mailer: await mailerFor(session), baseUrl: app.console.baseUrl(request) });
     await audit(db, session, 'outcome.publish', form.definition.id, { status: record.published?.status, mailed });
     options.retention?.nudge();
     return { outcome: await outcomeView(request, form), mailed };
