@@ -254,22 +254,23 @@ for (const backend of backends) {
         assert.equal(full.json().errors[0].code, 'session-full');
         assert.match(full.json().errors[0].message, /meer plaatsen/);
         assert.equal((await call(app, lezer, 'POST', '/beheer/api/forms/signup/sessions/one/promote', { signupId: derde })).statusCode, 403);
-        // The organiser makes room: two places instead of one.
+        // The organiser makes room: two places instead of one. Publishing moves the first in line up
+        // by itself (#14's session changes), so no place stays free for a move by hand.
         const current = (await call(app, redacteur, 'GET', '/beheer/api/forms/signup')).json().form;
         const more = { ...current.definition, sessions: current.definition.sessions.map((session: Json) => (session.id === 'one' ? { ...session, capacity: 2 } : session)) };
         const saved = await call(app, redacteur, 'PUT', '/beheer/api/forms/signup', { baseVersion: current.version, definition: more });
         await call(app, redacteur, 'POST', '/beheer/api/forms/signup/publish', { version: saved.json().form.version });
-        const moved = await call(app, redacteur, 'POST', '/beheer/api/forms/signup/sessions/one/promote', { signupId: derde });
-        assert.equal(moved.statusCode, 200, moved.body);
-        assert.deepEqual(moved.json().signups.map((person: Json) => [person.name, person.status, person.position]), [
+        const after = (await call(app, lezer, 'GET', '/beheer/api/forms/signup/sessions/one/signups')).json();
+        assert.deepEqual(after.signups.map((person: Json) => [person.name, person.status, person.position]), [
           ['Eerste', 'confirmed', null],
-          ['Derde', 'confirmed', null],
-          ['Tweede', 'waitlisted', 1],
+          ['Tweede', 'confirmed', null],
+          ['Derde', 'waitlisted', 1],
         ]);
-        assert.equal(moved.json().session.remaining, 0);
-        const twice = await call(app, redacteur, 'POST', '/beheer/api/forms/signup/sessions/one/promote', { signupId: derde });
+        const still = await call(app, redacteur, 'POST', '/beheer/api/forms/signup/sessions/one/promote', { signupId: derde });
+        assert.equal(still.json().errors[0].code, 'session-full');
+        const tweede = after.signups.find((person: Json) => person.name === 'Tweede').id;
+        const twice = await call(app, redacteur, 'POST', '/beheer/api/forms/signup/sessions/one/promote', { signupId: tweede });
         assert.equal(twice.json().errors[0].code, 'not-waitlisted');
-        assert.equal((await db.query("SELECT 1 FROM audit_log WHERE action = 'waitlist.promote'")).rows.length, 1);
         // Back to one place, for the tests after this one.
         await resetData(db);
         const now = (await call(app, redacteur, 'GET', '/beheer/api/forms/signup')).json().form;
