@@ -1,9 +1,9 @@
 // The package's entry points and their size limits, shared by the build and `npm run size`.
 import { existsSync } from 'node:fs';
 
-export const widgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart'].filter((name) =>
-  existsSync(new URL(`../src/${name}/index.ts`, import.meta.url)),
-);
+export const allWidgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart', 'terugkoppeling'];
+
+export const widgets = allWidgets.filter((name) => existsSync(new URL(`../src/${name}/index.ts`, import.meta.url)));
 
 /**
  * The budgets the issues set (brotli KiB, Lit included). Not met, and not reachable with the
@@ -39,11 +39,17 @@ export const budgets = {
  * languages. The data itself (the table and the boundaries, 6.6 + 5.4 KiB brotli) loads beside the
  * script only when a page shows the map, not in the bundle; `npm run size` fails when a bundle
  * holds a CBS code.
+ * Raised on 2 December 2026 for #13: peiling by 0.8 KiB (22.34) for a closed poll's "Wat we met
+ * jullie inbreng doen" (the notice, its words in both registers and its styles, shared with
+ * <ouder-terugkoppeling>) and a question too few answered; the bundle by that and the new widget
+ * (49.64 with #12). <ouder-terugkoppeling> (13.03) shows and never submits: its ceiling stays well
+ * under the form widgets'.
  */
 export const ceilings = {
-  peiling: 21.7,
+  peiling: 22.8,
   meedenksessie: 23.9,
   ervaring: 24.1,
   netwerkkaart: 23.9,
-  'ouderstem.js': 48.1,
+  terugkoppeling: 13.3,
+  'ouderstem.js': 50.6,
 };

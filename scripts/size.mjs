@@ -4,7 +4,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { plugins } from '../rollup.config.mjs';
-import { budgets, ceilings, widgets } from './entries.mjs';
+import { allWidgets, budgets, ceilings, widgets } from './entries.mjs';
 
 async function bundle(input) {
   const build = await rollup({ input, plugins: plugins({ minify: true }), onwarn: () => {} });
@@ -14,7 +14,7 @@ async function bundle(input) {
 }
 
 const rows = widgets.map((name) => ({ name: `ouderstem/${name}`, key: name, input: `src/${name}/index.ts` }));
-rows.push({ name: 'dist/ouderstem.js', key: widgets.length === 4 ? 'ouderstem.js' : undefined, input: 'src/index.ts' });
+rows.push({ name: 'dist/ouderstem.js', key: widgets.length === allWidgets.length ? 'ouderstem.js' : undefined, input: 'src/index.ts' });
 
 let grown = 0;
 let overBudget = 0;

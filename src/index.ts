@@ -11,5 +11,6 @@ export * from './ervaring/index.js';
 export * from './meedenksessie/index.js';
 export * from './netwerkkaart/index.js';
 export * from './peiling/index.js';
+export * from './terugkoppeling/index.js';
 
 watchCompatibilityMarkup();

@@ -13,7 +13,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const SCHEMAS = ['common', 'peiling.definition', 'meedenksessie.definition', 'ervaring.definition', 'networks'];
+const SCHEMAS = ['common', 'terugkoppeling', 'peiling.definition', 'meedenksessie.definition', 'ervaring.definition', 'networks'];
 export const validatorsFile = here('./src/model/validators.generated.js');
 
 /**

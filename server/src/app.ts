@@ -30,7 +30,8 @@ import {
   type Submission,
   type TestHooks,
 } from './store.js';
-import { exportCsv } from './export.js';
+import { exportFile, type Part } from './export.js';
+import { publicOutcome, registerOutcomeRoutes } from './results/outcomes.js';
 import { currentForm, formAccess, type FormAccess } from './forms.js';
 import { originVia } from './organisations.js';
 import {
@@ -72,8 +73,12 @@ export interface AppOptions {
   staticDirs?: string[];
   /** The shipped CBS data, served at `/data/` (default: the repository's `data/`). */
   dataDir?: string;
-  /** Bearer token for `GET /api/export/:id`; the route answers 404 without one. */
+  /** Bearer token for `GET /api/export/:id` (`OUDERSTEM_EXPORT_TOKEN`); without it (and a local token) the route answers 404. */
   exportToken?: string;
+  /** This process's own token for the export route, for `ouderstem-server export` on the same data folder. */
+  localExportToken?: string;
+  /** Told when something was stored or changed that may be deleted sooner than planned. */
+  retention?: { nudge(): void };
   /** Bearer token for `GET /metrics` (Prometheus); the route answers 404 without one. */
   metricsToken?: string;
   /** Where the figures of `/metrics` are kept; another module (the mail outbox) may add its queue to it. */
@@ -418,7 +423,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const definition = formMailer(request) ? { ...form.definition, sendsMail: true } : form.definition;
     if (definition.type === 'peiling') {
       const tally = visibleTally(definition, tallyOf(definition, await live.counts(definition.id)));
-      return tally ? { ...definition, tally } : definition;
+      // A closed poll shows what was done with the answers, as <ouder-terugkoppeling> does.
+      const published = await publicOutcome(db, definition.id);
+      const outcome = published && { status: published.status, date: published.date, text: published.text, ...(published.url ? { url: published.url } : {}) };
+      return { ...definition, ...(tally ? { tally } : {}), ...(outcome ? { outcome } : {}) };
     }
     if (definition.type === 'meedenksessie') {
       const remaining = await live.remaining(definition.id);
@@ -460,6 +468,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const context = { db, live, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks, mailer: formMailer(request) };
     const outcome = submission.honeypot ? await decoy(context) : await submit(context);
     metrics.submission(submission.type, outcome.status);
+    // A sign-up is deleted a set number of days after its session: that may be sooner than planned.
+    if (outcome.status === 201 && form.definition.type === 'meedenksessie') options.retention?.nudge();
     return sendOutcome(reply, outcome);
   });
 
@@ -614,21 +624,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     withdraw(request, reply, (request.body as { code?: unknown } | undefined)?.code),
   );
 
-  app.get<{ Params: { id: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
+  /** Who a bearer token on the export route is: the configured token, or this process's own for the command line. */
+  function exportActor(request: FastifyRequest): 'export-token' | 'cli' | undefined {
+    if (options.exportToken && bearer(request, options.exportToken)) return 'export-token';
+    if (options.localExportToken && bearer(request, options.localExportToken)) return 'cli';
+    return undefined;
+  }
+
+  // The same files as the console's download: CSV (`?part=totalen` for the totals) or `?format=xlsx`.
+  app.get<{ Params: { id: string }; Querystring: { format?: string; part?: string } }>('/api/export/:id', { config: limited }, async (request, reply) => {
     const lang = requestLang(request);
-    if (!options.exportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
-    if (!bearer(request, options.exportToken)) {
+    if (!options.exportToken && !options.localExportToken) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
+    const actor = exportActor(request);
+    if (!actor) {
       reply.header('www-authenticate', 'Bearer');
       return sendErrors(reply, 401, [fieldError('unauthorized', lang)]);
     }
+    const { format = 'csv', part = 'antwoorden' } = request.query;
+    if ((format !== 'csv' && format !== 'xlsx') || (part !== 'antwoorden' && part !== 'totalen')) {
+      return sendErrors(reply, 400, [fieldError('bad-request', lang)]);
+    }
     const form = await currentForm(db, request.params.id);
     if (!form) return sendErrors(reply, 404, [fieldError('not-found', lang)]);
-    await audit(db, { organisationId: form.organisationId, system: 'export-token' }, 'export.csv', form.definition.id);
-    reply
-      .type('text/csv; charset=utf-8')
+    const file = await exportFile(db, form, config, format, part as Part);
+    await audit(db, { organisationId: form.organisationId, system: actor }, `export.${format}`, form.definition.id, { rows: file.rows, ...(part === 'totalen' ? { part } : {}) });
+    return reply
+      .type(file.type)
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${form.definition.id}.csv"`);
-    return exportCsv(db, form);
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
   });
 
   // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
@@ -664,8 +688,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     consoleDir: options.consoleDir,
     mail,
     gazetteer: options.gazetteer,
+    retention: options.retention,
   });
   registerHostedPages(app, db);
+  registerOutcomeRoutes(app, db);
 
   if (options.staticDirs && options.staticDirs.length > 0) {
     const roots = new Map(options.staticDirs.map((dir) => [dir, realPath(dir) ?? dir]));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,12 +8,13 @@ import { Metrics } from './metrics.js';
 import { ContentError, loadContent, type Content, type ServerConfig } from './content.js';
 import { isUnavailable, openDatabase, StorageError, type Database } from './db.js';
 import { rollDemoDates } from './demo-dates.js';
-import { exportCsv } from './export.js';
+import { DataLock, runningServer } from './data-lock.js';
+import { exportFile, type ExportFormat, type Part } from './export.js';
 import { currentForm } from './forms.js';
 import { DEFAULT_ORGANISATION, importContent, type ImportReport } from './import.js';
 import { createOrganisation } from './organisations.js';
 import { networkFileProblems } from './networks.js';
-import { deleteExpired } from './retention.js';
+import { RetentionScheduler } from './retention.js';
 import { loadSchemas } from './schemas.js';
 import { formatCode, participationCode } from './codes.js';
 import { audit } from './beheer/audit.js';
@@ -29,7 +30,9 @@ const USAGE = `Usage:
   ouderstem-server user reset --email ADDRESS      print a one-time link to set a new password
   ouderstem-server organisation add --name NAME    add an organisation; prints its first beheerder's link
   ouderstem-server codes --form ID --count N       print N single-use participation codes
-  ouderstem-server export --form ID                write the form's submissions as CSV to stdout
+  ouderstem-server export --form ID [--format csv|xlsx] [--part antwoorden|totalen] [--output FILE]
+                                                   the form's answers as the console exports them (stdout without --output);
+                                                   while a server runs on the same data folder, it asks that server
   ouderstem-server check-networks FILE             name what to fix in a networks file (exit 1 if anything)
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
@@ -49,7 +52,6 @@ const DEMO = {
 /** The widgets' build: always served when it is there, for the hosted form pages and pasted snippets. */
 const WIDGETS = REPOSITORY('dist/');
 
-const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 /** How long start-up waits for a PostgreSQL that is not there yet (a container started before its database). */
 const DATABASE_WAIT_MS = 30_000;
 
@@ -110,14 +112,25 @@ function refusals(report: ImportReport): string {
   return report.refused.map((refused) => `  ${refused.id}:\n${refused.problems.map((problem) => `    ${problem}`).join('\n')}`).join('\n');
 }
 
-/** Opens the database and imports the content folder (at every start: a file changed since its last import becomes a new version). */
+/** The PGlite data folder, or undefined with PostgreSQL (where any number of processes may open the database). */
+function dataDirOf(values: Options): string | undefined {
+  return process.env.DATABASE_URL ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data');
+}
+
+/**
+ * Opens the database. A PGlite folder that a running server holds is not opened a second time:
+ * that would read stale data and could damage it.
+ */
 function open(values: Options): Promise<Database> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  return openWithRetry({
-    databaseUrl,
-    dataDir: databaseUrl ? undefined : resolve(values.data ?? process.env.OUDERSTEM_DATA ?? 'data'),
-    onIdleError: (error) => idleErrorLog(error),
-  });
+  const dataDir = dataDirOf(values);
+  const other = dataDir && runningServer(dataDir);
+  if (other) {
+    throw new ContentError(
+      `Er draait een Ouderstem-server op de gegevensmap ${dataDir} (proces ${other.pid}${other.url ? `, ${other.url}` : ''}). Stop die eerst, of doe dit in de beheeromgeving.`,
+    );
+  }
+  return openWithRetry({ databaseUrl, dataDir, onIdleError: (error) => idleErrorLog(error) });
 }
 
 async function setup(values: Options): Promise<Setup> {
@@ -156,6 +169,8 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   }
   const maxConnections = process.env.OUDERSTEM_MAX_CONNECTIONS_PER_CLIENT;
   const metricsToken = process.env.OUDERSTEM_METRICS_TOKEN || undefined;
+  const dataDir = dataDirOf(values);
+  const lock = dataDir === undefined ? undefined : DataLock.claim(dataDir);
   const staticDirs = (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir));
   if (existsSync(WIDGETS) && !staticDirs.includes(resolve(WIDGETS))) staticDirs.push(resolve(WIDGETS));
   // Always running: an organisation can switch e-mail on in the console at any moment.
@@ -169,6 +184,10 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
       error: (detail, message) => app.log.error(detail, message),
     },
   });
+  const retention = new RetentionScheduler(db, config, {
+    deleted: (deleted) => app.log.info({ deleted }, 'retention: deleted expired submissions'),
+    failed: (error) => app.log.error({ err: error }, 'retention failed'),
+  }, () => deleteExpiredLogins(db));
   const metrics = new Metrics(db, { processMetrics: metricsToken !== undefined });
   metrics.addQueue({
     name: 'mail',
@@ -176,6 +195,8 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   });
   const app = await buildApp({
     mail: worker,
+    retention,
+    localExportToken: lock?.token,
     db,
     config,
     schemas: loadSchemas(),
@@ -192,25 +213,20 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   });
   idleErrorLog = (error) => app.log.warn({ err: error }, 'database connection lost; the pool replaces it');
   if (report?.refused.length) app.log.warn({ refused: report.refused }, 'import: some content files were not imported');
-  const housekeeping = async () => {
-    const deleted = await deleteExpired(db, config);
-    if (deleted > 0) app.log.info({ deleted }, 'retention: deleted expired submissions');
-    await deleteExpiredLogins(db);
-  };
-  await housekeeping();
-  const timer = setInterval(() => {
-    housekeeping().catch((error: unknown) => app.log.error({ err: error }, 'retention failed'));
-  }, RETENTION_INTERVAL_MS);
-  timer.unref();
+  // What is due goes at once, and later at the moment it is due (a sign-up: its days after the session).
+  await retention.run();
   app.addHook('onClose', async () => {
-    clearInterval(timer);
+    await retention.stop();
     await worker.stop();
     await db.close();
+    lock?.release();
   });
   worker.start();
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const base = baseOf(config, shown, port);
+  // The command line reaches this process on the address it listens on, whatever publicUrl says.
+  lock?.listening(`http://${host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host}:${port}`);
   const { rows: forms } = await db.query<{ id: string }>("SELECT id FROM forms WHERE state IN ('gepubliceerd', 'gesloten') ORDER BY id");
   console.log(`Ouderstem draait op ${base}/ (opslag: ${db.kind}, formulieren: ${forms.map((form) => form.id).join(', ') || 'nog geen'})`);
   if (report) console.log(`Inhoud ingelezen: ${describe(report)}`);
@@ -314,15 +330,46 @@ async function codes(values: Options & { form?: string; count?: string }): Promi
   }
 }
 
-async function exportForm(values: Options & { form?: string }): Promise<void> {
-  const { db } = await setup(values);
-  try {
-    const form = await formOf(db, values.form);
-    await audit(db, { organisationId: form.organisationId, system: 'cli' }, 'export.csv', form.definition.id);
-    process.stdout.write(await exportCsv(db, form));
-  } finally {
-    await db.close();
+interface ExportOptions extends Options {
+  form?: string;
+  format?: string;
+  part?: string;
+  output?: string;
+}
+
+/**
+ * The same files as the console's download. While a server holds the PGlite folder, it asks that
+ * server (with the token only a reader of the folder has), so the export is never out of date.
+ */
+async function exportForm(values: ExportOptions): Promise<void> {
+  const format = (values.format ?? 'csv') as ExportFormat;
+  const part = (values.part ?? 'antwoorden') as Part;
+  if (format !== 'csv' && format !== 'xlsx') throw new ContentError(`--format is csv or xlsx\n${USAGE}`);
+  if (part !== 'antwoorden' && part !== 'totalen') throw new ContentError(`--part is antwoorden or totalen\n${USAGE}`);
+  if (!values.form) throw new ContentError(`Which form? ouderstem-server export --form ID\n${USAGE}`);
+  const dataDir = dataDirOf(values);
+  const server = dataDir ? runningServer(dataDir) : undefined;
+  let body: Buffer;
+  if (server) {
+    if (!server.url || !server.token) throw new ContentError(`De server op ${dataDir} start nog. Probeer het over een paar seconden opnieuw.`);
+    const query = new URLSearchParams({ format, ...(part === 'totalen' ? { part } : {}) });
+    const response = await fetch(`${server.url}/api/export/${encodeURIComponent(values.form)}?${query}`, { headers: { authorization: `Bearer ${server.token}` } });
+    if (response.status === 404) throw new ContentError(`Unknown form "${values.form}" on the running server. The console lists its forms.`);
+    if (!response.ok) throw new ContentError(`De server op ${server.url} gaf ${response.status}: ${await response.text()}`);
+    body = Buffer.from(await response.arrayBuffer());
+  } else {
+    const { config, db } = await setup(values);
+    try {
+      const form = await formOf(db, values.form);
+      const file = await exportFile(db, form, config, format, part);
+      await audit(db, { organisationId: form.organisationId, system: 'cli' }, `export.${format}`, form.definition.id, { rows: file.rows, ...(part === 'totalen' ? { part } : {}) });
+      body = Buffer.from(file.body);
+    } finally {
+      await db.close();
+    }
   }
+  if (values.output) writeFileSync(values.output, body);
+  else process.stdout.write(body);
 }
 
 /** Names what to fix in a networks file, one line each, and exits 1 when there is anything. */
@@ -361,6 +408,9 @@ export async function main(argv: string[]): Promise<void> {
       email: { type: 'string' },
       name: { type: 'string' },
       organisation: { type: 'string' },
+      format: { type: 'string' },
+      part: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
   });

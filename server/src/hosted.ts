@@ -9,6 +9,8 @@ import { formAccess } from './forms.js';
 import { getOrganisation } from './organisations.js';
 import { escapeHtml } from './pages.js';
 import { languagesOf, tagOf, textIn, type WidgetLanguage } from './beheer/share.js';
+import { isClosed } from './store.js';
+import { publicOutcome } from './results/outcomes.js';
 
 export const HOSTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
@@ -90,13 +92,23 @@ export function registerHostedPages(app: FastifyInstance, db: Database): void {
                 : `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}">${TEXTS[other].name}</a></li>`,
             )
             .join('')}</ul></nav>`;
+    // What was done with the input, once published. A closed poll shows it itself.
+    const outcome = await publicOutcome(db, access.id);
+    const showsItself = definition.type === 'peiling' && isClosed(definition);
+    const terugkoppeling =
+      outcome && !showsItself
+        ? `<ouder-terugkoppeling endpoint="/api/outcomes/${escapeHtml(encodeURIComponent(organisation.id))}" form="${escapeHtml(access.id)}" lang="${lang}">
+  <p>${escapeHtml(textIn(outcome.text, lang))}</p>
+</ouder-terugkoppeling>
+`
+        : '';
     const footer = organisation.privacyUrl ? `<footer><p><a href="${escapeHtml(organisation.privacyUrl)}">${escapeHtml(text.privacy)} ${escapeHtml(organisation.name)}</a></p></footer>` : '';
     return documentOf(
       lang,
       `${title} – ${organisation.name}`,
       `<header><h1>${escapeHtml(organisation.name)}</h1>${switcher}</header>
 <main>
-<${tag} endpoint="/api/forms/${escapeHtml(encodeURIComponent(access.id))}"${privacy} lang="${lang}">
+${terugkoppeling}<${tag} endpoint="/api/forms/${escapeHtml(encodeURIComponent(access.id))}"${privacy} lang="${lang}">
   <p>${escapeHtml(text.fallback(organisation.name))}</p>
 </${tag}>
 </main>

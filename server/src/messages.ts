@@ -40,6 +40,11 @@ const MESSAGES = {
   },
   'session-full': { nl: 'Deze sessie is vol.', en: 'This session is full.', ar: 'هذه الجلسة ممتلئة.' },
   'form-closed': { nl: 'Dit formulier is gesloten.', en: 'This form is closed.', ar: 'هذا النموذج مغلق.' },
+  'already-signed-up': {
+    nl: 'Met dit e-mailadres is al iemand aangemeld voor deze sessie. Kijk in je e-mail voor de bevestiging, of kies een andere sessie.',
+    en: 'Someone with this e-mail address has already signed up for this session. Look for the confirmation in your e-mail, or choose another session.',
+    ar: 'يوجد تسجيل في هذه الجلسة بهذا البريد الإلكتروني من قبل. ابحث عن رسالة التأكيد في بريدك، أو اختر جلسة أخرى.',
+  },
   'deadline-passed': { nl: 'Aanmelden voor deze sessie is gesloten.', en: 'Sign-up for this session has closed.', ar: 'انتهى التسجيل في هذه الجلسة.' },
   'unsupported-media-type': { nl: 'Stuur de gegevens als JSON.', en: 'Send the data as JSON.', ar: 'أرسل البيانات بصيغة JSON.' },
   'payload-too-large': { nl: 'De inzending is te groot.', en: 'The submission is too large.', ar: 'المشاركة كبيرة جدًا.' },

@@ -290,4 +290,45 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     'ALTER TABLE sessions ADD COLUMN sequence integer NOT NULL DEFAULT 0',
     'ALTER TABLE sessions ADD COLUMN cancelled_at timestamptz',
   ],
+  [
+    // Results that reach policy (issue #13). A vote's language, for the console's filter.
+    'ALTER TABLE votes ADD COLUMN lang text',
+    // One sign-up per e-mail address per session (a hash of the address, never a second copy of it).
+    // Existing doubles keep their rows: only the first of them gets the key.
+    'ALTER TABLE signup_sessions ADD COLUMN email_key text',
+    `UPDATE signup_sessions ss SET email_key = k.email_key FROM (
+       SELECT DISTINCT ON (o.form_id, o.session_id, encode(sha256(convert_to(lower(btrim(s.email)), 'UTF8')), 'hex'))
+              o.seq, encode(sha256(convert_to(lower(btrim(s.email)), 'UTF8')), 'hex') AS email_key
+       FROM signup_sessions o JOIN signups s ON s.submission_id = o.submission_id
+       WHERE o.status <> 'cancelled'
+       ORDER BY o.form_id, o.session_id, encode(sha256(convert_to(lower(btrim(s.email)), 'UTF8')), 'hex'), o.seq) k
+     WHERE ss.seq = k.seq`,
+    "CREATE UNIQUE INDEX signup_sessions_one_per_email ON signup_sessions (form_id, session_id, email_key) WHERE status <> 'cancelled'",
+    // After the session: who came (null: not marked).
+    'ALTER TABLE signup_sessions ADD COLUMN attended boolean',
+    // A sign-up form keeps its sign-ups `retention_days` after its last session, and 0 (right after it) is a choice.
+    'ALTER TABLE forms DROP CONSTRAINT forms_retention_days_check',
+    'ALTER TABLE forms ADD CONSTRAINT forms_retention_days_check CHECK (retention_days >= 0 AND retention_days <= 3650)',
+    // Per consent level of a story form: where its stories may be used (null: the defaults).
+    'ALTER TABLE forms ADD COLUMN story_uses jsonb',
+    // The moderation of a story: read, theme tags, passages left out. Goes with the story.
+    `CREATE TABLE story_moderation (
+      submission_id uuid PRIMARY KEY REFERENCES stories (submission_id) ON DELETE CASCADE,
+      form_id text NOT NULL,
+      tags jsonb NOT NULL DEFAULT '[]',
+      redactions jsonb NOT NULL DEFAULT '[]',
+      read_at timestamptz,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      updated_by uuid REFERENCES users (id) ON DELETE SET NULL
+    )`,
+    // "Wat we met jullie inbreng doen": the draft the console edits and what parents see.
+    `CREATE TABLE outcomes (
+      form_id text PRIMARY KEY REFERENCES forms (id) ON DELETE CASCADE,
+      draft jsonb,
+      published jsonb,
+      published_at timestamptz,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      updated_by uuid REFERENCES users (id) ON DELETE SET NULL
+    )`,
+  ],
 ];

@@ -204,6 +204,14 @@ export interface Network {
 
 export type PeilingQuestion = Question;
 
+export type OutcomeStatus = 'gehoord' | 'in-behandeling' | 'besloten';
+
+export type LocalizedText1 =
+  | string
+  | {
+      [k: string]: string;
+    };
+
 export interface PeilingDefinition {
   type: 'peiling';
   id: Identifier;
@@ -236,6 +244,7 @@ export interface PeilingDefinition {
    */
   minResponses?: number;
   tally?: PeilingTally;
+  outcome?: OutcomeNotice;
 }
 
 export interface Question {
@@ -263,6 +272,19 @@ export interface Question {
    * Open questions: the longest answer accepted (default 1000).
    */
   maxLength?: number;
+}
+
+export interface OutcomeNotice {
+  status: OutcomeStatus;
+  /**
+   * The day of this status, 2027-03-01.
+   */
+  date: string;
+  text: LocalizedText1;
+  /**
+   * Where to read more, such as the published report.
+   */
+  url?: string;
 }
 
 export type Submission = {
@@ -344,6 +366,54 @@ export interface ErvaringData {
     sendCode?: boolean;
   };
   consent: string;
+}
+
+export interface TerugkoppelingDocument {
+  type: 'terugkoppeling';
+  organisation?: {
+    id: string;
+    name: string;
+  };
+  outcomes: Outcome[];
+}
+
+export interface Outcome {
+  formId: Identifier;
+  formType?: 'peiling' | 'meedenksessie' | 'ervaring';
+  title: LocalizedText;
+  status: OutcomeStatus;
+  date: string;
+  text: LocalizedText;
+  url?: string;
+  publishedAt?: string;
+  results?: OutcomeResults;
+}
+
+export interface OutcomeResults {
+  total: number;
+  /**
+   * Questions left out because too few parents answered them.
+   */
+  omitted?: number;
+  questions: OutcomeQuestion[];
+}
+
+export interface OutcomeQuestion {
+  id: string;
+  type: 'single' | 'multiple' | 'scale';
+  label: LocalizedText;
+  total: number;
+  options: OutcomeOption[];
+}
+
+export interface OutcomeOption {
+  value: string;
+  label: LocalizedText;
+  count: number;
+  /**
+   * Whole percent.
+   */
+  share: number;
 }
 
 /** The longest text the server accepts in each field of `PeilingData` (`maxLength`, in characters). */

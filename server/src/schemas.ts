@@ -10,6 +10,7 @@ const addFormats = formats.default;
 const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
 const SCHEMA_FILES = [
   'common',
+  'terugkoppeling',
   'peiling.definition',
   'meedenksessie.definition',
   'ervaring.definition',
@@ -57,7 +58,8 @@ const formServerFieldsSchema = {
   type: 'object',
   properties: {
     allowedOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } },
-    retentionDays: { type: 'integer', minimum: 1 },
+    // Days after the last session for a sign-up form (0: right after it); days after receipt otherwise.
+    retentionDays: { type: 'integer', minimum: 0, maximum: 3650 },
     pageUrl: { type: 'string', pattern: '^https?://' },
     reminders: {
       type: 'array',
@@ -74,6 +76,9 @@ const formServerFieldsSchema = {
     },
     sessions: { type: 'array', items: { type: 'object', properties: { onlineUrl: { type: 'string', pattern: '^https://' } } } },
   },
+  // Only a sign-up form may delete right away (0 days after its session); votes and stories are kept a day at least.
+  if: { properties: { type: { not: { const: 'meedenksessie' } } } },
+  then: { properties: { retentionDays: { minimum: 1 } } },
 };
 
 export type SchemaName = (typeof SCHEMA_FILES)[number] | 'server-config' | 'server-form-fields';

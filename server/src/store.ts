@@ -148,13 +148,15 @@ export async function countVotes(db: Queryable, definition: PeilingDefinition): 
 
 /**
  * What may leave the server: `after-vote` always, `after-close` once closed, `hidden` never; below
- * `minResponses` (default 10) only the total, so small counts cannot identify anyone.
+ * `minResponses` (default 10) only the total, and a question answered by fewer than that is left
+ * out, so small counts cannot identify anyone.
  */
 export function visibleTally(definition: PeilingDefinition, tally: Tally, now = new Date()): Tally | undefined {
   if (definition.results === 'hidden') return undefined;
   if (definition.results === 'after-close' && !isClosed(definition, now)) return undefined;
-  if (tally.total < (definition.minResponses ?? 10)) return { total: tally.total, questions: {} };
-  return tally;
+  const minimum = definition.minResponses ?? 10;
+  if (tally.total < minimum) return { total: tally.total, questions: {} };
+  return { total: tally.total, questions: Object.fromEntries(Object.entries(tally.questions).filter(([, result]) => result.total >= minimum)) };
 }
 
 export interface SubmitContext {
@@ -242,7 +244,7 @@ function store(context: SubmitContext, hash: string): Promise<Outcome> {
   }
 }
 
-type ConflictCode = 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed';
+type ConflictCode = 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed' | 'already-signed-up';
 
 function conflict(lang: Lang, field: string, code: ConflictCode, session?: string): ApiError {
   return new ApiError(409, [fieldError(code, lang, field, session === undefined ? {} : { session })]);
@@ -293,7 +295,7 @@ async function voteAnswer(context: SubmitContext, definition: PeilingDefinition,
  * replay, nothing of the statement is written.
  */
 const VOTE_SQL = `WITH ballot AS (
-    INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
+    INSERT INTO votes (submission_id, form_id, voter_token, answers, lang) VALUES ($1, $2, $3, $4, $11)
     ON CONFLICT DO NOTHING RETURNING submission_id
   ), claim AS (
     INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
@@ -322,6 +324,7 @@ async function vote(context: SubmitContext, definition: PeilingDefinition, hash:
     keys.map(([question]) => question),
     keys.map(([, value]) => value),
     context.form.version,
+    submission.lang,
   ];
   const cast = async (tx: Queryable) => {
     const result = await tx.query<{ stored: number }>(VOTE_SQL, params);
@@ -358,7 +361,7 @@ export function signUpClosed(session: MeedenksessieDefinition['sessions'][number
  * different rows instead of waiting on each other; when every free row is locked by a sign-up in
  * progress (which may still roll back), it waits for them before saying the session is full.
  */
-async function takePlace(tx: Queryable, formId: string, sessionId: string, capacity: number, submissionId: string): Promise<boolean> {
+export async function takePlace(tx: Queryable, formId: string, sessionId: string, capacity: number, submissionId: string): Promise<boolean> {
   for (const lock of ['FOR UPDATE SKIP LOCKED', 'FOR UPDATE']) {
     const taken = await tx.query(
       `UPDATE places SET submission_id = $1 WHERE (form_id, session_id, place) = (
@@ -382,7 +385,11 @@ function signUpAnswer(sessionIds: string[], statuses: Map<string, 'confirmed' | 
   });
 }
 
-/** The key with its answer, the sign-up and its sessions, in one statement; nothing when the key is taken. */
+/**
+ * The key with its answer, the sign-up and its sessions, in one statement; nothing when the key is
+ * taken. One sign-up per address per session: the partial unique index on `email_key` decides, also
+ * for two at once, and a session it refused is missing from `chosen`.
+ */
 const SIGNUP_SQL = `WITH claim AS (
     INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
     VALUES ($1, $2, 'meedenksessie', $3, 201, $4, $16) ON CONFLICT (id) DO NOTHING RETURNING id
@@ -390,11 +397,13 @@ const SIGNUP_SQL = `WITH claim AS (
     INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token, lang)
     SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $15 FROM claim RETURNING submission_id
   ), chosen AS (
-    INSERT INTO signup_sessions (submission_id, form_id, session_id, status)
-    SELECT submission_id, $2, s.id, s.status FROM person, unnest($13::text[], $14::text[]) WITH ORDINALITY AS s(id, status, position)
+    INSERT INTO signup_sessions (submission_id, form_id, session_id, status, email_key)
+    SELECT submission_id, $2, s.id, s.status, $17 FROM person, unnest($13::text[], $14::text[]) WITH ORDINALITY AS s(id, status, position)
     ORDER BY s.position
+    ON CONFLICT (form_id, session_id, email_key) WHERE status <> 'cancelled' DO NOTHING
+    RETURNING session_id
   )
-  SELECT count(*)::int AS stored FROM claim`;
+  SELECT (SELECT count(*)::int FROM claim) AS stored, (SELECT coalesce(array_agg(session_id), '{}') FROM chosen) AS sessions`;
 
 async function signUp(context: SubmitContext, definition: MeedenksessieDefinition, hash: string): Promise<Outcome> {
   const { submission, lang } = context;
@@ -423,7 +432,7 @@ async function signUp(context: SubmitContext, definition: MeedenksessieDefinitio
     }
     const token = cancelToken();
     const body = signUpAnswer(data.sessionIds, statuses, `${context.baseUrl}/api/cancel/${token}`);
-    const stored = await tx.query<{ stored: number }>(SIGNUP_SQL, [
+    const stored = await tx.query<{ stored: number; sessions: string[] }>(SIGNUP_SQL, [
       submission.submissionId,
       definition.id,
       hash,
@@ -440,9 +449,12 @@ async function signUp(context: SubmitContext, definition: MeedenksessieDefinitio
       data.sessionIds.map((id) => statuses.get(id)!),
       submission.lang,
       context.form.version,
+      emailKeyOf(data.email),
     ]);
     // A replay took places above only to give them back now, with the whole transaction.
     if (stored.rows[0]!.stored === 0) throw new KeyTaken();
+    const refused = data.sessionIds.find((id) => !stored.rows[0]!.sessions.includes(id));
+    if (refused !== undefined) throw conflict(lang, 'email', 'already-signed-up', refused);
     if (context.mailer) {
       const confirmed = data.sessionIds.filter((id) => statuses.get(id) === 'confirmed');
       await queueSignupMail(tx, { ...context, mailer: context.mailer, submissionId: submission.submissionId, lang: submission.lang }, confirmed);
@@ -451,6 +463,11 @@ async function signUp(context: SubmitContext, definition: MeedenksessieDefinitio
     await context.hooks?.beforeCommit?.(submission.submissionId);
     return { status: 201, body };
   });
+}
+
+/** What identifies a parent's address for "one sign-up per session": its SHA-256, case and surrounding space ignored. */
+export function emailKeyOf(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
 function storyAnswer(baseUrl: string, code: string): string {

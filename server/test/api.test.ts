@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -653,26 +654,39 @@ for (const backend of backends) {
         assert.equal(tally.total, 1, 'the running tally is recounted after retention');
       });
 
-      it('exports CSV behind the bearer token, with the sign-up list', async () => {
-        await post(app, 'signup', signUp(['ten', 'open'], { name: '=Gevaarlijk, "echt"', phone: '0612345678' }));
+      it('exports CSV behind the bearer token, with the sign-up list: labels, Amsterdam time, a formula defused', async () => {
+        await post(app, 'signup', signUp(['ten', 'open'], { name: '=Gevaarlijk, "echt"', email: 'fatima@example.nl', phone: '0612345678', role: 'ouder', needs: ['tolk'] }));
         assert.equal((await app.inject('/api/export/signup')).statusCode, 401);
         assert.equal((await app.inject({ url: '/api/export/signup', headers: { authorization: 'Bearer fout' } })).statusCode, 401);
         const response = await app.inject({ url: '/api/export/signup', headers: { authorization: 'Bearer geheim-token' } });
         assert.equal(response.statusCode, 200);
         assert.match(response.headers['content-type'] as string, /^text\/csv/);
-        const lines = response.body.trim().split('\r\n');
-        assert.equal(lines[0], 'ontvangen,sessie,sessietitel,status,naam,e-mail,telefoon,rol,gemeente,behoeften,opmerkingen');
-        assert.equal(lines.length, 3);
-        assert.match(lines[1]!, /,open,Onbeperkt,confirmed,"'=Gevaarlijk, ""echt""",fatima@example\.nl,0612345678,/);
+        assert.match(response.headers['content-disposition'] as string, /filename="signup\.csv"/);
+        const rows = parseCsv(response.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+        assert.equal(rows.length, 2);
+        const open = rows.find((row) => row.Sessie === 'Onbeperkt')!;
+        assert.equal(open.Naam, "'=Gevaarlijk, \"echt\"");
+        assert.equal(open.Status, 'Bevestigd');
+        assert.equal(open.Rol, 'Ouder');
+        assert.equal(open.Behoeften, 'Tolk');
+        assert.equal(open['E-mail'], 'fatima@example.nl');
+        assert.equal(open.Begin, '03-07-2099 19:00', 'the session on the Amsterdam clock');
       });
 
-      it('exports poll answers and stories', async () => {
+      it('exports poll answers and stories with their labels', async () => {
         await post(app, 'poll', vote({ q1: 'a', q2: { value: ['x', 'other'], other: 'buurtapp' }, q3: 2 }));
         const poll = await app.inject({ url: '/api/export/poll', headers: { authorization: 'Bearer geheim-token' } });
-        assert.match(poll.body, /^ontvangen,q1,q2,q3,q4\r\n[^,]+,a,x; other: buurtapp,2,\r\n$/);
+        const [header, row] = parseCsv(poll.body, { bom: true, delimiter: ';' }) as string[][];
+        assert.deepEqual(header, ['Ontvangen', 'Taal', 'Eén', 'Meer', 'Schaal', 'Open', 'Kenmerk']);
+        assert.deepEqual(row!.slice(1, 6), ['Nederlands', 'A', 'X; Anders: buurtapp', '2', '']);
+        assert.match(row![6]!, /^[0-9a-f-]{36}$/, 'the submission, to match rows between exports');
         await post(app, 'story', story());
         const stories = await app.inject({ url: '/api/export/story', headers: { authorization: 'Bearer geheim-token' } });
-        assert.match(stories.body, /onderwijs,,,ja,internal,,,"De school luisterde eindelijk naar ons, dat hielp echt."/);
+        const [story0] = parseCsv(stories.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+        assert.equal(story0!.Verhaal, 'De school luisterde eindelijk naar ons, dat hielp echt.');
+        assert.equal(story0!["Thema's"], 'Onderwijs');
+        assert.equal(story0!.Toestemming, 'Intern');
+        assert.equal(story0!.Anoniem, 'Ja');
       });
     });
   });

@@ -127,9 +127,12 @@ describe('command line (PGlite data directory)', () => {
     await assert.rejects(run(process.execPath, [BIN, 'codes', '--form', 'poll', '--count', '5', '--content', CONTENT_DIR, '--data', data], { env }), /does not use participation codes/);
   });
 
-  it('export --form ID writes CSV to stdout', async () => {
+  it('export --form ID writes the CSV Dutch Excel opens to stdout (BOM, semicolons, Dutch headers)', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'export', '--form', 'signup', '--content', CONTENT_DIR, '--data', data], { env });
-    assert.equal(stdout, 'ontvangen,sessie,sessietitel,status,naam,e-mail,telefoon,rol,gemeente,behoeften,opmerkingen\r\n');
+    assert.equal(
+      stdout,
+      '\ufeffSessie;Begin;Status;Plaats op de wachtlijst;Naam;E-mail;Telefoon;Rol;Gemeente;Behoeften;Opmerkingen;Taal;Aanwezig;Aangemeld op;Wordt verwijderd op;Kenmerk\r\n',
+    );
   });
 
   it('import DIR: the folder is in the database once (the commands above imported it at their start); another organisation cannot take its forms (exit 1)', async () => {

@@ -62,7 +62,7 @@ export async function makeApp(db: Database, overrides: Partial<AppOptions> & { c
 
 /** Empties every answer and puts the test content back as it was. */
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits, organisation_mail CASCADE');
+  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, story_moderation, outcomes, rate_limits, organisation_mail CASCADE');
   await db.query('UPDATE places SET submission_id = NULL');
   await db.query('UPDATE sessions SET sequence = 0, cancelled_at = NULL');
   await importTestContent(db);
@@ -94,8 +94,9 @@ export function vote(answers: Record<string, unknown>, extra: Record<string, unk
   return submission('peiling', 'poll', { answers, voterToken: randomUUID(), ...extra });
 }
 
+/** A sign-up; each with its own address unless `email` is given (one address signs up once per session). */
 export function signUp(sessionIds: string[], extra: Record<string, unknown> = {}) {
-  return submission('meedenksessie', 'signup', { sessionIds, name: 'Fatima de Vries', email: 'fatima@example.nl', consent: true, ...extra });
+  return submission('meedenksessie', 'signup', { sessionIds, name: 'Fatima de Vries', email: `fatima.${randomUUID().slice(0, 8)}@example.nl`, consent: true, ...extra });
 }
 
 export function story(extra: Record<string, unknown> = {}) {

@@ -149,6 +149,17 @@ describe('docs/openapi.yaml', () => {
     await record(app, { method: 'POST', url: '/api/withdraw', payload: { code: 'ABCD-EFGH-JKMN-PQRS' } });
     await record(app, { url: '/api/export/poll', headers: { authorization: 'Bearer geheim-token' } });
     await record(app, { url: '/api/export/poll', headers: { authorization: 'Bearer fout' } });
+    await record(app, { url: '/api/export/poll?format=xlsx', headers: { authorization: 'Bearer geheim-token' } });
+    await record(app, { url: '/api/export/poll?format=pdf', headers: { authorization: 'Bearer geheim-token' } });
+    const { rows: organisations } = await db.query<{ organisation_id: string }>("SELECT organisation_id FROM forms WHERE id = 'poll'");
+    await db.query(
+      `INSERT INTO outcomes (form_id, published, published_at) VALUES ('poll', $1, now())
+       ON CONFLICT (form_id) DO UPDATE SET published = excluded.published, published_at = excluded.published_at`,
+      [JSON.stringify({ status: 'besloten', date: '2027-03-01', texts: { nl: 'We doen het.' }, showResults: true })],
+    );
+    await record(app, { url: `/api/outcomes/${organisations[0]!.organisation_id}` });
+    await record(app, { url: `/api/outcomes/${organisations[0]!.organisation_id}?form=poll` });
+    await record(app, { url: '/api/outcomes/onbekend' });
     await record(app, { url: '/metrics', headers: { authorization: 'Bearer meet-token' } });
     await record(app, { url: '/metrics' });
 

@@ -17,7 +17,8 @@ export const peilingStyles = css`
     min-inline-size: 2.75rem;
     text-align: center;
   }
-  .results {
+  .results,
+  .outcome {
     display: grid;
     gap: 1em;
   }

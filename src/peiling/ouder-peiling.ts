@@ -9,6 +9,7 @@ import { DefinitionController } from '../core/resource.js';
 import type { FieldError, PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
 import { SubmissionController, type SubmissionState, uuidV4 } from '../core/submission.js';
+import { noticeStrings, noticeStyles, type OutcomeNotice, renderNotice as renderOutcomeNotice } from '../core/terugkoppeling.js';
 import { peilingStrings, type PeilingStrings } from './i18n/index.js';
 import { peilingStyles } from './ouder-peiling.styles.js';
 import {
@@ -74,7 +75,7 @@ type Field = string;
  * @cssproperty --ouder-max-width - Widest the widget grows (default 40rem).
  */
 export class OuderPeiling extends OuderElement {
-  static override styles = [...OuderElement.styles, peilingStyles];
+  static override styles = [...OuderElement.styles, noticeStyles, peilingStyles];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'record', 'tally');
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
@@ -282,7 +283,7 @@ export class OuderPeiling extends OuderElement {
     if (status === 'sent') body = this.renderThanks(peiling);
     else if (status === 'queued') body = ui.queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
     else if (this.record?.voted) body = this.renderNotice(peiling, strings.votedTitle, strings.votedBody);
-    else if (isClosed(peiling)) body = this.renderNotice(peiling, strings.closedTitle, strings.closedBody);
+    else if (isClosed(peiling)) body = this.renderNotice(peiling, strings.closedTitle, strings.closedBody, peiling.outcome);
     else body = this.renderForm(peiling);
     return html`${ui.header(this.level, this.text(peiling.title), peiling.intro && this.text(peiling.intro))} ${body}`;
   }
@@ -297,11 +298,17 @@ export class OuderPeiling extends OuderElement {
       ${this.renderResults(peiling)}`;
   }
 
-  private renderNotice(peiling: Peiling, title: string, body: string) {
+  /** Already voted, or closed; a closed poll shows what was done with the answers once published, as <ouder-terugkoppeling> does. */
+  private renderNotice(peiling: Peiling, title: string, body: string, outcome?: OutcomeNotice) {
     return html`<div class="panel" role="status">
         ${this.subheading(title)}
         <p>${body}</p>
       </div>
+      ${outcome
+        ? html`<section class="outcome" aria-labelledby="outcome-title">
+            ${this.subheading(noticeStrings(this.language).title, 1, 'outcome-title')} ${renderOutcomeNotice(outcome, this.language)}
+          </section>`
+        : nothing}
       ${this.renderResults(peiling)}`;
   }
 
@@ -437,7 +444,15 @@ export class OuderPeiling extends OuderElement {
 
   private renderQuestionResult(question: Question, tally: PeilingTally) {
     const { strings } = this;
-    const result = tally.questions[question.id] ?? { counts: {}, total: 0 };
+    const result = tally.questions[question.id];
+    const headingId = `result-${question.id}`;
+    // A question fewer parents answered than the poll's minimum is not published (the server leaves it out).
+    if (!result) {
+      return html`<div>
+        ${ui.heading(this.level + 2, this.text(question.label), { class: 'minor', id: headingId })}
+        <p class="muted">${strings.resultsTooFew}</p>
+      </div>`;
+    }
     const rows: { value: string; label: unknown }[] =
       question.type === 'scale'
         ? scaleValues(question).map((value) => ({ value: String(value), label: String(value) }))
@@ -446,7 +461,6 @@ export class OuderPeiling extends OuderElement {
     const counts = rows.map((row) => result.counts[row.value] ?? 0);
     const shares = percentages(counts, result.total, question.type !== 'multiple');
     const percent = new Intl.NumberFormat(localeOf(this.language), { style: 'percent' });
-    const headingId = `result-${question.id}`;
     return html`<div>
       ${ui.heading(this.level + 2, this.text(question.label), { class: 'minor', id: headingId })}
       <ul class="bars" aria-labelledby=${headingId}>

@@ -1,6 +1,7 @@
 import * as read from '../core/definition.js';
 import type { LocalizedText, Option, PeilingTally } from '../core/schema-types.js';
 import { characterLength } from '../core/validators.js';
+import { type OutcomeNotice, readNotice } from '../core/terugkoppeling.js';
 
 /** The value of the "anders, namelijk …" choice when a question has `other: true`. */
 export const otherValue = 'other';
@@ -39,6 +40,8 @@ export interface Peiling {
   sendsMail?: boolean;
   /** Offer "Ik wil horen wat er met de uitkomst gebeurt". */
   outcomeOptIn?: boolean;
+  /** Set by the server once the coordinator published what was done with the answers: shown when closed. */
+  outcome?: OutcomeNotice;
 }
 
 export const defaultMinResponses = 10;
@@ -57,6 +60,7 @@ export function parsePeiling(raw: unknown): Peiling {
     integrity: read.readChoice(fields.integrity, 'integrity', ['open', 'code'] as const),
     minResponses: read.readOptionalNumber(fields.minResponses, 'minResponses') ?? defaultMinResponses,
     tally: fields.tally === undefined ? undefined : parseTally(fields.tally, 'tally'),
+    outcome: fields.outcome === undefined ? undefined : readNotice(fields.outcome, 'outcome'),
   };
 }
 

@@ -9,7 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { launchBrowser, root, settle, startStaticServer, widgetProblems } from './harness.mjs';
 import { widgets } from './widgets.mjs';
 
-const tags = widgets.map((widget) => widget.tag);
+// <ouder-terugkoppeling> has stories but is not (yet) one of the widgets the other gates drive
+// (test/e2e/widgets.mjs): it only shows, so there is nothing for them to fill in.
+const tags = [...widgets.map((widget) => widget.tag), 'ouder-terugkoppeling'];
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const allowList = JSON.parse(readFileSync(new URL('./axe-allow.json', import.meta.url), 'utf8'));
 

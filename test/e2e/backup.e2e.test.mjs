@@ -32,7 +32,7 @@ async function fill(url) {
 
 async function exported(url) {
   const rows = {};
-  for (const formId of FORMS) rows[formId] = (await exportRows(url, formId)).sort();
+  for (const formId of FORMS) rows[formId] = (await exportRows(url, formId)).map((row) => JSON.stringify(row)).sort();
   const form = await (await fetch(`${url}/api/forms/meedenksessies-2027`)).json();
   rows.remaining = form.sessions.map((session) => [session.id, session.remaining]);
   return rows;

@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   contentDir,
   exportRows,
+  rowHas,
   forward,
   hostPage,
   htmlRoute,
@@ -124,7 +125,7 @@ describe('faults between widget and server', () => {
   }
 
   /** This test's rows in the export (each widget's rows carry the parent's text). */
-  const rowsWith = async (widget, text) => (await exportRows(server.url, widget.formId)).filter((row) => row.includes(text));
+  const rowsWith = async (widget, text) => (await exportRows(server.url, widget.formId)).filter((row) => rowHas(row, text));
   const postsWith = (text) => posts.filter((post) => post.body.includes(text));
 
   for (const widget of widgets) {

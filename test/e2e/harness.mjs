@@ -6,6 +6,7 @@ import { createServer as createHttpServer, request as httpRequest } from 'node:h
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
 
@@ -95,12 +96,16 @@ export async function startServer({ port, data, content, statics, env = {} } = {
   };
 }
 
-/** The CSV export of a form, through the coordinators' HTTP route. */
+/** The CSV export of a form, through the coordinators' HTTP route, read as Excel would: one object per row, by column header. */
 export async function exportRows(url, formId) {
   const response = await fetch(`${url}/api/export/${formId}`, { headers: { Authorization: `Bearer ${exportToken}` } });
   if (!response.ok) throw new Error(`export ${formId}: ${response.status}`);
-  const lines = (await response.text()).trim().split(/\r?\n/);
-  return lines.slice(1);
+  return parseCsv(await response.text(), { bom: true, delimiter: ';', columns: true });
+}
+
+/** Whether some cell of an exported row holds `text`. */
+export function rowHas(row, text) {
+  return Object.values(row).some((cell) => cell.includes(text));
 }
 
 export async function launchBrowser() {

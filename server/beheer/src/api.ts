@@ -199,6 +199,12 @@ function fallbackMessage(status: number): string {
 
 const enc = encodeURIComponent;
 
+/** `?a=1&b=2` of the values given, or nothing. */
+function queryOf(values: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ''));
+  return query.size > 0 ? `?${query}` : '';
+}
+
 /** The routes of the console API, typed. */
 export const api = {
   auth: () => request<{ setupNeeded: boolean; oidc: boolean }>('GET', '/auth'),
@@ -239,7 +245,20 @@ export const api = {
       message ? { message } : {},
     ),
   setState: (id: string, state: Exclude<FormState, 'concept'>) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/state`, { state }),
-  results: (id: string) => request<Results>('GET', `/forms/${enc(id)}/results`),
+  /** `filter`: a poll's `from`, `to` (2027-03-01, Amsterdam days) and `lang`. */
+  results: (id: string, filter: Record<string, string> = {}) => request<Results>('GET', `/forms/${enc(id)}/results${queryOf(filter)}`),
+  answers: (id: string, query: Record<string, string> = {}) => request<{ answers: OpenAnswer[]; total: number }>('GET', `/forms/${enc(id)}/answers${queryOf(query)}`),
+  outcome: (id: string) => request<{ outcome: Outcome }>('GET', `/forms/${enc(id)}/outcome`),
+  saveOutcome: (id: string, draft: OutcomeDraft) => request<{ outcome: Outcome }>('PUT', `/forms/${enc(id)}/outcome`, draft),
+  publishOutcome: (id: string) => request<{ outcome: Outcome; mailed: number }>('POST', `/forms/${enc(id)}/outcome/publish`, {}),
+  signups: (id: string, session: string) => request<SessionSignups>('GET', `/forms/${enc(id)}/sessions/${enc(session)}/signups`),
+  markAttendance: (id: string, session: string, attended: Record<string, boolean | null>) =>
+    request<SessionSignups>('PUT', `/forms/${enc(id)}/sessions/${enc(session)}/attendance`, { attended }),
+  promote: (id: string, session: string, signupId: string) =>
+    request<SessionSignups>('POST', `/forms/${enc(id)}/sessions/${enc(session)}/promote`, { signupId }),
+  stories: (id: string, theme = '') => request<{ stories: StoryItem[]; total: number; unread: number }>('GET', `/forms/${enc(id)}/stories${theme ? `?theme=${enc(theme)}` : ''}`),
+  moderate: (id: string, story: string, patch: { read?: boolean; tags?: string[]; redactions?: Redaction[] }) =>
+    request<{ story: StoryItem }>('PATCH', `/forms/${enc(id)}/stories/${enc(story)}`, patch),
   makeCodes: (id: string, count: number) => request<{ codes: string[] }>('POST', `/forms/${enc(id)}/codes`, { count }),
   share: (id: string) => request<Share>('GET', `/forms/${enc(id)}/share`),
   checkOrigin: (url: string, formId?: string) => request<OriginCheck>('POST', '/origin-check', { url, formId }),
@@ -265,13 +284,104 @@ export const links = {
   qrSvg: (id: string) => `/beheer/api/forms/${enc(id)}/qr.svg`,
   qrPng: (id: string) => `/beheer/api/forms/${enc(id)}/qr.png`,
   oidcLogin: '/beheer/login/oidc',
+  /** The same files as `GET /api/export/:id` and `ouderstem-server export`. */
+  exportCsv: (id: string, part: 'antwoorden' | 'totalen' = 'antwoorden') =>
+    `/beheer/api/forms/${enc(id)}/export.csv${part === 'totalen' ? '?part=totalen' : ''}`,
+  exportXlsx: (id: string) => `/beheer/api/forms/${enc(id)}/export.xlsx`,
+  attendancePrint: (id: string, session: string) => `/beheer/forms/${enc(id)}/sessions/${enc(session)}/print`,
 };
 
-/** What `GET /forms/:id/results` answers, per type (#13 extends it). */
+/** What `GET /forms/:id/results` answers, per type (server/README.md, "Results"). */
 export interface Results {
   total?: number;
   tally?: { total: number; questions: Record<string, { counts: Record<string, number>; total: number }> };
-  sessions?: { id: string; capacity?: number | null; confirmed: number; waitlisted: number; cancelled?: number; remaining: number | null }[];
+  /** A poll: questions answered by fewer than `minResponses`, so parents do not see them. */
+  tooFew?: string[];
+  minResponses?: number;
+  /** A poll: responses per Amsterdam day, and per language. */
+  timeline?: { day: string; n: number }[];
+  languages?: { lang: string | null; n: number }[];
+  sessions?: {
+    id: string;
+    capacity?: number | null;
+    confirmed: number;
+    waitlisted: number;
+    cancelled?: number;
+    remaining: number | null;
+    needs?: { value: string; label: string; count: number }[];
+    deleteAt?: string;
+  }[];
+  /** Days answers are kept (a poll, stories), or days after its session a sign-up is kept. */
+  retentionDays?: number;
+  retentionDaysAfterSession?: number;
+}
+
+/** An open answer or an "anders" text of a poll. */
+export interface OpenAnswer {
+  question: string;
+  kind: 'open' | 'other';
+  text: string;
+  receivedAt: string;
+  lang: string | null;
+}
+
+/** One parent's sign-up for one session, as the console lists it. */
+export interface Signup {
+  id: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  /** Place on the waiting list, 1 first. */
+  position: number | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  needs: string[];
+  attended: boolean | null;
+}
+
+export interface SessionSignups {
+  session: { id: string; title: string; start: string; end: string; needs: { value: string; label: string; count: number }[]; deleteAt: string };
+  signups: Signup[];
+}
+
+/** A passage left out of a story before it is quoted, in characters (code points) of the story as written. */
+export interface Redaction {
+  start: number;
+  end: number;
+  kind: 'naam' | 'school' | 'diagnose' | 'anders';
+}
+
+/** A story as the console lists it: `text` as it may be quoted; `original` and `redactions` only for a redacteur. */
+export interface StoryItem {
+  id: string;
+  receivedAt: string;
+  text: string;
+  original?: string;
+  redactions?: Redaction[];
+  themes: { value: string; label: string }[];
+  tags: string[];
+  consent: { value: string; label: string };
+  read: boolean;
+  deleteAt: string;
+}
+
+export type OutcomeStatus = 'gehoord' | 'in-behandeling' | 'besloten';
+
+/** "Wat we met jullie inbreng doen" as the coordinator writes it. */
+export interface OutcomeDraft {
+  status: OutcomeStatus;
+  date: string;
+  texts: Record<string, string>;
+  url?: string;
+  showResults: boolean;
+}
+
+export interface Outcome {
+  draft: OutcomeDraft | null;
+  published: OutcomeDraft | null;
+  publishedAt: string | null;
+  languages: string[];
+  subscribers: number;
+  snippet: string;
 }
 
 export type { EditableType };

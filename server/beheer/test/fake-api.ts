@@ -12,6 +12,8 @@ export interface Recorded {
   method: string;
   path: string;
   body?: unknown;
+  /** `?from=…` when there was one. */
+  query?: string;
 }
 
 interface StoredForm {
@@ -56,6 +58,15 @@ export class FakeApi {
     detail: i % 2 ? null : { version: 2 },
   }));
   results: unknown = { total: 0, tally: { total: 0, questions: {} } };
+  /** The terugkoppeling of every form, as the server keeps it; `languages` as the form has them. */
+  outcomes = new Map<string, { draft: Record<string, unknown> | null; published: Record<string, unknown> | null; publishedAt: string | null }>();
+  outcomeLanguages = ['nl', 'en'];
+  /** A story form's stories, as a redacteur gets them (`text` redacted, with `original`). */
+  stories: { id: string; receivedAt: string; original: string; redactions: { start: number; end: number; kind: string }[]; themes: { value: string; label: string }[]; tags: string[]; consent: { value: string; label: string }; read: boolean; deleteAt: string }[] = [];
+  /** A poll's open answers and "anders" texts. */
+  openAnswers: { question: string; kind: string; text: string; receivedAt: string; lang: string | null }[] = [];
+  /** Per session id: its sign-ups as the server lists them. */
+  signupLists = new Map<string, { session: Record<string, unknown>; signups: Record<string, unknown>[] }>();
   /** `GET /mail` as the server answers it; the password is kept apart, as the server does, and never answered. */
   mail: MailStatus = { source: null, own: null, server: null };
   mailPassword: string | null = null;
@@ -65,6 +76,8 @@ export class FakeApi {
   /** Per form: its sessions as the server counts them (`FormDetail.sessions`). */
   sessionStates = new Map<string, SessionState[]>();
   private failures = new Map<string, Reply[]>();
+  /** The query string of the request being answered. */
+  private query = '';
   private readonly original = globalThis.fetch;
 
   constructor() {
@@ -229,6 +242,72 @@ export class FakeApi {
           };
       }
     }
+    if ((match = /^\/forms\/([^/]+)\/sessions\/([^/]+)\/(signups|attendance|promote)$/.exec(path))) {
+      const list = this.signupLists.get(decodeURIComponent(match[2]));
+      if (!form(match[1]) || !list) return notFound;
+      if (match[3] === 'attendance') {
+        for (const [id, attended] of Object.entries(body!.attended as Record<string, boolean>)) {
+          const person = list.signups.find((signup) => signup.id === id);
+          if (person) person.attended = attended;
+        }
+      }
+      if (match[3] === 'promote') {
+        const person = list.signups.find((signup) => signup.id === body!.signupId);
+        if (!person || person.status !== 'waitlisted') return { status: 409, body: { errors: [{ code: 'not-waitlisted', message: 'Deze ouder staat niet (meer) op de wachtlijst.' }] } };
+        person.status = 'confirmed';
+        person.position = null;
+      }
+      return { status: 200, body: list };
+    }
+    if ((match = /^\/forms\/([^/]+)\/answers$/.exec(path))) {
+      const q = new URLSearchParams(this.query).get('q')?.toLowerCase();
+      const answers = this.openAnswers.filter((answer) => !q || answer.text.toLowerCase().includes(q));
+      return { status: 200, body: { answers, total: answers.length } };
+    }
+    if ((match = /^\/forms\/([^/]+)\/stories(?:\/([^/]+))?$/.exec(path))) {
+      const view = (story: (typeof this.stories)[number]) => {
+        const characters = [...story.original];
+        let text = '';
+        let at = 0;
+        for (const redaction of [...story.redactions].sort((a, b) => a.start - b.start)) {
+          text += characters.slice(at, redaction.start).join('') + `[${redaction.kind}]`;
+          at = redaction.end;
+        }
+        return { ...story, text: text + characters.slice(at).join('') };
+      };
+      if (method === 'PATCH') {
+        const story = this.stories.find((item) => item.id === match![2]);
+        if (!story) return notFound;
+        Object.assign(story, body);
+        return { status: 200, body: { story: view(story) } };
+      }
+      const theme = new URLSearchParams(this.query).get('theme');
+      const stories = this.stories.filter((story) => !theme || story.themes.some((item) => item.value === theme) || story.tags.includes(theme));
+      return { status: 200, body: { stories: stories.map(view), total: stories.length, unread: stories.filter((story) => !story.read).length } };
+    }
+    if ((match = /^\/forms\/([^/]+)\/outcome(\/publish)?$/.exec(path))) {
+      const stored = form(match[1]);
+      if (!stored) return notFound;
+      const record = this.outcomes.get(stored.id) ?? { draft: null, published: null, publishedAt: null };
+      this.outcomes.set(stored.id, record);
+      if (method === 'PUT') record.draft = body!;
+      if (match[2]) {
+        const texts = (record.draft?.texts ?? {}) as Record<string, string>;
+        const missing = this.outcomeLanguages.filter((lang) => !texts[lang]?.trim());
+        if (missing.length > 0) {
+          return { status: 422, body: { errors: missing.map((lang) => ({ field: `texts.${lang}`, code: 'required', message: `Schrijf de terugkoppeling ook in het ${lang}.` })) } };
+        }
+        record.published = record.draft;
+        record.publishedAt = '2027-04-15T08:00:00.000Z';
+      }
+      const outcome = {
+        ...record,
+        languages: this.outcomeLanguages,
+        subscribers: 2,
+        snippet: `<ouder-terugkoppeling endpoint="http://localhost:3000/api/outcomes/org1" form="${stored.id}"></ouder-terugkoppeling>`,
+      };
+      return { status: 200, body: match[2] ? { outcome, mailed: 2 } : { outcome } };
+    }
     if (method === 'POST' && path === '/origin-check') {
       const origin = new URL(body!.url as string).origin;
       const stored = typeof body!.formId === 'string' ? this.forms.get(body!.formId) : undefined;
@@ -296,8 +375,9 @@ export class FakeApi {
     if (!url.pathname.startsWith('/beheer/api/')) return this.original(input, init);
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.slice('/beheer/api'.length);
+    this.query = url.search;
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    this.requests.push({ method, path, body });
+    this.requests.push({ method, path, body, ...(url.search ? { query: url.search } : {}) });
     const queued = this.failures.get(`${method} ${path}`);
     const reply = queued?.shift() ?? this.route(method, path, body);
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -124,3 +124,10 @@ export async function previewWidget(element: HTMLElement, tag = 'ouder-peiling')
   throw new Error('the preview did not render');
 }
 
+/** The element once `ready` (a selector) is in it, within 3 s. */
+export async function loaded<T extends HTMLElement & { updateComplete: Promise<boolean> }>(element: T, ready: string): Promise<T> {
+  const start = performance.now();
+  while (!element.querySelector(ready) && performance.now() - start < 3000) await settle(element);
+  expect(element.querySelector(ready), `${ready} in ${element.tagName}`).to.not.equal(null);
+  return element;
+}

@@ -18,6 +18,7 @@ import type { Gazetteer } from '../gazetteer.js';
 import { registerFormRoutes } from './routes-forms.js';
 import { registerMailRoutes } from './routes-mail.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
+import { registerResultRoutes } from '../results/routes.js';
 
 export { audit, type Actor } from './audit.js';
 export { requireRole, sessionOf } from './access.js';
@@ -40,6 +41,8 @@ export interface ConsoleOptions {
   mail: MailService;
   /** The gemeenten and regions networks are checked against and the builder offers; the shipped data/gebieden-2025.json when absent. */
   gazetteer?: Gazetteer;
+  /** Told when a change may bring a deletion forward (a form's retention, its sessions). */
+  retention?: { nudge(): void };
 }
 
 /** `server/dist/beheer/`, next to the compiled server in `server/dist/src/`. */
@@ -49,6 +52,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
   registerAuthRoutes(app, options);
   registerAdminRoutes(app, options);
   registerFormRoutes(app, options);
+  registerResultRoutes(app, options);
   registerMailRoutes(app, options);
   if (options.oidc) registerOidcRoutes(app, options, options.oidc);
 

@@ -9,7 +9,6 @@ import { ApiError, type Problem } from '../messages.js';
 import { loadGazetteer } from '../networks.js';
 import { getOrganisation, normaliseOrigin, originVia } from '../organisations.js';
 import { escapeHtml } from '../pages.js';
-import { countVotes } from '../store.js';
 import { mailerOf, senderFor } from '../mail/sender.js';
 import { cancelSession, sessionStates, type SessionMail } from '../sessions.js';
 import { requireRole, sessionOf } from './access.js';
@@ -23,13 +22,22 @@ import { shareOf, textIn } from './share.js';
 
 const MAX_CODES = 5000;
 
-function settingsOf(body: Record<string, unknown>, problems: Problem[]): FormSettings {
+/** A form's settings from the body. A sign-up form's retention counts from its last session, and may be 0 (right after it). */
+function settingsOf(body: Record<string, unknown>, problems: Problem[], type: unknown): FormSettings {
   const settings: FormSettings = {};
   if (body.allowedOrigins !== undefined) settings.allowedOrigins = originsOf(body.allowedOrigins, 'allowedOrigins', problems);
   if (body.retentionDays === null) settings.retentionDays = null;
   else if (body.retentionDays !== undefined) {
-    if (!Number.isInteger(body.retentionDays) || (body.retentionDays as number) < 1 || (body.retentionDays as number) > 3650) {
-      problems.push(problem('retentionDays', 'Kies hoeveel dagen de antwoorden bewaard blijven: een heel getal van 1 tot 3650.'));
+    const least = type === 'meedenksessie' ? 0 : 1;
+    if (!Number.isInteger(body.retentionDays) || (body.retentionDays as number) < least || (body.retentionDays as number) > 3650) {
+      problems.push(
+        problem(
+          'retentionDays',
+          type === 'meedenksessie'
+            ? 'Kies hoeveel dagen na de sessie de aanmeldingen bewaard blijven: een heel getal van 0 tot 3650.'
+            : 'Kies hoeveel dagen de antwoorden bewaard blijven: een heel getal van 1 tot 3650.',
+        ),
+      );
     } else settings.retentionDays = body.retentionDays as number;
   }
   return settings;
@@ -104,7 +112,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
       refuse([problem('type', 'Kies het soort formulier: peiling, meedenksessie of ervaring.')]);
     }
     const problems: Problem[] = [];
-    const settings = settingsOf(body, problems);
+    const settings = settingsOf(body, problems, body.type);
     const checked = checkDefinition(schemas, body.definition);
     if (checked.problems.length === 0 && checked.definition.type !== body.type) {
       checked.problems.push(problem('/type', `Het soort in de definitie moet "${String(body.type)}" zijn.`));
@@ -123,11 +131,12 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     const current = await ownForm(options, session, request.params.id);
     const problems: Problem[] = [];
     if (!Number.isInteger(body.baseVersion)) problems.push(problem('baseVersion', 'Stuur mee welke versie je bewerkte (baseVersion).'));
-    const settings = settingsOf(body, problems);
+    const settings = settingsOf(body, problems, current.type);
     const checked = checkDefinition(schemas, body.definition, current.definition);
     if (problems.length + checked.problems.length > 0) refuse([...problems, ...checked.problems]);
     const saved = await saveForm(db, session.organisationId, current.id, body.baseVersion as number, checked.definition, settings, session.user.id);
     if (saved.changed.length > 0) await audit(db, session, 'form.update', current.id, { ...saved });
+    options.retention?.nudge();
     return { form: await ownForm(options, session, current.id) };
   });
 
@@ -143,6 +152,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
       ...(changes.changed.length > 0 ? { changedSessions: changes.changed } : {}),
       ...(changes.promoted > 0 ? { promoted: changes.promoted } : {}),
     });
+    options.retention?.nudge();
     return { form: await ownForm(options, session, request.params.id), changes: { ...changes, mail: mail !== undefined } };
   });
 
@@ -183,49 +193,6 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     const { rows } = await db.query<{ published_version: number | null }>('SELECT published_version FROM forms WHERE id = $1', [id]);
     return rows[0]?.published_version !== null && rows[0]?.published_version !== undefined;
   }
-
-  app.get<{ Params: { id: string } }>('/beheer/api/forms/:id/results', lezer, async (request) => {
-    const session = sessionOf(request);
-    await ownForm(options, session, request.params.id);
-    const form = (await currentForm(db, request.params.id))!;
-    const definition = form.definition;
-    if (definition.type === 'peiling') {
-      const tally = await countVotes(db, definition);
-      return { total: tally.total, tally };
-    }
-    if (definition.type === 'meedenksessie') {
-      const { rows } = await db.query<{ session_id: string; confirmed: number; waitlisted: number; cancelled: number; capacity: number | null; taken: number | null }>(
-        `SELECT s.session_id, s.capacity,
-                (SELECT count(*) FROM places p WHERE p.form_id = s.form_id AND p.session_id = s.session_id AND p.submission_id IS NOT NULL)::int AS taken,
-                count(*) FILTER (WHERE ss.status = 'confirmed')::int AS confirmed,
-                count(*) FILTER (WHERE ss.status = 'waitlisted')::int AS waitlisted,
-                count(*) FILTER (WHERE ss.status = 'cancelled')::int AS cancelled
-         FROM sessions s LEFT JOIN signup_sessions ss ON ss.form_id = s.form_id AND ss.session_id = s.session_id
-         WHERE s.form_id = $1 GROUP BY s.form_id, s.session_id, s.capacity`,
-        [definition.id],
-      );
-      const counts = new Map(rows.map((row) => [row.session_id, row]));
-      const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM signups WHERE form_id = $1', [definition.id]);
-      return {
-        total: total.rows[0]!.n,
-        sessions: definition.sessions.map((item) => {
-          const row = counts.get(item.id);
-          const capacity = item.capacity ?? null;
-          return {
-            id: item.id,
-            title: item.title,
-            capacity,
-            confirmed: row?.confirmed ?? 0,
-            waitlisted: row?.waitlisted ?? 0,
-            cancelled: row?.cancelled ?? 0,
-            remaining: capacity === null ? null : Math.max(0, capacity - (row?.taken ?? 0)),
-          };
-        }),
-      };
-    }
-    const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories WHERE form_id = $1', [definition.id]);
-    return { total: total.rows[0]!.n };
-  });
 
   async function codesForm(session: ConsoleSession, id: string) {
     const form = await ownForm(options, session, id);

@@ -1,9 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { announce } from '../announce.js';
-import { api, ApiError, type FormDetail, type Results } from '../api.js';
+import { api, ApiError, links, type FormDetail, type Results } from '../api.js';
 import { errorSummary, focusSummary, input, select } from '../fields.js';
 import { dutchDateTime, isPast } from '../model/dates.js';
+import './beheer-answers.js';
+import './beheer-outcome.js';
+import './beheer-signups.js';
+import './beheer-stories.js';
 import type { MeedenksessieDefinition, PeilingDefinition, PeilingQuestion } from '../model/forms.js';
 import { textIn } from '../model/text.js';
 import type { LocalizedText } from '../../../src/schema-types.js';
@@ -19,9 +23,11 @@ declare global {
 }
 
 /**
- * A simple view of what came in: a poll's votes counted per answer, the sign-ups per session
- * (confirmed, waiting, places left), the number of stories. (#13 adds more.) A redacteur can call
- * a session off here: the parents signed up for it get a message, with the organiser's words.
+ * What came in: a poll's votes counted per answer (a question too few answered marked), the
+ * sign-ups per session (confirmed, waiting, places left, needs), the number of stories; how long
+ * answers are kept; the exports; and the terugkoppeling to parents.
+ * A redacteur can call a session off here: the parents signed up for it get a message, with the
+ * organiser's words.
  *
  * @tag beheer-results
  * @fires beheer-form-changed
@@ -38,10 +44,13 @@ export class BeheerResults extends ConsoleElement {
     cancelErrors: { state: true },
     cancelDone: { state: true },
     busy: { state: true },
+    openSession: { state: true },
+    filter: { state: true },
+    filterError: { state: true },
   };
 
   form!: FormDetail;
-  /** A redacteur or beheerder: may call a session off. */
+  /** A redacteur or beheerder: may call a session off, give a place, moderate, write the terugkoppeling. */
   canEdit = false;
   private results?: Results;
   private error = '';
@@ -50,6 +59,12 @@ export class BeheerResults extends ConsoleElement {
   private cancelErrors: { field?: 'session' | 'message'; message: string }[] = [];
   private cancelDone = '';
   private busy = false;
+  /** The session whose sign-ups are shown. */
+  private openSession = '';
+  /** A poll's filter: from, to, lang. */
+  private filter: Record<string, string> = {};
+  private draftFilter: Record<string, string> = {};
+  private filterError = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('form') && (changed.get('form') as FormDetail | undefined)?.id !== this.form.id) void this.load();
@@ -57,11 +72,25 @@ export class BeheerResults extends ConsoleElement {
 
   private async load(): Promise<void> {
     this.results = undefined;
+    this.filter = {};
+    this.draftFilter = {};
     this.error = '';
     try {
       this.results = await api.results(this.form.id);
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  /** Counts again for the chosen period and language; the page stays, and so does the focus. */
+  private async applyFilter(): Promise<void> {
+    const filter = Object.fromEntries(Object.entries(this.draftFilter).filter(([, value]) => value));
+    try {
+      this.results = await api.results(this.form.id, filter);
+      this.filter = filter;
+      this.filterError = '';
+    } catch (error) {
+      this.filterError = error instanceof ApiError ? error.message : String(error);
     }
   }
 
@@ -111,9 +140,37 @@ export class BeheerResults extends ConsoleElement {
     if (!this.results) return html`<p role="status">Resultaten laden…</p>`;
     return html`<div class="results-head">
         <p>Stand van ${dutchDateTime(new Date().toISOString())}.</p>
-        <button type="button" class="button button--secondary" @click=${() => void this.load()}>Vernieuwen</button>
+        <button type="button" class="button button--secondary" @click=${() => {
+          this.draftFilter = { ...this.filter };
+          void this.applyFilter();
+        }}>Vernieuwen</button>
       </div>
-      ${this.renderResults(this.results)}`;
+      ${this.renderResults(this.results)} ${this.renderRetention(this.results)} ${this.renderDownloads()}
+      <beheer-outcome .form=${this.form} .canEdit=${this.canEdit}></beheer-outcome>`;
+  }
+
+  private renderRetention(results: Results) {
+    if (results.retentionDaysAfterSession !== undefined) {
+      const days = results.retentionDaysAfterSession;
+      return html`<p class="retention">
+        Aanmeldingen worden ${days === 0 ? 'direct na hun sessie' : `${days} ${days === 1 ? 'dag' : 'dagen'} na hun (laatste) sessie`} verwijderd.
+      </p>`;
+    }
+    if (results.retentionDays === undefined) return nothing;
+    return html`<p class="retention">Antwoorden worden ${results.retentionDays} ${results.retentionDays === 1 ? 'dag' : 'dagen'} na ontvangst verwijderd.</p>`;
+  }
+
+  private renderDownloads() {
+    const { id } = this.form;
+    return html`<section class="builder-section" aria-labelledby="downloads-title">
+      <h2 id="downloads-title">Downloaden</h2>
+      <p>Met namen en labels, in Nederlandse tijd. De download staat in het logboek.</p>
+      <ul class="downloads">
+        <li><a href=${links.exportCsv(id)} download>Antwoorden als CSV<span class="visually-hidden"> (voor Excel)</span></a></li>
+        <li><a href=${links.exportCsv(id, 'totalen')} download>Totalen als CSV</a></li>
+        <li><a href=${links.exportXlsx(id)} download>Alles als Excel-bestand (XLSX, met de totalen)</a></li>
+      </ul>
+    </section>`;
   }
 
   private renderResults(results: Results) {
@@ -124,7 +181,8 @@ export class BeheerResults extends ConsoleElement {
         return this.renderSignUps(results);
       case 'ervaring': {
         const count = results.total ?? 0;
-        return html`<p class="big-number"><strong>${count}</strong> ${count === 1 ? 'verhaal' : 'verhalen'} ontvangen.</p>`;
+        return html`<p class="big-number"><strong>${count}</strong> ${count === 1 ? 'verhaal' : 'verhalen'} ontvangen.</p>
+          <beheer-stories .form=${this.form} .canEdit=${this.canEdit}></beheer-stories>`;
       }
     }
   }
@@ -132,11 +190,67 @@ export class BeheerResults extends ConsoleElement {
   private renderPoll(results: Results) {
     const poll = this.form.definition as PeilingDefinition;
     const total = results.tally?.total ?? results.total ?? 0;
-    return html`<p class="big-number"><strong>${total}</strong> ${total === 1 ? 'ouder heeft' : 'ouders hebben'} meegedaan.</p>
-      ${poll.questions.map((question) => this.renderQuestion(question, results.tally?.questions[question.id]))}`;
+    return html`${this.renderFilter(results)}
+      <p class="big-number"><strong>${total}</strong> ${total === 1 ? 'ouder heeft' : 'ouders hebben'} meegedaan${Object.keys(this.filter).length ? ' (in deze selectie)' : ''}.</p>
+      ${this.renderTimeline(results)}
+      ${poll.questions.map((question) => this.renderQuestion(question, results.tally?.questions[question.id], results.tooFew?.includes(question.id) === true))}
+      <beheer-answers .form=${this.form} .filter=${this.filter}></beheer-answers>`;
   }
 
-  private renderQuestion(question: PeilingQuestion, tally: { counts: Record<string, number>; total: number } | undefined) {
+  /** Period and language: the counts, the responses over time and the open answers follow. */
+  private renderFilter(results: Results) {
+    const languages = (results.languages ?? []).map((entry) => entry.lang).filter((lang): lang is string => Boolean(lang));
+    const names: Record<string, string> = { nl: 'Nederlands', en: 'Engels', ar: 'Arabisch' };
+    const set = (key: string) => (event: Event) => (this.draftFilter = { ...this.draftFilter, [key]: (event.target as HTMLInputElement).value });
+    return html`<form
+      class="field-row field-row--end filter"
+      aria-label="Resultaten kiezen"
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        void this.applyFilter();
+      }}
+    >
+      <div class="field"><label for="filter-from">Van</label><input id="filter-from" type="date" .value=${this.draftFilter.from ?? ''} @input=${set('from')} /></div>
+      <div class="field"><label for="filter-to">Tot en met</label><input id="filter-to" type="date" .value=${this.draftFilter.to ?? ''} @input=${set('to')} /></div>
+      <div class="field">
+        <label for="filter-lang">Taal</label>
+        <select id="filter-lang" @change=${set('lang')}>
+          <option value="" ?selected=${!this.draftFilter.lang}>Alle talen</option>
+          ${[...new Set([...languages, ...(this.filter.lang ? [this.filter.lang] : [])])].map(
+            (lang) => html`<option value=${lang} ?selected=${this.draftFilter.lang === lang}>${names[lang] ?? lang}</option>`,
+          )}
+        </select>
+      </div>
+      <button type="submit" class="button button--secondary">Toon</button>
+    </form>
+    <div role="status">${this.filterError ? html`<p class="notice notice--warning">${this.filterError}</p>` : nothing}</div>`;
+  }
+
+  private renderTimeline(results: Results) {
+    const days = results.timeline ?? [];
+    if (days.length === 0) return nothing;
+    const most = Math.max(...days.map((day) => day.n));
+    const date = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return html`<details class="timeline">
+      <summary>Reacties per dag</summary>
+      <table>
+        <caption class="visually-hidden">Reacties per dag</caption>
+        <thead><tr><th scope="col">Dag</th><th scope="col" class="number">Reacties</th><th scope="col" class="share"><span class="visually-hidden">Verhouding</span></th></tr></thead>
+        <tbody>
+          ${days.map(
+            (day) => html`<tr>
+              <th scope="row">${date.format(new Date(`${day.day}T00:00:00Z`))}</th>
+              <td class="number">${day.n}</td>
+              <td class="share"><meter aria-hidden="true" min="0" max=${most} .value=${day.n}></meter></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>`;
+  }
+
+  private renderQuestion(question: PeilingQuestion, tally: { counts: Record<string, number>; total: number } | undefined, tooFew: boolean) {
     const label = textIn(question.label, 'nl');
     if (question.type === 'open') {
       return html`<section class="result" aria-label=${label}>
@@ -162,6 +276,7 @@ export class BeheerResults extends ConsoleElement {
         <caption>
           ${label}
           <span class="hint">${answered === 1 ? '1 antwoord' : `${answered} antwoorden`}${question.type === 'multiple' ? ', meer keuzes per ouder mogelijk' : ''}</span>
+          ${tooFew ? html`<span class="badge badge--concept">te weinig antwoorden om te publiceren</span>` : nothing}
         </caption>
         <thead>
           <tr>
@@ -204,6 +319,7 @@ export class BeheerResults extends ConsoleElement {
           <th scope="col" class="number">Aangemeld</th>
           <th scope="col" class="number">Wachtlijst</th>
           <th scope="col" class="number">Plaatsen over</th>
+          <th scope="col">Aanmeldingen</th>
         </tr>
       </thead>
       <tbody>
@@ -219,10 +335,32 @@ export class BeheerResults extends ConsoleElement {
             <td class="number" data-label="Aangemeld">${counted?.confirmed ?? 0}</td>
             <td class="number" data-label="Wachtlijst">${counted?.waitlisted ?? 0}</td>
             <td class="number" data-label="Plaatsen over">${remaining === null ? 'geen grens' : remaining}</td>
+            <td>
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                aria-expanded=${this.openSession === session.id ? 'true' : 'false'}
+                aria-controls="signups-panel"
+                @click=${() => (this.openSession = this.openSession === session.id ? '' : session.id)}
+              >
+                Bekijken<span class="visually-hidden">: ${textIn(session.title as LocalizedText, 'nl')}</span>
+              </button>
+            </td>
           </tr>`;
         })}
       </tbody>
     </table>
+    <div id="signups-panel">
+      ${this.openSession
+        ? html`<h2>Aanmeldingen: ${textIn(series.sessions.find((session) => session.id === this.openSession)?.title as LocalizedText, 'nl')}</h2>
+            <beheer-signups
+              .formId=${this.form.id}
+              .sessionId=${this.openSession}
+              .canEdit=${this.canEdit}
+              .needLabels=${Object.fromEntries((series.needs ?? []).map((need) => [need.value, textIn(need.label as LocalizedText, 'nl')]))}
+            ></beheer-signups>`
+        : nothing}
+    </div>
       ${this.canEdit ? this.renderCancel(series) : nothing}`;
   }
 

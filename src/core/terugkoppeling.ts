@@ -1,0 +1,137 @@
+import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { DefinitionError, readChoice, readObject, readOptionalString, readString, readText } from './definition.js';
+import { defineStrings, type Language, localeOf, localize } from './i18n/index.js';
+import type { OutcomeNotice, OutcomeStatus } from './schema-types.js';
+
+export type { OutcomeNotice, OutcomeStatus } from './schema-types.js';
+
+/**
+ * "Wat we met jullie inbreng doen": one published outcome (status, date, text, a link to read
+ * more), as `<ouder-terugkoppeling>` shows it and a closed `<ouder-peiling>` too, so parents see
+ * the same words wherever they look.
+ */
+export interface NoticeStrings {
+  title: string;
+  statuses: Record<OutcomeStatus, string>;
+  /** Before the status, for screen readers: "Stand van zaken: besloten". */
+  statusLabel: string;
+  readMore: string;
+}
+
+const je: NoticeStrings = {
+  title: 'Wat we met jullie inbreng doen',
+  statuses: { gehoord: 'Gehoord', 'in-behandeling': 'In behandeling', besloten: 'Besloten' },
+  statusLabel: 'Stand van zaken:',
+  readMore: 'Lees meer',
+};
+
+export const noticeStrings = defineStrings<NoticeStrings>({
+  nl: { je, u: { ...je, title: 'Wat we met uw inbreng doen' } },
+  en: {
+    title: 'What we are doing with your input',
+    statuses: { gehoord: 'Heard', 'in-behandeling': 'In progress', besloten: 'Decided' },
+    statusLabel: 'Status:',
+    readMore: 'Read more',
+  },
+  ar: {
+    title: 'ما نفعله بمساهماتكم',
+    statuses: { gehoord: 'تم الاستماع', 'in-behandeling': 'قيد المعالجة', besloten: 'تم اتخاذ القرار' },
+    statusLabel: 'الوضع الحالي:',
+    readMore: 'اقرأ المزيد',
+  },
+});
+
+const statuses: readonly OutcomeStatus[] = ['gehoord', 'in-behandeling', 'besloten'];
+
+export function readDay(value: unknown, path: string): string {
+  const day = readString(value, path);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new DefinitionError(path, 'notDate');
+  return day;
+}
+
+/** A link a parent may follow: http(s) only, never `javascript:`. */
+export function readLink(value: unknown, path: string): string | undefined {
+  const url = readOptionalString(value, path);
+  if (url !== undefined && !/^https?:\/\//i.test(url)) throw new DefinitionError(path, { oneOf: ['https://…'] });
+  return url;
+}
+
+/** Checks one outcome (also the `outcome` of a poll's definition). */
+export function readNotice(value: unknown, path: string): OutcomeNotice {
+  const fields = readObject(value, path);
+  return {
+    status: readChoice(fields.status, `${path}.status`, statuses),
+    date: readDay(fields.date, `${path}.date`),
+    text: readText(fields.text, `${path}.text`),
+    url: readLink(fields.url, `${path}.url`),
+  };
+}
+
+/** `15 april 2027`, in the widget's language. */
+export function formatDay(day: string, language: Language): string {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * The outcome: its status in words (a label with an icon, never colour alone) and date, the text
+ * in paragraphs as the coordinator wrote them, and the link. `about` names what the link is about
+ * for screen readers when several outcomes are on one page.
+ */
+export function renderNotice(notice: OutcomeNotice, language: Language, about?: unknown) {
+  const strings = noticeStrings(language);
+  const { text, lang } = localize(notice.text, language);
+  // Text the coordinator did not write in this language is marked with its own, for screen readers.
+  const own = lang === language ? undefined : lang;
+  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+  return html`<p class="notice-status">
+      <span class="badge badge--${notice.status}"
+        ><span class="visually-hidden">${strings.statusLabel} </span>${strings.statuses[notice.status]}</span
+      >
+      <time datetime=${notice.date}>${formatDay(notice.date, language)}</time>
+    </p>
+    ${paragraphs.map((paragraph) => html`<p class="notice-text" lang=${ifDefined(own)} dir="auto">${paragraph.trim()}</p>`)}
+    ${notice.url
+      ? html`<p>
+          <a href=${notice.url}>${strings.readMore}${about ? html`<span class="visually-hidden">: ${about}</span>` : nothing}</a>
+        </p>`
+      : nothing}`;
+}
+
+export const noticeStyles = css`
+  .notice-status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0.1em 0.6em;
+    border: 2px solid currentColor;
+    border-radius: 999px;
+    font-weight: 700;
+  }
+  /* The step is in the icon's shape and in the words, not in a colour. */
+  .badge::before {
+    content: '';
+    inline-size: 0.7em;
+    block-size: 0.7em;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+  }
+  .badge--in-behandeling::before {
+    background: linear-gradient(90deg, currentColor 50%, transparent 50%);
+  }
+  [dir='rtl'] .badge--in-behandeling::before {
+    background: linear-gradient(270deg, currentColor 50%, transparent 50%);
+  }
+  .badge--besloten::before {
+    background: currentColor;
+  }
+  .notice-text {
+    white-space: pre-line;
+  }
+`;
