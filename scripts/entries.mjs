@@ -19,13 +19,15 @@ export const budgets = {
 
 /**
  * Until the budgets are decided again, no entry may grow past what it measures now (plus at most
- * about 2 %; last lowered 24 November 2026). A change that must make an entry bigger raises its
- * line here in its own commit and says why; one that shrinks it lowers the line.
+ * about 2 %; last set 1 December 2026, when the languages other than Dutch became chunks of their
+ * own: the widget entries went down by 1.1–1.4 KiB, and dist/ouderstem.js, which keeps every
+ * language inline, up by 0.9 KiB for the code that loads a language). A change that must make an
+ * entry bigger raises its line here in its own commit and says why; one that shrinks it lowers the line.
  */
 export const ceilings = {
-  peiling: 18.5,
-  meedenksessie: 20.9,
-  ervaring: 20.9,
-  netwerkkaart: 19.9,
-  'ouderstem.js': 40.8,
+  peiling: 17.7,
+  meedenksessie: 19.6,
+  ervaring: 18.7,
+  netwerkkaart: 18.8,
+  'ouderstem.js': 42.3,
 };

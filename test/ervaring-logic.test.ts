@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../src/core/definition.js';
-import { nl } from '../src/core/i18n/nl.js';
+import nl from '../src/core/i18n/texts/nl.js';
 import type { ErvaringDefinition } from '../src/core/schema-types.js';
 import { DraftController } from '../src/ervaring/draft.js';
 import {

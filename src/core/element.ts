@@ -3,9 +3,11 @@ import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type OuderSettings, settingsContext } from './settings.js';
 import { retryCanHelp, type DefinitionController } from './definition.js';
 import {
+  defaultLanguage,
   directionOf,
   inheritedLanguageTag,
   type Language,
+  type Texts,
   toLanguage,
   type Translation,
   translationFor,
@@ -29,6 +31,9 @@ export function internalState(...names: string[]): PropertyDeclarations {
 
 export abstract class OuderElement extends LitElement {
   static override styles = [tokens, formStyles];
+
+  /** The widget's own texts; with the core's, they are loaded before it renders in a language. */
+  protected static texts: readonly Texts<unknown>[] = [];
 
   // Declared here rather than with decorators: the decorator helpers cost every bundle bytes.
   static override properties: PropertyDeclarations = {
@@ -63,6 +68,12 @@ export abstract class OuderElement extends LitElement {
 
   private languageObserver?: MutationObserver;
 
+  /** The language the widget renders in: the one asked for, once its texts are loaded. */
+  private languageInUse: Language = defaultLanguage;
+
+  /** A language whose texts could not be loaded: not tried again on every render. */
+  private failedLanguage?: Language;
+
   constructor() {
     super();
     new ContextConsumer(this, {
@@ -91,6 +102,33 @@ export abstract class OuderElement extends LitElement {
     this.languageObserver?.disconnect();
   }
 
+  /**
+   * Before an update, loads the texts of the requested language if they are not here yet (a
+   * language chunk: one request, made once per page), so a widget never shows a mix of
+   * languages. If they cannot be loaded, it stays in the language it has, and says why on the
+   * console.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const language = this.requestedLanguage;
+    const texts = [translationFor, ...(this.constructor as typeof OuderElement).texts];
+    const loading = language === this.failedLanguage ? [] : texts.map((set) => set.load(language)).filter((pending) => pending);
+    if (loading.length === 0) {
+      if (language !== this.failedLanguage) this.languageInUse = language;
+      return super.scheduleUpdate();
+    }
+    return Promise.all(loading).then(
+      () => {
+        this.languageInUse = language;
+        super.scheduleUpdate();
+      },
+      (error: unknown) => {
+        this.failedLanguage = language;
+        console.warn(`ouderstem: could not load the texts in '${language}', so <${this.localName}> stays in '${this.languageInUse}':`, error);
+        super.scheduleUpdate();
+      },
+    );
+  }
+
   /** Where submissions go: own `endpoint`, else `<ouder-config endpoint>`. */
   get submitUrl(): string | undefined {
     return this.endpoint || this.settings.endpoint || undefined;
@@ -101,8 +139,14 @@ export abstract class OuderElement extends LitElement {
     return this.src || (this.endpoint ? undefined : this.settings.src) || this.submitUrl;
   }
 
-  get language(): Language {
+  /** The language asked for: own `lang`, `<ouder-config lang>`, the nearest ancestor's, `<html lang>`. */
+  get requestedLanguage(): Language {
     return toLanguage(this.lang || this.settings.lang || (this.parentNode ? inheritedLanguageTag(this.parentNode) : undefined));
+  }
+
+  /** The language the widget shows (and submits): the requested one once its texts are here. */
+  get language(): Language {
+    return this.languageInUse;
   }
 
   get t(): Translation {

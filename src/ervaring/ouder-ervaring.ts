@@ -81,6 +81,7 @@ const syncInterval = 1000;
  */
 export class OuderErvaring extends OuderElement {
   static override styles = [...OuderElement.styles, ervaringStyles];
+  protected static override texts = [ervaringStrings];
   static override properties = internalState('answers', 'bait', 'errors', 'restored', 'notice', 'copyStatus');
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));

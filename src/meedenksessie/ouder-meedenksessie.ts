@@ -96,6 +96,7 @@ type Sent = Extract<SubmissionState, { status: 'sent' }>;
  */
 export class OuderMeedenksessie extends OuderElement {
   static override styles = [...OuderElement.styles, meedenksessieStyles];
+  protected static override texts = [meedenksessieStrings];
   static override properties = internalState('answers', 'bait', 'errors', 'failure', 'conflict');
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));

@@ -107,6 +107,7 @@ class RegionsSource extends EventTarget implements DefinitionSource {
  */
 export class OuderNetwerkkaart extends OuderElement {
   static override styles = [...OuderElement.styles, netwerkkaartStyles];
+  protected static override texts = [netwerkkaartStrings];
   static override properties = {
     regionsSrc: { attribute: 'regions-src' },
     regions: { attribute: false },

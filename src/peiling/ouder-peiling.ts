@@ -79,6 +79,7 @@ const generalError = 'general:';
  */
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, peilingStyles];
+  protected static override texts = [peilingStrings];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'errors', 'record', 'tally');
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));

@@ -1,7 +1,5 @@
 import type { LocalizedText } from '../schema-types.js';
-import { ar } from './ar.js';
-import { en } from './en.js';
-import { nl } from './nl.js';
+import nl from './texts/nl.js';
 import type { Plural, Translation } from './translation.js';
 
 export type { Plural, Translation } from './translation.js';
@@ -11,7 +9,6 @@ export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'nl';
 
 const rightToLeft: ReadonlySet<Language> = new Set(['ar']);
-const translations: Record<Language, Translation> = { nl, en, ar };
 
 /** Reduces any BCP 47 tag to a supported language: `en-GB` → `en`, unknown → `nl`. */
 export function toLanguage(tag: string | null | undefined): Language {
@@ -21,10 +18,6 @@ export function toLanguage(tag: string | null | undefined): Language {
 
 export function directionOf(language: Language): 'ltr' | 'rtl' {
   return rightToLeft.has(language) ? 'rtl' : 'ltr';
-}
-
-export function translationFor(language: Language): Translation {
-  return translations[language];
 }
 
 /**
@@ -59,9 +52,43 @@ export function plural(forms: Plural, count: number, language: Language): string
 }
 
 /**
- * Declares a widget's own strings for every language, typed by its nl reference, so a missing
- * translation fails the type check.
+ * Texts in every language: Dutch is built in, every other language is its own module, loaded
+ * the first time a widget needs it (a language chunk in the build, so a page pays only for the
+ * languages it shows). `OuderElement` loads them before it renders in a language.
  */
-export function defineStrings<T>(strings: Record<Language, T>): (language: Language) => T {
-  return (language) => strings[language];
+export interface Texts<T> {
+  /** The texts in `language`, once it is loaded (Dutch always is). */
+  (language: Language): T;
+  /** Loads `language`; `undefined` when it is loaded already. */
+  load(language: Language): Promise<void> | undefined;
 }
+
+/**
+ * Declares a set of texts: the Dutch reference, and how to import any other language's module.
+ * Write that import as a template literal of one folder, ``import(`./i18n/${language}.ts`)``:
+ * the build (and Vite) turns the pattern into one chunk per file in that folder, so a new
+ * language is a new file. Each module exports its texts as its default, typed by the same
+ * interface, so a missing text fails the type check.
+ */
+export function defineStrings<T>(nl: T, importLanguage: (language: Language) => Promise<{ default: T }>): Texts<T> {
+  const loaded = new Map<Language, T>([['nl', nl]]);
+  const loading = new Map<Language, Promise<void>>();
+  const texts = (language: Language): T => loaded.get(language) ?? nl;
+  texts.load = (language: Language): Promise<void> | undefined => {
+    if (loaded.has(language)) return undefined;
+    let pending = loading.get(language);
+    if (!pending) {
+      pending = importLanguage(language)
+        .then((module) => {
+          loaded.set(language, module.default);
+        })
+        .finally(() => loading.delete(language));
+      loading.set(language, pending);
+    }
+    return pending;
+  };
+  return texts;
+}
+
+/** The core's texts. */
+export const translationFor = defineStrings<Translation>(nl, (language) => import(`./texts/${language}.ts`));

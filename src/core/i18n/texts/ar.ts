@@ -1,7 +1,7 @@
-import type { Translation } from './translation.js';
+import type { Translation } from '../translation.js';
 
 /** Arabic, rendered right-to-left. */
-export const ar: Translation = {
+const ar: Translation = {
   languageName: 'العربية',
   loading: 'جارٍ التحميل…',
   loadFailed: 'تعذّر تحميل هذا الجزء الآن؛ حاول مرة أخرى بعد قليل.',
@@ -53,3 +53,5 @@ export const ar: Translation = {
     unreadable: 'لا يمكن قراءته (انظر وحدة التحكم)',
   },
 };
+
+export default ar;

@@ -1,6 +1,6 @@
-import type { Translation } from './translation.js';
+import type { Translation } from '../translation.js';
 
-export const en: Translation = {
+const en: Translation = {
   languageName: 'English',
   loading: 'Loading…',
   loadFailed: 'This part could not be loaded just now; please try again in a moment.',
@@ -40,3 +40,5 @@ export const en: Translation = {
     unreadable: 'cannot be read (see the console)',
   },
 };
+
+export default en;

@@ -1,7 +1,7 @@
-import type { Translation } from './translation.js';
+import type { Translation } from '../translation.js';
 
 /** Dutch, plain language (B1): the reference translation. */
-export const nl: Translation = {
+const nl: Translation = {
   languageName: 'Nederlands',
   loading: 'Even laden…',
   loadFailed: 'Dit onderdeel kon nu niet worden geladen; probeer het zo opnieuw.',
@@ -41,3 +41,5 @@ export const nl: Translation = {
     unreadable: 'kan niet worden gelezen (zie de console)',
   },
 };
+
+export default nl;

@@ -1,0 +1,55 @@
+import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
+
+/** Arabic, rendered right-to-left. */
+const ar: NetwerkkaartStrings = {
+  searchLabel: 'ابحث عن بلديتك',
+  searchHint: 'اكتب اسم بلديتك (gemeente)، مثلًا Utrecht أو Den Haag.',
+  search: 'بحث',
+  suggestions: {
+    zero: 'لم يتم العثور على أي بلدية',
+    one: 'تم العثور على بلدية واحدة',
+    two: 'تم العثور على بلديتين',
+    few: 'تم العثور على {n} بلديات',
+    many: 'تم العثور على {n} بلدية',
+    other: 'تم العثور على {n} بلدية',
+  },
+  noSuggestions: 'لا توجد بلدية بهذا الاسم',
+  resultFor: (place) => `لبلدية ${place}:`,
+  resultNone: (place) => `لا نعرف بعد شبكة لبلدية ${place}.`,
+  nearest: 'هذه هي الشبكات الأقرب:',
+  seeList: 'انظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
+  unknownPlace: 'هل كُتب الاسم بشكل صحيح؟ وإلا فانظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
+  distance: (km) => `${km} كم`,
+  listTitle: 'كل الشبكات',
+  filterLabel: 'نوع الشبكة',
+  allTypes: 'كل الأنواع',
+  networks: { zero: 'لا توجد شبكات', one: 'شبكة واحدة', two: 'شبكتان', few: '{n} شبكات', many: '{n} شبكة', other: '{n} شبكة' },
+  noNetworks: 'لا نعرف أي شبكات بعد.',
+  gemeenten: 'البلديات',
+  website: 'الموقع الإلكتروني',
+  email: 'البريد الإلكتروني',
+  phone: 'الهاتف',
+  showOnMap: 'أظهر على الخريطة',
+  notOnMap: 'ليست على الخريطة: المكان غير معروف.',
+  mapLabel: 'خريطة هولندا مع الشبكات',
+  mapHint: 'اختر نقطة على الخريطة. باستخدام لوحة المفاتيح: انتقل إلى الخريطة بمفتاح Tab، واختر بمفاتيح الأسهم، ثم اضغط Enter.',
+  here: 'هنا',
+  selected: (name) => `تم اختيار: ${name}`,
+  showInList: 'اعرضها في القائمة',
+  withoutLocation: 'ليست على الخريطة لأن المكان غير معروف:',
+
+  regionsFailed: 'تعذر تحميل الحدود على الخريطة. القائمة والبحث يعملان.',
+  problemsTitle: 'تعذر عرض كل ما في الملف',
+  entrySkipped: 'تم تخطيه',
+  fieldLeftOut: 'تم حذفه',
+  problems: {
+    notLink: 'ليس عنوان موقع يبدأ بـ http:// أو https://',
+    notEmail: 'ليس عنوان بريد إلكتروني صالحًا',
+    notPhone: 'ليس رقم هاتف صالحًا',
+    unknownType: 'نوع غير مذكور في "types"؛ الشبكة معروضة بهذا النوع',
+    notPolygon: 'ليس مساحة (Polygon أو MultiPolygon)',
+    notWgs84: 'لا يحتوي على خط طول وخط عرض (WGS84)',
+  },
+};
+
+export default ar;

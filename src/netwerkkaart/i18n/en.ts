@@ -1,0 +1,47 @@
+import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
+
+/** English. */
+const en: NetwerkkaartStrings = {
+  searchLabel: 'Find your municipality',
+  searchHint: 'Type the name of your municipality (gemeente), for example Utrecht or The Hague (Den Haag).',
+  search: 'Search',
+  suggestions: { one: '1 municipality found', other: '{n} municipalities found' },
+  noSuggestions: 'No municipality found with this name',
+  resultFor: (place) => `For ${place}:`,
+  resultNone: (place) => `No network is known for ${place} yet.`,
+  nearest: 'These networks are the closest:',
+  seeList: 'Have a look at the list below: a network may work in your region.',
+  unknownPlace: 'Is the name spelled right? Otherwise have a look at the list below: a network may work in your region.',
+  distance: (km) => `${km} km`,
+  listTitle: 'All networks',
+  filterLabel: 'Kind of network',
+  allTypes: 'All kinds',
+  networks: { one: '1 network', other: '{n} networks' },
+  noNetworks: 'No networks are known yet.',
+  gemeenten: 'Municipalities',
+  website: 'Website',
+  email: 'Email',
+  phone: 'Phone',
+  showOnMap: 'Show on the map',
+  notOnMap: 'Not on the map: the location is unknown.',
+  mapLabel: 'Map of the Netherlands with the networks',
+  mapHint: 'Choose a point on the map. With a keyboard: Tab to the map, choose with the arrow keys and press Enter.',
+  here: 'here',
+  selected: (name) => `Selected: ${name}`,
+  showInList: 'See it in the list',
+  withoutLocation: 'Not on the map because the location is unknown:',
+  regionsFailed: 'The boundaries on the map could not be loaded. The list and the search still work.',
+  problemsTitle: 'Not everything in the file could be shown',
+  entrySkipped: 'skipped',
+  fieldLeftOut: 'left out',
+  problems: {
+    notLink: 'is not a web address starting with http:// or https://',
+    notEmail: 'is not a valid email address',
+    notPhone: 'is not a valid phone number',
+    unknownType: 'is a kind that is not listed in "types"; the network is shown with this kind',
+    notPolygon: 'is not an area (Polygon or MultiPolygon)',
+    notWgs84: 'has no longitude and latitude (WGS84)',
+  },
+};
+
+export default en;

@@ -1,0 +1,47 @@
+import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
+
+/** Dutch, plain language (B1): the reference. */
+const nl: NetwerkkaartStrings = {
+  searchLabel: 'Zoek je gemeente',
+  searchHint: 'Typ de naam van je gemeente, bijvoorbeeld Utrecht of Den Haag.',
+  search: 'Zoeken',
+  suggestions: { one: '1 gemeente gevonden', other: '{n} gemeenten gevonden' },
+  noSuggestions: 'Geen gemeente gevonden met deze naam',
+  resultFor: (place) => `Voor ${place}:`,
+  resultNone: (place) => `Voor ${place} is nog geen netwerk bekend.`,
+  nearest: 'Deze netwerken zijn het dichtstbij:',
+  seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in jouw regio.',
+  unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in jouw regio.',
+  distance: (km) => `${km} km`,
+  listTitle: 'Alle netwerken',
+  filterLabel: 'Soort netwerk',
+  allTypes: 'Alle soorten',
+  networks: { one: '1 netwerk', other: '{n} netwerken' },
+  noNetworks: 'Er zijn nog geen netwerken bekend.',
+  gemeenten: 'Gemeenten',
+  website: 'Website',
+  email: 'E-mail',
+  phone: 'Telefoon',
+  showOnMap: 'Toon op de kaart',
+  notOnMap: 'Niet op de kaart: de plek is niet bekend.',
+  mapLabel: 'Kaart van Nederland met de netwerken',
+  mapHint: 'Kies een punt op de kaart. Met het toetsenbord: ga met Tab naar de kaart, kies met de pijltjestoetsen en druk op Enter.',
+  here: 'op deze plek',
+  selected: (name) => `Gekozen: ${name}`,
+  showInList: 'Bekijk in de lijst',
+  withoutLocation: 'Niet op de kaart, omdat de plek niet bekend is:',
+  regionsFailed: 'De grenzen op de kaart konden niet worden geladen. De lijst en het zoeken werken wel.',
+  problemsTitle: 'Niet alles uit het bestand kon worden getoond',
+  entrySkipped: 'overgeslagen',
+  fieldLeftOut: 'weggelaten',
+  problems: {
+    notLink: 'is geen webadres dat begint met http:// of https://',
+    notEmail: 'is geen geldig e-mailadres',
+    notPhone: 'is geen geldig telefoonnummer',
+    unknownType: 'is een soort die niet in "types" staat; het netwerk staat er wel, met deze soort',
+    notPolygon: 'is geen vlak (Polygon of MultiPolygon)',
+    notWgs84: 'heeft geen lengte- en breedtegraad (WGS84)',
+  },
+};
+
+export default nl;
