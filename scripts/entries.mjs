@@ -6,28 +6,37 @@ export const widgets = ['peiling', 'meedenksessie', 'ervaring', 'netwerkkaart'].
 );
 
 /**
- * The budgets the issues set (brotli KiB, Lit included). Not met, and not reachable with the
- * features those issues require: see README, "Size", and `npm run size:breakdown`.
+ * The budgets the issues set (brotli KiB, Lit included, each file compressed on its own as a
+ * browser fetches it). The npm entries' budgets (#1–#4) are not reachable with the features
+ * those issues require; the pages' budgets (#15) are not met yet either: see README, "Size".
  */
 export const budgets = {
   peiling: 12,
   meedenksessie: 12,
   ervaring: 12,
   netwerkkaart: 16,
-  'ouderstem.js': 25,
+  /** dist/ouderstem.js and every chunk it imports for one Dutch <ouder-peiling>. */
+  'page: one poll': 17,
+  /** The same for all four widgets on one page. */
+  'page: all four': 36,
+  /** Any one language chunk (a widget's texts in one language, or the core's). */
+  'language chunk': 1.5,
 };
 
 /**
- * Until the budgets are decided again, no entry may grow past what it measures now (plus at most
- * about 2 %; last set 1 December 2026, when the languages other than Dutch became chunks of their
- * own: the widget entries went down by 1.1–1.4 KiB, and dist/ouderstem.js, which keeps every
- * language inline, up by 0.9 KiB for the code that loads a language). A change that must make an
- * entry bigger raises its line here in its own commit and says why; one that shrinks it lowers the line.
+ * Until the budgets are met, no figure may grow past what it measures now (plus at most about
+ * 2 %; last set 1 December 2026). A change that must make one bigger raises its line here in its
+ * own commit and says why; one that shrinks it lowers the line. A figure that meets its budget
+ * needs no ceiling: the budget holds it.
  */
 export const ceilings = {
   peiling: 17.7,
   meedenksessie: 19.6,
   ervaring: 18.7,
   netwerkkaart: 18.8,
-  'ouderstem.js': 42.3,
+  'page: one poll': 21.2,
+  'page: all four': 44.1,
+  'language chunk': 1.55,
+  loader: 1.25,
+  'ouderstem.all.js': 42.3,
 };
