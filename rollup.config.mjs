@@ -25,10 +25,16 @@ export const plugins = ({ minify }) => [
 
 const external = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/');
 
-/** `src/peiling/i18n/en.ts` → `{ owner: 'peiling', language: 'en' }`; the core's live in `src/core/i18n/texts/`. */
+/**
+ * A language module, and whose texts it holds: `src/peiling/i18n/en.ts` → `{ owner: 'peiling',
+ * language: 'en' }`. The core's live in `src/core/i18n/texts/`, the texts of a core part of their
+ * own in `src/core/i18n/<part>/` (the outcome opt-in's: owner `outcome`).
+ */
 export function languageModule(id) {
-  const match = /[\\/]src[\\/](\w+)[\\/]i18n[\\/](?:texts[\\/])?(\w+)\.ts$/.exec(id ?? '');
-  return match && { owner: match[1], language: match[2] };
+  const match = /[\\/]src[\\/](\w+)[\\/]i18n[\\/](?:(\w+)[\\/])?(\w+)\.ts$/.exec(id ?? '');
+  if (!match) return null;
+  const [, area, part, language] = match;
+  return { owner: part === undefined ? area : part === 'texts' ? 'core' : part, language };
 }
 
 /** Language chunks are named after what they hold (`peiling.en`), not only `en`. */
@@ -92,16 +98,19 @@ export function cdnChunks(folder = 'ouderstem/') {
         list = { elements: {}, languages: {} };
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk') continue;
-          const texts = languageModule(chunk.facadeModuleId);
-          if (texts && texts.language !== 'nl') {
+          const language = languageModule(chunk.facadeModuleId);
+          if (language && language.language !== 'nl') {
             if (chunk.imports.length) this.error(`${chunk.fileName} imports other chunks; a language chunk must stand alone`);
-            (list.languages[texts.owner] ??= {})[texts.language] = chunk.fileName;
+            (list.languages[language.owner] ??= {})[language.language] = chunk.fileName;
           }
           if (!chunk.isEntry) continue;
           const tag = chunk.name;
           const className = tag === 'ouder-config' ? undefined : tag.replace(/(^|-)(\w)/g, (_match, _dash, letter) => letter.toUpperCase());
           if (className && !chunk.exports.includes(className)) this.error(`${chunk.fileName} does not export ${className}`);
-          list.elements[tag] = { files: [...closure(chunk.fileName)], className };
+          const files = [...closure(chunk.fileName)];
+          // Whose texts the element's files import: the widget's, the core's, a core part's.
+          const owners = files.flatMap((file) => bundle[file].dynamicImports.map((imported) => languageModule(bundle[imported].facadeModuleId)?.owner));
+          list.elements[tag] = { files, className, texts: [...new Set(owners.filter(Boolean))].sort() };
         }
         // The same list as a file, for tests and tools; the loader carries its own copy.
         this.emitFile({ type: 'asset', fileName: 'chunks.json', source: `${JSON.stringify(list, null, 2)}\n` });

@@ -25,18 +25,19 @@ export const budgets = {
 
 /**
  * Until the budgets are met, no figure may grow past what it measures now (plus at most about
- * 2 %; last set 1 December 2026). A change that must make one bigger raises its line here in its
- * own commit and says why; one that shrinks it lowers the line. A figure that meets its budget
- * needs no ceiling: the budget holds it.
+ * 2 %; last set 1 December 2026, with #14's e-mail promises, outcome opt-in and kept confirmation
+ * in, and every language other than Dutch a chunk of its own). A change that must make one
+ * bigger raises its line here in its own commit and says why; one that shrinks it lowers the
+ * line. A figure that meets its budget needs no ceiling: the budget holds it.
  */
 export const ceilings = {
-  peiling: 17.7,
-  meedenksessie: 19.6,
-  ervaring: 18.7,
+  peiling: 18.4,
+  meedenksessie: 20.5,
+  ervaring: 19.5,
   netwerkkaart: 18.8,
-  'page: one poll': 21.2,
-  'page: all four': 44.1,
-  'language chunk': 1.55,
-  loader: 1.25,
-  'ouderstem.all.js': 42.3,
+  'page: one poll': 22.2,
+  'page: all four': 45.9,
+  'language chunk': 1.61,
+  loader: 1.28,
+  'ouderstem.all.js': 43.7,
 };

@@ -63,8 +63,8 @@ const page = (tags, language) => {
   const files = new Set();
   for (const tag of tags) {
     for (const file of list.list.elements[tag].files) files.add(file);
-    for (const owner of [tag.slice('ouder-'.length), 'core']) {
-      const file = list.list.languages[owner]?.[language];
+    for (const owner of list.list.elements[tag].texts) {
+      const file = list.list.languages[owner][language];
       if (file) files.add(file);
     }
   }

@@ -9,8 +9,10 @@ declare module 'ouderstem:chunks' {
       files: string[];
       /** The export that is the element's class; none for `<ouder-config>`, which defines itself. */
       className?: string;
+      /** Whose texts it shows (`peiling`, `core`, `outcome`): keys of `languages`. */
+      texts: string[];
     }
   >;
-  /** Per widget (`peiling`) and the core (`core`): the language chunk of every language but Dutch. */
+  /** Per set of texts (a widget's, the core's, a core part's): the chunk of every language but Dutch. */
   export const languages: Record<string, Record<string, string>>;
 }

@@ -47,8 +47,8 @@ async function importFiles(files: readonly string[]): Promise<Record<string, unk
 function load(tag: string, languagesUsed: ReadonlySet<string>): Promise<void> {
   const chunk = elements[tag];
   for (const language of languagesUsed) {
-    for (const owner of [tag.slice('ouder-'.length), 'core']) {
-      const file = languages[owner]?.[language];
+    for (const owner of chunk.texts) {
+      const file = languages[owner][language];
       // Only a head start: if it fails, the widget tries again and says so.
       if (file) import(url(file)).catch(() => {});
     }

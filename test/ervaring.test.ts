@@ -245,6 +245,25 @@ describe('<ouder-ervaring>', () => {
       expect(has(el, '#email')).to.be.false;
     });
 
+    it('offers the withdrawal code by e-mail only when the server sends mail, and sends the wish with the contact', async () => {
+      const silent = await filled();
+      await pick(silent, 'contact-1');
+      expect(has(silent, '#send-code')).to.be.false;
+      silent.remove();
+      sessionStorage.clear(); // its draft
+      server.on('POST', endpoint, { status: 201, body: withdrawal });
+      const el = await filled({ definition: { ...definition, sendsMail: true } });
+      await pick(el, 'contact-1');
+      await type(el, '#email', 'mila@example.nl');
+      await pick(el, 'send-code');
+      await expectAccessible(el);
+      await submit(el);
+      await until(() => has(el, '.panel--success'));
+      const sent = server.posts()[0].body as SentBody;
+      expect(sent.data.contact).to.deep.equal({ email: 'mila@example.nl', sendCode: true });
+      expect($(el, '.panel--success').textContent).to.contain('We sturen je de code ook per e-mail.');
+    });
+
     it('offers graded consent with plain words on who reads it and how long it is kept, and the privacy link', async () => {
       const el = await form();
       expect($$(el, '#consent input').map((input) => (input as HTMLInputElement).value)).to.deep.equal([

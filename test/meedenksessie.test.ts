@@ -406,7 +406,9 @@ describe('<ouder-meedenksessie>', () => {
       await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
       expect((server.posts()[0].body as { data: { waitlist?: boolean } }).data.waitlist).to.equal(true);
       expect($(el, '.panel--success h3').textContent).to.equal('Je staat op de wachtlijst');
-      expect(text($(el, '.outcomes'))).to.contain('Komt er een plaats vrij, dan krijg je bericht');
+      // Without mail from the server, no promise of a message.
+      expect(text($(el, '.outcomes'))).to.contain('Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.');
+      expect(text($(el, '.outcomes'))).not.to.contain('bericht');
       expect(present(el, `a[href="${cancelUrl}"]`), `a[href="${cancelUrl}"]`).to.be.false;
       await expectAccessible(el);
     });
@@ -571,6 +573,74 @@ describe('<ouder-meedenksessie>', () => {
       await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
       expect($$(el, '.panel--success a').map((a) => a.getAttribute('href'))).to.have.length(1);
       expect($(el, '.panel--success a').getAttribute('download')).to.equal('jeugdhulp-2099.ics');
+    });
+
+    it('after a reload the confirmation and its cancel link are still there (this tab only), without the name or e-mail', async () => {
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed' }));
+      const first = await signUp();
+      await fill(first);
+      await submit(first);
+      await until(() => !!first.shadowRoot!.querySelector('.panel--success'));
+      first.remove();
+      const kept = JSON.stringify(sessionStorage);
+      expect(kept).to.include(cancelUrl);
+      expect(kept).not.to.include('fatima');
+      expect(kept).not.to.include('Fatima');
+      expect(Object.keys(localStorage).filter((key) => key.includes('sent'))).to.deep.equal([]);
+
+      const reloaded = await signUp();
+      await until(() => !!reloaded.shadowRoot!.querySelector('.panel--success'));
+      expect(present(reloaded, `.panel--success a[href="${cancelUrl}"]`), 'the cancel link').to.be.true;
+      expect(text($(reloaded, '.panel--success'))).to.include('Je hebt een plaats.');
+      expect(server.posts()).to.have.length(1);
+      sessionStorage.clear();
+    });
+
+    it('with storage="none" nothing of the confirmation is kept', async () => {
+      server.on('GET', endpoint, { status: 200, body: series });
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed' }));
+      const el = await fixture<OuderMeedenksessie>(html`<ouder-meedenksessie endpoint=${endpoint} storage="none"></ouder-meedenksessie>`);
+      await until(() => !!el.shadowRoot!.querySelector('form'));
+      await fill(el);
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      expect(Object.keys(sessionStorage)).to.deep.equal([]);
+    });
+
+    it('promises an e-mail only when the definition says the server sends one', async () => {
+      const silent = await signUp(withSessions((sessions) => sessions));
+      expect(text(silent.shadowRoot!)).not.to.include('bevestiging');
+      silent.remove();
+      const mailing = await signUp({ ...series, sendsMail: true });
+      expect(text($(mailing, '#email-hint'))).to.equal('We sturen je hier een bevestiging naartoe.');
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed' }));
+      await fill(mailing);
+      await submit(mailing);
+      await until(() => !!mailing.shadowRoot!.querySelector('.panel--success'));
+      expect(text($(mailing, '.panel--success'))).to.include('Je krijgt ook een e-mail met alles op een rij.');
+      sessionStorage.clear();
+    });
+
+    it('offers "Ik wil horen wat er met de uitkomst gebeurt" only when the form offers it and the server sends mail; the address goes apart from the answer', async () => {
+      const plain = await signUp({ ...series, outcomeOptIn: true });
+      expect(present(plain, '#outcome'), 'not without mail').to.be.false;
+      plain.remove();
+      server.on('POST', endpoint, answer({ utrecht: 'confirmed' }));
+      const el = await signUp({ ...series, outcomeOptIn: true, sendsMail: true });
+      await fill(el);
+      await pick(el, 'outcome');
+      await submit(el);
+      expect(server.posts()).to.have.length(0);
+      expect(text($(el, '.error-summary'))).to.include('Vul je e-mailadres in, of vink het vakje uit.');
+      expect($(el, '.error-summary a[href="#outcome-email"]'), 'the summary links to the field').to.exist;
+      await expectAccessible(el);
+      await type(el, 'outcome-email', 'benieuwd@example.nl');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('.panel--success'));
+      const body = server.posts()[0].body as { outcomeEmail?: string; data: Record<string, unknown> };
+      expect(body.outcomeEmail).to.equal('benieuwd@example.nl');
+      expect(JSON.stringify(body.data)).not.to.include('benieuwd');
+      sessionStorage.clear();
     });
 
     it('lets the host page veto the submission', async () => {

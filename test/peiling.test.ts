@@ -257,6 +257,18 @@ describe('<ouder-peiling>', () => {
       await expectAccessible(el);
     });
 
+    it('sends the address for the outcome beside the answers, when the poll offers it and the server sends mail', async () => {
+      server.on('POST', endpoint, { status: 201, body: {} });
+      const el = await answered({ ...shortDefinition, outcomeOptIn: true, sendsMail: true });
+      await pick(el, 'outcome');
+      await type(el, '#outcome-email', 'benieuwd@example.nl');
+      await submit(el);
+      await until(() => server.posts().length === 1);
+      const body = server.posts()[0].body as Record<string, any>;
+      expect(body.outcomeEmail).to.equal('benieuwd@example.nl');
+      expect(JSON.stringify(body.data)).not.to.contain('benieuwd');
+    });
+
     it('remembers the vote on this device and shows "already voted" next time', async () => {
       server.on('POST', endpoint, { status: 201, body: {} });
       const first = await answered();

@@ -10,9 +10,36 @@ import type { Content, Form } from './content.js';
 import type { Schemas } from './schemas.js';
 import { ApiError, fieldError, langOf, type FieldError, type Lang } from './messages.js';
 import { ervaringErrors, meedenksessieErrors, peilingErrors, schemaErrors, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
-import { cancelSignUp, countVotes, remainingPlaces, submit, visibleTally, withdrawStory, type Submission, type TestHooks } from './store.js';
+import {
+  cancelSignUp,
+  countVotes,
+  remainingPlaces,
+  signupByToken,
+  storyByCode,
+  submit,
+  visibleTally,
+  withdrawStory,
+  type Submission,
+  type TestHooks,
+} from './store.js';
 import { exportCsv } from './export.js';
-import { confirmPage, messagePage } from './pages.js';
+import {
+  cancelConfirmPage,
+  cancelDonePage,
+  cancelPastPage,
+  cancelUsedPage,
+  PAGE_CSS,
+  PAGE_CSS_PATH,
+  unknownLinkPage,
+  withdrawCodePage,
+  withdrawConfirmPage,
+  withdrawDonePage,
+  withdrawUsedPage,
+  type PageSession,
+} from './pages.js';
+import { formatDay, formatWhen, fromAcceptLanguage, localized, textsFor, type Texts } from './i18n/index.js';
+import type { Mailer } from './mail/queue.js';
+import type { MeedenksessieDefinition } from './content.js';
 
 export interface AppOptions {
   db: Database;
@@ -28,6 +55,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   logger?: boolean | object;
   hooks?: TestHooks;
+  /** Present when the server sends e-mail (OUDERSTEM_SMTP_URL): definitions say so and messages are queued. */
+  mailer?: Mailer;
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -50,6 +79,14 @@ function wantsHtml(request: FastifyRequest): boolean {
 /** Keeps secrets from links (cancel tokens, withdrawal codes) out of the logs. */
 function redactUrl(url: string): string {
   return url.replace(/\/api\/(cancel|withdraw)\/[^/?#]+/, '/api/$1/…');
+}
+
+/** The language of a parent's page: `?lang=`, the form's `lang` field, what was stored, the browser's, Dutch. */
+function pageTexts(request: FastifyRequest, stored?: string): Texts {
+  const query = (request.query as { lang?: unknown } | undefined)?.lang;
+  const posted = (request.body as { lang?: unknown } | undefined)?.lang;
+  const asked = [query, posted, stored].find((value) => typeof value === 'string' && value.length > 0);
+  return asked !== undefined ? textsFor(asked) : (fromAcceptLanguage(request.headers['accept-language']) ?? textsFor('nl'));
 }
 
 /** A parsed body without U+0000 in any string or key. */
@@ -222,7 +259,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get<{ Params: { id: string } }>('/api/forms/:id', async (request, reply) => {
     const form = formOr404(request.params.id, requestLang(request));
     reply.header('cache-control', 'no-store');
-    const definition = form.definition;
+    // Whether this server sends e-mail: the widgets promise a message only when it does.
+    const definition = options.mailer ? { ...form.definition, sendsMail: true } : form.definition;
     if (definition.type === 'peiling') {
       const tally = visibleTally(definition, await countVotes(db, definition));
       return tally ? { ...definition, tally } : definition;
@@ -256,12 +294,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (submission.formId !== form.definition.id) return sendErrors(reply, 422, [fieldError('form-mismatch', lang, 'formId')]);
     if (submission.type !== form.definition.type) return sendErrors(reply, 422, [fieldError('type-mismatch', lang, 'type')]);
+    if (submission.outcomeEmail !== undefined && form.definition.outcomeOptIn !== true) {
+      return sendErrors(reply, 422, [fieldError('unknown-field', lang, 'outcomeEmail')]);
+    }
 
     if (submission.honeypot) return reply.code(201).send(decoyAnswer(form, submission, baseUrl(request)));
     const errors = businessErrors(form, submission, lang);
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
-    const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(request), hooks: options.hooks });
+    const outcome = await submit({ db, form, submission, lang, baseUrl: baseUrl(request), hooks: options.hooks, mailer: options.mailer });
     reply.code(outcome.status);
     return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
   });
@@ -272,45 +313,107 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return content.networks;
   });
 
+  app.get(PAGE_CSS_PATH, async (_request, reply) => {
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600');
+    return PAGE_CSS;
+  });
+
+  /** The sessions of a sign-up as its pages name them, in the parent's language. */
+  function pageSessions(formId: string, sessions: readonly { id: string; status: PageSession['status']; othersWaiting?: boolean }[], texts: Texts) {
+    const definition = content.forms.get(formId)?.definition as MeedenksessieDefinition | undefined;
+    return sessions.flatMap((own) => {
+      const session = definition?.sessions.find((item) => item.id === own.id);
+      if (!session) return [];
+      const place = [session.location && localized(session.location.name, texts), session.location?.address && localized(session.location.address, texts)]
+        .filter(Boolean)
+        .join(', ');
+      return [
+        {
+          title: localized(session.title, texts),
+          when: formatWhen(texts, session.start, session.end),
+          where: place || (session.online ? texts.mail.online : ''),
+          status: own.status,
+          othersWaiting: own.othersWaiting ?? false,
+          end: session.end,
+        },
+      ];
+    });
+  }
+
+  function html(reply: FastifyReply, status: number, body: string): string {
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    return body;
+  }
+
+  // The cancel link: says at once when it was used before, else names the sessions and what
+  // cancelling does to each (the waiting list only when someone is on it), with one button.
   app.get<{ Params: { token: string } }>('/api/cancel/:token', async (request, reply) => {
-    reply.type('text/html; charset=utf-8');
-    return confirmPage(
-      'Aanmelding annuleren',
-      'Wil je je aanmelding voor de meedenksessie annuleren? Je plaats gaat dan naar iemand op de wachtlijst.',
-      `/api/cancel/${encodeURIComponent(request.params.token)}`,
-      'Ja, annuleer mijn aanmelding',
-    );
+    const path = `/api/cancel/${encodeURIComponent(request.params.token)}`;
+    const signup = await signupByToken(db, request.params.token);
+    const texts = pageTexts(request, signup?.lang);
+    if (!signup) return html(reply, 404, unknownLinkPage(texts, path));
+    const sessions = pageSessions(signup.formId, signup.sessions, texts);
+    const active = sessions.filter((session) => session.status !== 'cancelled');
+    if (active.length === 0) return html(reply, 410, cancelUsedPage({ texts, path, sessions }));
+    if (active.every((session) => Date.parse(session.end) <= Date.now())) return html(reply, 410, cancelPastPage({ texts, path, sessions: active }));
+    return html(reply, 200, cancelConfirmPage({ texts, path, sessions }));
   });
 
   app.post<{ Params: { token: string } }>('/api/cancel/:token', { config: limited }, async (request, reply) => {
-    const cancelled = await cancelSignUp(db, request.params.token);
+    const path = `/api/cancel/${encodeURIComponent(request.params.token)}`;
+    const before = wantsHtml(request) ? await signupByToken(db, request.params.token) : undefined;
+    const mail = options.mailer ? { mailer: options.mailer, form: (id: string) => content.forms.get(id), baseUrl: baseUrl(request) } : undefined;
+    const cancelled = await cancelSignUp(db, request.params.token, mail);
     if (wantsHtml(request)) {
-      reply.type('text/html; charset=utf-8').code(cancelled ? 200 : 404);
-      return cancelled
-        ? messagePage('Aanmelding geannuleerd', 'Je aanmelding is geannuleerd. Bedankt dat je het liet weten.')
-        : messagePage('Niet gevonden', 'Deze annuleringslink kennen we niet (meer).');
+      const texts = pageTexts(request, before?.lang);
+      if (!cancelled || !before) return html(reply, 404, unknownLinkPage(texts, path));
+      const sessions = pageSessions(before.formId, before.sessions, texts).filter((session) => session.status !== 'cancelled');
+      if (cancelled.alreadyCancelled) return html(reply, 410, cancelUsedPage({ texts, path, sessions: pageSessions(before.formId, before.sessions, texts) }));
+      return html(reply, 200, cancelDonePage({ texts, path, sessions }, options.mailer !== undefined));
     }
     if (!cancelled) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
     return { status: 'cancelled', sessions: cancelled.sessions };
   });
 
+  /** The confirmation step of a withdrawal: names the form and the day, one button. */
+  async function withdrawPage(request: FastifyRequest, reply: FastifyReply, code: string, path: string, onUnknown: (texts: Texts) => string) {
+    const story = code.length <= 64 ? await storyByCode(db, code) : undefined;
+    const texts = pageTexts(request, typeof story === 'object' ? story.lang : undefined);
+    if (story === undefined) return html(reply, 404, onUnknown(texts));
+    if (story === 'withdrawn') return html(reply, 410, withdrawUsedPage(texts, path));
+    const title = localized(content.forms.get(story.formId)?.definition.title, texts);
+    return html(reply, 200, withdrawConfirmPage(texts, path, title, formatDay(texts, story.createdAt), code));
+  }
+
   app.get<{ Params: { code: string } }>('/api/withdraw/:code', async (request, reply) => {
-    reply.type('text/html; charset=utf-8');
-    return confirmPage(
-      'Verhaal terugtrekken',
-      'Wil je je verhaal terugtrekken? We verwijderen het dan definitief.',
-      `/api/withdraw/${encodeURIComponent(request.params.code)}`,
-      'Ja, verwijder mijn verhaal',
+    const path = `/api/withdraw/${encodeURIComponent(request.params.code)}`;
+    return withdrawPage(request, reply, request.params.code, path, (texts) => unknownLinkPage(texts, path));
+  });
+
+  // /intrekken: type the code, confirm, done.
+  app.get('/intrekken', async (request, reply) => html(reply, 200, withdrawCodePage(pageTexts(request), '/intrekken')));
+
+  app.post('/intrekken', { config: limited }, async (request, reply) => {
+    const given = (request.body as { code?: unknown } | undefined)?.code;
+    const code = typeof given === 'string' ? given.trim() : '';
+    if (code === '') {
+      const texts = pageTexts(request);
+      return html(reply, 422, withdrawCodePage(texts, '/intrekken', '', texts.pages.withdraw.required));
+    }
+    return withdrawPage(request, reply, code, '/intrekken', (texts) =>
+      withdrawCodePage(texts, '/intrekken', code.slice(0, 64), texts.pages.withdraw.unknown),
     );
   });
 
   async function withdraw(request: FastifyRequest, reply: FastifyReply, code: unknown) {
-    const found = typeof code === 'string' && code.length <= 64 && (await withdrawStory(db, code));
+    const usable = typeof code === 'string' && code.length <= 64;
+    const before = usable && wantsHtml(request) ? await storyByCode(db, code) : undefined;
+    const found = usable && (await withdrawStory(db, code));
     if (wantsHtml(request)) {
-      reply.type('text/html; charset=utf-8').code(found ? 200 : 404);
-      return found
-        ? messagePage('Verhaal verwijderd', 'Je verhaal is verwijderd. Bedankt voor je vertrouwen.')
-        : messagePage('Niet gevonden', 'Deze code kennen we niet (meer).');
+      const texts = pageTexts(request, typeof before === 'object' ? before.lang : undefined);
+      if (found) return html(reply, 200, withdrawDonePage(texts, '/intrekken'));
+      if (before === 'withdrawn') return html(reply, 410, withdrawUsedPage(texts, '/intrekken'));
+      return html(reply, 404, unknownLinkPage(texts, '/intrekken'));
     }
     if (!found) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
     return { status: 'withdrawn' };

@@ -10,6 +10,8 @@ import { deleteExpired } from './retention.js';
 import { loadSchemas } from './schemas.js';
 import { formatCode, participationCode } from './codes.js';
 import { syncSessions } from './store.js';
+import { describeSmtpUrl, mailSettingsFromEnv } from './mail/settings.js';
+import { MailWorker } from './mail/worker.js';
 
 const USAGE = `Usage:
   ouderstem-server [serve] [--port N] [--host H] [--data DIR] [--content DIR] [--static DIR]... [--demo]
@@ -18,7 +20,7 @@ const USAGE = `Usage:
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
 Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, DATABASE_URL, OUDERSTEM_EXPORT_TOKEN,
-OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY.`;
+OUDERSTEM_RATE_LIMIT_KEY, OUDERSTEM_TRUST_PROXY, OUDERSTEM_SMTP_URL, OUDERSTEM_MAIL_FROM.`;
 
 /** `--demo`: the demo content, page and widget build of this repository, unless flags or env say otherwise. */
 const DEMO = {
@@ -51,8 +53,22 @@ function formOf(content: Content, id: string | undefined) {
 }
 
 async function serve(values: { port?: string; host?: string; data?: string; content?: string; static?: string[]; demo?: boolean }): Promise<void> {
+  const mailSettings = mailSettingsFromEnv();
   const { content, db } = await setup(values);
+  const worker = mailSettings
+    ? new MailWorker({
+        db,
+        settings: mailSettings,
+        forms: (id) => content.forms.get(id),
+        log: {
+          info: (detail, message) => app.log.info(detail, message),
+          warn: (detail, message) => app.log.warn(detail, message),
+          error: (detail, message) => app.log.error(detail, message),
+        },
+      })
+    : undefined;
   const app = await buildApp({
+    mailer: worker,
     db,
     content,
     schemas: loadSchemas(),
@@ -72,13 +88,20 @@ async function serve(values: { port?: string; host?: string; data?: string; cont
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await worker?.stop();
     await db.close();
   });
+  worker?.start();
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? 'localhost';
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Ouderstem draait op http://${shown}:${port}/ (opslag: ${db.kind}, formulieren: ${[...content.forms.keys()].join(', ')})`);
+  console.log(
+    mailSettings
+      ? `E-mail: via ${describeSmtpUrl(mailSettings.smtpUrl)}, afzender ${mailSettings.from}`
+      : 'E-mail: uit (zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM om bevestigingen en herinneringen te sturen)',
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       // Requests in flight get 10 s to finish; a connection that never goes idle must not keep

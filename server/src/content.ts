@@ -22,7 +22,19 @@ export interface Form {
   definition: FormDefinition & Record<string, unknown>;
   allowedOrigins: string[];
   retentionDays?: number;
+  /** The page where the form is embedded: the calendar entries in e-mails link back to it. */
+  pageUrl?: string;
+  /** Sign-up forms: when reminders go out (default two days before and on the morning itself). */
+  reminders?: Reminder[];
+  /** Sign-up forms: the meeting link per online session, sent only to parents with a place. */
+  onlineUrls: Record<string, string>;
   file: string;
+}
+
+/** A reminder `daysBefore` the session's day, at `at` o'clock in Amsterdam. */
+export interface Reminder {
+  daysBefore: number;
+  at: string;
 }
 
 export interface ServerConfig {
@@ -40,7 +52,7 @@ export interface Content {
 
 export class ContentError extends Error {}
 
-const SERVER_ONLY_FIELDS = ['allowedOrigins', 'retentionDays'] as const;
+const SERVER_ONLY_FIELDS = ['allowedOrigins', 'retentionDays', 'pageUrl', 'reminders'] as const;
 const CONFIG_FILE = 'config.json';
 const NETWORKS_FILE = 'networks.json';
 
@@ -102,10 +114,20 @@ export function loadContent(dir: string, schemas: Schemas): Content {
     const definition = { ...raw };
     for (const field of SERVER_ONLY_FIELDS) delete definition[field];
     if (type === 'ervaring' && raw.retentionDays !== undefined) definition.retentionDays = raw.retentionDays;
+    const onlineUrls: Record<string, string> = {};
+    if (type === 'meedenksessie') {
+      definition.sessions = (raw.sessions as { id: string; onlineUrl?: string }[]).map(({ onlineUrl, ...session }) => {
+        if (onlineUrl) onlineUrls[session.id] = onlineUrl;
+        return session;
+      });
+    }
     forms.set(raw.id, {
       definition: definition as Form['definition'],
       allowedOrigins: (raw.allowedOrigins as string[] | undefined) ?? [],
       retentionDays: raw.retentionDays as number | undefined,
+      pageUrl: raw.pageUrl as string | undefined,
+      reminders: raw.reminders as Reminder[] | undefined,
+      onlineUrls,
       file,
     });
   }

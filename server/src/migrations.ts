@@ -97,4 +97,45 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       UNION ALL
       SELECT form_id, '', '', count(*)::int FROM votes GROUP BY form_id`,
   ],
+  [
+    // E-mail (issue #14): the language to write to a parent in, and the durable mail outbox.
+    "ALTER TABLE signups ADD COLUMN lang text NOT NULL DEFAULT 'nl'",
+    "ALTER TABLE stories ADD COLUMN lang text NOT NULL DEFAULT 'nl'",
+    // "Ik wil horen wat er met de uitkomst gebeurt": the address alone, with no link to the answer.
+    `CREATE TABLE outcome_subscribers (
+      id uuid PRIMARY KEY,
+      form_id text NOT NULL,
+      email text NOT NULL,
+      lang text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX outcome_subscribers_form ON outcome_subscribers (form_id, created_at)',
+    `CREATE TABLE mail_outbox (
+      id uuid PRIMARY KEY,
+      message_id text NOT NULL UNIQUE,
+      kind text NOT NULL,
+      form_id text NOT NULL,
+      submission_id uuid REFERENCES submissions (id) ON DELETE CASCADE,
+      session_id text,
+      subscriber_id uuid REFERENCES outcome_subscribers (id) ON DELETE SET NULL,
+      lang text NOT NULL,
+      base_url text NOT NULL,
+      detail jsonb NOT NULL DEFAULT '{}',
+      state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
+      not_before timestamptz NOT NULL DEFAULT now(),
+      attempts integer NOT NULL DEFAULT 0,
+      claim uuid,
+      lease_until timestamptz,
+      last_error text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      sent_at timestamptz
+    )`,
+    "CREATE INDEX mail_outbox_due ON mail_outbox (not_before) WHERE state IN ('pending', 'sending')",
+    'CREATE INDEX mail_outbox_submission ON mail_outbox (submission_id)',
+    // A withdrawn story's code, hashed, so its link can say "already withdrawn"; goes with the tombstone.
+    `CREATE TABLE withdrawn_codes (
+      code_hash text PRIMARY KEY,
+      submission_id uuid NOT NULL REFERENCES submissions (id) ON DELETE CASCADE
+    )`,
+  ],
 ];

@@ -21,6 +21,23 @@ export async function deleteExpired(db: Database, content: Content): Promise<num
     [ownPeriod.map((form) => form.definition.id), content.config.retentionDays],
   );
   deleted.push(...rest.rows);
+  // Addresses for an outcome that was never published go when the answers of their form would.
+  for (const form of ownPeriod) {
+    await db.query('DELETE FROM outcome_subscribers WHERE form_id = $1 AND created_at < now() - make_interval(days => $2)', [
+      form.definition.id,
+      form.retentionDays,
+    ]);
+  }
+  await db.query('DELETE FROM outcome_subscribers WHERE NOT (form_id = ANY($1)) AND created_at < now() - make_interval(days => $2)', [
+    ownPeriod.map((form) => form.definition.id),
+    content.config.retentionDays,
+  ]);
+  // Messages that belong to no submission (outcomes) keep no record longer than their answers would.
+  await db.query(
+    `DELETE FROM mail_outbox WHERE submission_id IS NULL AND state IN ('sent', 'failed', 'skipped')
+     AND created_at < now() - make_interval(days => $1)`,
+    [content.config.retentionDays],
+  );
   for (const formId of new Set(deleted.map((row) => row.form_id))) {
     if (content.forms.get(formId)?.definition.type === 'peiling') await recountTally(db, formId);
   }

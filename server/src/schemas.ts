@@ -46,6 +46,21 @@ const formServerFieldsSchema = {
   properties: {
     allowedOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } },
     retentionDays: { type: 'integer', minimum: 1 },
+    pageUrl: { type: 'string', pattern: '^https?://' },
+    reminders: {
+      type: 'array',
+      maxItems: 5,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['daysBefore', 'at'],
+        properties: {
+          daysBefore: { type: 'integer', minimum: 0, maximum: 60 },
+          at: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+        },
+      },
+    },
+    sessions: { type: 'array', items: { type: 'object', properties: { onlineUrl: { type: 'string', pattern: '^https://' } } } },
   },
 };
 

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from './db.js';
 import type { ErvaringDefinition, Form, MeedenksessieDefinition, PeilingDefinition } from './content.js';
 import { cancelToken, formatCode, normalizeCode, withdrawCode } from './codes.js';
 import { ApiError, fieldError, type Lang } from './messages.js';
 import { countedValues, type ErvaringData, type MeedenksessieData, type PeilingAnswer } from './validate.js';
+import { enqueueMail } from './mail/outbox.js';
+import { queueCancelMail, queuePromotionMail, queueSignupMail, type Mailer } from './mail/queue.js';
 
 export interface Submission {
   type: 'peiling' | 'meedenksessie' | 'ervaring';
@@ -11,6 +13,8 @@ export interface Submission {
   submissionId: string;
   lang: string;
   data: Record<string, unknown>;
+  /** "Ik wil horen wat er met de uitkomst gebeurt": kept apart from the answer, used once. */
+  outcomeEmail?: string;
 }
 
 export interface Outcome {
@@ -107,6 +111,8 @@ export interface SubmitContext {
   lang: Lang;
   baseUrl: string;
   hooks?: TestHooks;
+  /** Present when the server sends e-mail: messages are written in the submission's transaction. */
+  mailer?: Mailer;
 }
 
 /** Stores one validated submission exactly once and returns the answer to send (and to replay). */
@@ -116,11 +122,14 @@ export async function submit(context: SubmitContext): Promise<Outcome> {
   if (!reservation.owned) return reservation.outcome;
   try {
     await context.hooks?.afterClaim?.(submission.submissionId);
-    return await db.transaction(async (tx) => {
+    const answer = await db.transaction(async (tx) => {
       const outcome = await handleByType(tx, context);
+      if (submission.outcomeEmail) await keepOutcomeAddress(tx, context, submission.outcomeEmail);
       await finish(tx, submission.submissionId, outcome);
       return outcome;
     });
+    context.mailer?.nudge();
+    return answer;
   } catch (error) {
     if (error instanceof ApiError && error.statusCode === 409 && error.errors) {
       const outcome: Outcome = { status: 409, body: { errors: error.errors } };
@@ -294,8 +303,8 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
   }
   const token = cancelToken();
   await tx.query(
-    `INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token, lang)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       submission.submissionId,
       definition.id,
@@ -307,6 +316,7 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
       JSON.stringify(data.needs ?? []),
       data.remarks ?? null,
       token,
+      submission.lang,
     ],
   );
   for (const id of data.sessionIds) {
@@ -316,6 +326,10 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
     );
   }
   const outcomes = data.sessionIds.map((id) => ({ id, status: statuses.get(id)! }));
+  if (context.mailer) {
+    const confirmed = outcomes.filter((session) => session.status === 'confirmed').map((session) => session.id);
+    await queueSignupMail(tx, { ...context, mailer: context.mailer, submissionId: submission.submissionId, lang: submission.lang }, confirmed);
+  }
   return {
     status: 201,
     body: {
@@ -331,8 +345,8 @@ async function shareStory(tx: Queryable, context: SubmitContext, definition: Erv
   const data = submission.data as unknown as ErvaringData;
   const code = withdrawCode();
   await tx.query(
-    `INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code, lang)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       submission.submissionId,
       definition.id,
@@ -345,8 +359,17 @@ async function shareStory(tx: Queryable, context: SubmitContext, definition: Erv
       data.anonymous ? null : (data.contact?.email ?? null),
       data.consent,
       code,
+      submission.lang,
     ],
   );
+  // The withdrawal code by e-mail, only for a parent who left an address and asked for it.
+  if (context.mailer && !data.anonymous && data.contact?.email && data.contact.sendCode === true) {
+    await enqueueMail(
+      tx,
+      { kind: 'story', formId: definition.id, lang: submission.lang, baseUrl: context.baseUrl, submissionId: submission.submissionId },
+      context.mailer.domain,
+    );
+  }
   return {
     status: 201,
     body: { withdrawCode: formatCode(code, 4), withdrawUrl: `${context.baseUrl}/api/withdraw/${formatCode(code, 4)}` },
@@ -384,16 +407,26 @@ export interface Cancellation {
   formId: string;
   sessions: { id: string; status: 'cancelled' }[];
   promoted: number;
+  /** Nothing was left to cancel: the link had been used before. */
+  alreadyCancelled: boolean;
+}
+
+/** What cancelling needs to write its messages: the form (for reminders) and the links' base. */
+export interface CancelMail {
+  mailer: Mailer;
+  form: (formId: string) => Form | undefined;
+  baseUrl: string;
 }
 
 /**
  * Cancels every session of one sign-up. Each place it held goes to the first person on that
- * session's waiting list; when nobody waits, the place becomes free again.
+ * session's waiting list; when nobody waits, the place becomes free again. With mail, the parent
+ * hears it is done and each parent moved up hears the place is theirs, in the same transaction.
  */
-export async function cancelSignUp(db: Database, token: string): Promise<Cancellation | undefined> {
-  return db.transaction(async (tx) => {
-    const signup = await tx.query<{ submission_id: string; form_id: string }>(
-      'SELECT submission_id, form_id FROM signups WHERE cancel_token = $1',
+export async function cancelSignUp(db: Database, token: string, mail?: CancelMail): Promise<Cancellation | undefined> {
+  const cancellation = await db.transaction(async (tx) => {
+    const signup = await tx.query<{ submission_id: string; form_id: string; lang: string }>(
+      'SELECT submission_id, form_id, lang FROM signups WHERE cancel_token = $1',
       [token],
     );
     const row = signup.rows[0];
@@ -403,24 +436,33 @@ export async function cancelSignUp(db: Database, token: string): Promise<Cancell
       [row.submission_id],
     );
     await tx.query(`UPDATE signup_sessions SET status = 'cancelled' WHERE submission_id = $1`, [row.submission_id]);
+    const form = mail?.form(row.form_id);
+    const context = (submissionId: string, lang: string) =>
+      mail && form ? { mailer: mail.mailer, form, submissionId, lang, baseUrl: mail.baseUrl } : undefined;
     let promoted = 0;
     for (const session of active.rows) {
       if (session.status !== 'confirmed') continue;
-      const next = await tx.query(
+      const next = await tx.query<{ submission_id: string; lang: string }>(
         `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
            SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
            ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING seq`,
+         RETURNING submission_id, (SELECT lang FROM signups WHERE signups.submission_id = signup_sessions.submission_id) AS lang`,
         [row.form_id, session.session_id],
       );
-      if (next.rows.length === 1) promoted++;
-      else {
+      const moved = next.rows[0];
+      if (moved) {
+        promoted++;
+        const movedContext = context(moved.submission_id, moved.lang);
+        if (movedContext) await queuePromotionMail(tx, movedContext, session.session_id);
+      } else {
         await tx.query('UPDATE sessions SET taken = taken - 1 WHERE form_id = $1 AND session_id = $2 AND taken > 0', [
           row.form_id,
           session.session_id,
         ]);
       }
     }
+    const own = context(row.submission_id, row.lang);
+    if (own && active.rows.length > 0) await queueCancelMail(tx, own, active.rows.map((session) => session.session_id));
     const all = await tx.query<{ session_id: string }>('SELECT session_id FROM signup_sessions WHERE submission_id = $1 ORDER BY seq', [
       row.submission_id,
     ]);
@@ -428,26 +470,93 @@ export async function cancelSignUp(db: Database, token: string): Promise<Cancell
       formId: row.form_id,
       sessions: all.rows.map((session) => ({ id: session.session_id, status: 'cancelled' as const })),
       promoted,
+      alreadyCancelled: active.rows.length === 0,
     };
   });
+  mail?.mailer.nudge();
+  return cancellation;
 }
 
-/** Deletes a story for good (AVG art. 17). True when there was one. */
+export interface SignupOverview {
+  formId: string;
+  lang: string;
+  sessions: { id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; othersWaiting: boolean }[];
+}
+
+/** A sign-up as its cancel page shows it: each session, its status, and whether someone waits for it. */
+export async function signupByToken(db: Queryable, token: string): Promise<SignupOverview | undefined> {
+  const signup = await db.query<{ submission_id: string; form_id: string; lang: string }>(
+    'SELECT submission_id, form_id, lang FROM signups WHERE cancel_token = $1',
+    [token],
+  );
+  const row = signup.rows[0];
+  if (!row) return undefined;
+  const sessions = await db.query<{ session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; others_waiting: boolean }>(
+    `SELECT own.session_id, own.status, EXISTS (
+       SELECT 1 FROM signup_sessions other WHERE other.form_id = own.form_id AND other.session_id = own.session_id
+       AND other.status = 'waitlisted' AND other.submission_id <> own.submission_id) AS others_waiting
+     FROM signup_sessions own WHERE own.submission_id = $1 ORDER BY own.seq`,
+    [row.submission_id],
+  );
+  return {
+    formId: row.form_id,
+    lang: row.lang,
+    sessions: sessions.rows.map((session) => ({ id: session.session_id, status: session.status, othersWaiting: session.others_waiting })),
+  };
+}
+
+/** Keeps an address for the outcome message, with nothing that ties it to the answer it came with. */
+async function keepOutcomeAddress(tx: Queryable, context: SubmitContext, email: string): Promise<void> {
+  await tx.query('INSERT INTO outcome_subscribers (id, form_id, email, lang) VALUES ($1, $2, $3, $4)', [
+    randomUUID(),
+    context.form.definition.id,
+    email,
+    context.submission.lang,
+  ]);
+}
+
 /** What a withdrawn story's submission keeps: its key only, so a late replay cannot bring it back. */
 export const WITHDRAWN = 'withdrawn';
+
+function codeHash(code: string): string {
+  return createHash('sha256').update(normalizeCode(code)).digest('hex');
+}
+
+export interface StoryOverview {
+  formId: string;
+  lang: string;
+  createdAt: Date;
+}
+
+/** The story behind a withdrawal code, `withdrawn` when it was taken back before, or undefined when unknown. */
+export async function storyByCode(db: Queryable, code: string): Promise<StoryOverview | 'withdrawn' | undefined> {
+  const story = await db.query<{ form_id: string; lang: string; created_at: Date | string }>(
+    'SELECT form_id, lang, created_at FROM stories WHERE withdraw_code = $1',
+    [normalizeCode(code)],
+  );
+  const row = story.rows[0];
+  if (row) return { formId: row.form_id, lang: row.lang, createdAt: new Date(row.created_at) };
+  const gone = await db.query('SELECT 1 FROM withdrawn_codes WHERE code_hash = $1', [codeHash(code)]);
+  return gone.rows.length > 0 ? 'withdrawn' : undefined;
+}
 
 /**
  * Deletes the story (AVG art. 17). Its submission row stays as a tombstone without content (no
  * hash of the story, no answer), so a replay of the same send, from an outbox or a proxy, gets
- * 410 instead of storing the story again. Retention removes the tombstone later.
+ * 410 instead of storing the story again; a hash of the code stays with it, so the link can say
+ * the story is already gone. Retention removes both later. True when there was a story.
  */
 export async function withdrawStory(db: Database, code: string): Promise<boolean> {
-  const emptied = await db.query(
-    `UPDATE submissions SET body_hash = $2, state = 'done', answer_status = 410, answer_body = NULL
-     WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id`,
-    [normalizeCode(code), WITHDRAWN],
-  );
-  if (emptied.rows.length === 0) return false;
-  await db.query('DELETE FROM stories WHERE submission_id = $1', [(emptied.rows[0] as { id: string }).id]);
-  return true;
+  return db.transaction(async (tx) => {
+    const emptied = await tx.query<{ id: string }>(
+      `UPDATE submissions SET body_hash = $2, state = 'done', answer_status = 410, answer_body = NULL
+       WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id`,
+      [normalizeCode(code), WITHDRAWN],
+    );
+    const id = emptied.rows[0]?.id;
+    if (id === undefined) return false;
+    await tx.query('DELETE FROM stories WHERE submission_id = $1', [id]);
+    await tx.query('INSERT INTO withdrawn_codes (code_hash, submission_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [codeHash(code), id]);
+    return true;
+  });
 }

@@ -468,7 +468,7 @@ for (const backend of backends) {
           payload: '',
         });
         assert.equal(response.statusCode, 200);
-        assert.match(response.body, /geannuleerd/);
+        assert.match(response.body, /<h1>Je bent afgemeld<\/h1>/);
         const sessions = (await app.inject('/api/forms/signup')).json().sessions as Json[];
         assert.equal(sessions.find((session) => session.id === 'ten')!.remaining, 10);
         assert.equal((await app.inject({ method: 'POST', url: '/api/cancel/onbekend' })).statusCode, 404);

@@ -47,7 +47,7 @@ export async function makeApp(db: Database, overrides: Partial<AppOptions> = {})
 }
 
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories CASCADE');
+  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes CASCADE');
   await db.query('UPDATE sessions SET taken = 0');
 }
 

@@ -74,6 +74,9 @@ export abstract class OuderElement extends LitElement {
   /** A language whose texts could not be loaded: not tried again on every render. */
   private failedLanguage?: Language;
 
+  /** Texts that controllers of this widget show (the outcome opt-in's), loaded with its own. */
+  private readonly controllerTexts = new Set<Texts<unknown>>();
+
   constructor() {
     super();
     new ContextConsumer(this, {
@@ -102,6 +105,11 @@ export abstract class OuderElement extends LitElement {
     this.languageObserver?.disconnect();
   }
 
+  /** For a controller with texts of its own: they are loaded with the widget's before it renders in a language. */
+  addTexts(texts: Texts<unknown>): void {
+    this.controllerTexts.add(texts);
+  }
+
   /**
    * Before an update, loads the texts of the requested language if they are not here yet (a
    * language chunk: one request, made once per page), so a widget never shows a mix of
@@ -110,7 +118,7 @@ export abstract class OuderElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const language = this.requestedLanguage;
-    const texts = [translationFor, ...(this.constructor as typeof OuderElement).texts];
+    const texts = [translationFor, ...(this.constructor as typeof OuderElement).texts, ...this.controllerTexts];
     const loading = language === this.failedLanguage ? [] : texts.map((set) => set.load(language)).filter((pending) => pending);
     if (loading.length === 0) {
       if (language !== this.failedLanguage) this.languageInUse = language;

@@ -81,6 +81,14 @@ export interface ErvaringDefinition {
   id: Identifier;
   title: LocalizedText;
   intro?: LocalizedText;
+  /**
+   * Set by the server: it sends e-mail (confirmations, reminders, the withdrawal code). Without it no widget promises a message.
+   */
+  sendsMail?: boolean;
+  /**
+   * Offer parents "Ik wil horen wat er met de uitkomst gebeurt" with an e-mail field (shown only when sendsMail is true).
+   */
+  outcomeOptIn?: boolean;
   themes: Options;
   regions?: Options;
   levels?: Options;
@@ -115,6 +123,14 @@ export interface MeedenksessieDefinition {
   id: Identifier;
   title: LocalizedText;
   intro?: LocalizedText;
+  /**
+   * Set by the server: it sends e-mail (confirmations, reminders, the withdrawal code). Without it no widget promises a message.
+   */
+  sendsMail?: boolean;
+  /**
+   * Offer parents "Ik wil horen wat er met de uitkomst gebeurt" with an e-mail field (shown only when sendsMail is true).
+   */
+  outcomeOptIn?: boolean;
   /**
    * A parent may choose more than one session.
    */
@@ -193,6 +209,14 @@ export interface PeilingDefinition {
   results: 'after-vote' | 'after-close' | 'hidden';
   closesAt?: string;
   /**
+   * Set by the server: it sends e-mail. Without it no widget promises a message.
+   */
+  sendsMail?: boolean;
+  /**
+   * Offer parents "Ik wil horen wat er met de uitkomst gebeurt" with an e-mail field (shown only when sendsMail is true).
+   */
+  outcomeOptIn?: boolean;
+  /**
    * `open`: one vote per device (voterToken). `code`: a single-use participation code is required.
    */
   integrity: 'open' | 'code';
@@ -245,6 +269,10 @@ export type Submission = {
    * Value of a field people never see; a non-empty value marks a bot and the server discards the submission silently.
    */
   honeypot?: string;
+  /**
+   * "Ik wil horen wat er met de uitkomst gebeurt": where to send word of the outcome, once. Only when the definition says outcomeOptIn. Kept apart from the answer and deleted after that one message.
+   */
+  outcomeEmail?: string;
 };
 
 export interface PeilingData {
@@ -297,6 +325,10 @@ export interface ErvaringData {
   contact?: {
     name?: string;
     email?: string;
+    /**
+     * The parent asks for the withdrawal code by e-mail too (only when the definition says sendsMail).
+     */
+    sendCode?: boolean;
   };
   consent: string;
 }

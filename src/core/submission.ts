@@ -15,6 +15,8 @@ export interface Submission<D extends object = Record<string, unknown>> {
   data: D;
   meta: Record<string, unknown>;
   honeypot?: string;
+  /** "Ik wil horen wat er met de uitkomst gebeurt": kept apart from the answer by the server. */
+  outcomeEmail?: string;
 }
 
 export type SubmissionState =
@@ -367,7 +369,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   /** Builds the envelope, lets the host page veto it, and delivers it. A second call while sending is ignored. */
-  async submit(type: FormType, formId: string, data: object, honeypot = ''): Promise<void> {
+  async submit(type: FormType, formId: string, data: object, honeypot = '', outcomeEmail?: string): Promise<void> {
     if (this.busy) return;
     const payload: Submission = {
       type,
@@ -378,6 +380,7 @@ export class SubmissionController implements ReactiveController {
       data: data as Record<string, unknown>,
       meta: {},
       ...(honeypot ? { honeypot } : {}),
+      ...(outcomeEmail ? { outcomeEmail } : {}),
     };
     if (!emit(this.host, 'ouder-submit', { payload }, true)) return;
     const endpoint = this.host.submitUrl;

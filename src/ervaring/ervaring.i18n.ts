@@ -28,6 +28,9 @@ export interface ErvaringStrings {
   nameLabel: string;
   emailLabel: string;
   emailHint: string;
+  /** Only when the server sends e-mail. */
+  sendCode: string;
+  codeMailed: string;
   consentLabel: string;
   consentOptions: { internal: string; 'quote-anonymous': string; 'first-name': string };
   firstNameHint: string;

@@ -72,6 +72,8 @@ export function parseErvaringDefinition(raw: unknown): ErvaringDefinition {
     maxLength,
     consentOptions: fields.consentOptions === undefined ? undefined : readConsentOptions(fields.consentOptions),
     retentionDays: readInteger(fields.retentionDays, 'retentionDays', 1),
+    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
     draftStorage:
       fields.draftStorage === undefined
         ? undefined
@@ -110,11 +112,13 @@ export interface ErvaringAnswers {
   contactMe: boolean;
   name: string;
   email: string;
+  /** The parent asks for the withdrawal code by e-mail as well. */
+  sendCode: boolean;
   consent: string;
 }
 
 export function emptyAnswers(): ErvaringAnswers {
-  return { story: '', themes: [], region: '', level: '', contactMe: false, name: '', email: '', consent: '' };
+  return { story: '', themes: [], region: '', level: '', contactMe: false, name: '', email: '', sendCode: false, consent: '' };
 }
 
 /** True when there is nothing worth keeping as a draft. */
@@ -146,6 +150,7 @@ export function readDraft(raw: unknown, definition: ErvaringDefinition, consentV
     contactMe: fields.contactMe === true,
     name: text(fields.name),
     email: text(fields.email),
+    sendCode: fields.sendCode === true,
     consent: consentValues.includes(fields.consent as string) ? (fields.consent as string) : '',
   };
   return isEmpty(answers) ? undefined : answers;
@@ -195,7 +200,11 @@ export function toErvaringData(answers: ErvaringAnswers): ErvaringData {
   if (answers.level) data.level = answers.level;
   if (answers.contactMe) {
     const name = clean(answers.name);
-    data.contact = { ...(name ? { name } : {}), email: parseEmail(answers.email) ?? answers.email.trim() };
+    data.contact = {
+      ...(name ? { name } : {}),
+      email: parseEmail(answers.email) ?? answers.email.trim(),
+      ...(answers.sendCode ? { sendCode: true } : {}),
+    };
   }
   return data;
 }

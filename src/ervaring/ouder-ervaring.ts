@@ -15,6 +15,7 @@ import {
 } from '../core/form.js';
 import { localize, plural } from '../core/i18n/index.js';
 import type { ErvaringDefinition, Option } from '../core/schema-types.js';
+import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import { DraftController } from './draft.js';
 import {
@@ -86,12 +87,13 @@ export class OuderErvaring extends OuderElement {
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
   private answers: ErvaringAnswers = emptyAnswers();
   private bait = '';
-  private errors = new Map<ErvaringField, string>();
+  private errors = new Map<ErvaringField | typeof outcomeEmailId, string>();
   /** A draft from an earlier visit was put back: say so, with a way to discard it. */
   private restored = false;
   /** What the polite status line near the top says (draft discarded). */
@@ -243,8 +245,11 @@ export class OuderErvaring extends OuderElement {
     if (this.submission.busy) return;
     this.syncStory();
     const problems = validateErvaring(this.answers, definition);
-    const errors = new Map<ErvaringField, string>();
+    const errors = new Map<ErvaringField | typeof outcomeEmailId, string>();
+    const outcome = this.outcome.problem(definition, this.language);
     for (const field of fieldOrder) {
+      // In the order of the form: the outcome field stands just above the consent.
+      if (field === 'consent' && outcome) errors.set(outcomeEmailId, outcome);
       const problem = problems[field];
       if (problem) errors.set(field, this.message(problem));
     }
@@ -254,7 +259,9 @@ export class OuderErvaring extends OuderElement {
       return;
     }
     this.draft.flush();
-    await this.submission.submit('ervaring', definition.id, toErvaringData(this.answers), this.bait);
+    // The code by e-mail only from a server that sends e-mail (a draft may remember the wish).
+    const answers = { ...this.answers, sendCode: this.answers.sendCode && definition.sendsMail === true };
+    await this.submission.submit('ervaring', definition.id, toErvaringData(answers), this.bait, this.outcome.emailFor(definition));
   }
 
   private showRejection(rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
@@ -280,6 +287,7 @@ export class OuderErvaring extends OuderElement {
 
   private startAgain(): void {
     this.submission.reset();
+    this.outcome.reset();
     this.errors = new Map();
     this.notice = '';
     void this.focusAfterRender('#story');
@@ -342,6 +350,7 @@ export class OuderErvaring extends OuderElement {
     return html`<div class="panel panel--success" tabindex="-1" role="status">
       <h3>${strings.thanksTitle}</h3>
       <p>${submission.later ? strings.sentLaterNoCode : strings.thanksBody}</p>
+      ${(submission.payload.data as { contact?: { sendCode?: boolean } }).contact?.sendCode ? html`<p>${strings.codeMailed}</p>` : nothing}
       <p>${strings.nextSteps}</p>
       ${withdrawCode || safeUrl
         ? html`<div class="withdraw">
@@ -420,7 +429,8 @@ export class OuderErvaring extends OuderElement {
         })}
         ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, definition.regions) : nothing}
         ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, definition.levels) : nothing}
-        ${this.renderContact()} ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
+        ${this.renderContact(definition)} ${this.outcome.render(definition, this.t, this.language, this.errors.get(outcomeEmailId))}
+        ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
         <div class="actions">
           <button type="submit" part="button" aria-disabled=${sending ? 'true' : 'false'}>${strings.send}</button>
         </div>
@@ -494,7 +504,7 @@ export class OuderErvaring extends OuderElement {
     </div>`;
   }
 
-  private renderContact() {
+  private renderContact(definition: ErvaringDefinition) {
     const strings = ervaringStrings(this.language);
     return choiceGroup({
       id: 'contact',
@@ -535,6 +545,17 @@ export class OuderErvaring extends OuderElement {
                 onInput: (value) => this.type('email', value),
                 onBlur: () => this.onBlur('email'),
               })}
+              ${definition.sendsMail
+                ? html`<div class="choice">
+                    <input
+                      id="send-code"
+                      type="checkbox"
+                      .checked=${live(this.answers.sendCode)}
+                      @change=${(event: Event) => this.change({ sendCode: (event.target as HTMLInputElement).checked })}
+                    />
+                    <label for="send-code">${strings.sendCode}</label>
+                  </div>`
+                : nothing}
             </div>`
           : nothing,
     });

@@ -14,6 +14,8 @@ export interface MeedenksessieStrings {
   name: string;
   email: string;
   emailHint: string;
+  /** The hint when the server sends no e-mail: no promise of a confirmation. */
+  emailHintNoMail: string;
   phone: string;
   phoneHint: string;
   role: string;
@@ -36,6 +38,7 @@ export interface MeedenksessieStrings {
   };
   sessionFull: (session: string) => string;
   joinWaitlistOffer: string;
+  joinWaitlistOfferNoMail: string;
   joinWaitlist: string;
   chooseAnother: string;
   deadlinePassed: (session: string) => string;
@@ -45,6 +48,9 @@ export interface MeedenksessieStrings {
   sentTitle: string;
   confirmed: string;
   waitlisted: string;
+  waitlistedNoMail: string;
+  /** Under the confirmation when the server sends e-mail. */
+  mailFollows: string;
   sent: string;
   addToCalendar: string;
   cancel: string;

@@ -82,6 +82,8 @@ export function parseDefinition(raw: unknown): MeedenksessieDefinition {
     title: readText(fields.title, 'title'),
     intro: readOptionalText(fields.intro, 'intro'),
     multiple: readOptionalBoolean(fields.multiple, 'multiple'),
+    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
     sessions,
     roles: readOptions(fields.roles, 'roles', { optional: true }),
     needs: readOptions(fields.needs, 'needs', { optional: true }),

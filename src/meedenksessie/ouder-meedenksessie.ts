@@ -14,6 +14,7 @@ import {
 } from '../core/form.js';
 import { localize, plural } from '../core/i18n/index.js';
 import type { FieldError, MeedenksessieData } from '../core/schema-types.js';
+import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import {
   type Answers,
@@ -40,6 +41,7 @@ import {
   webLink,
 } from './meedenksessie.js';
 import { meedenksessieStrings } from './meedenksessie.i18n.js';
+import { keepConfirmation, keptConfirmation } from './confirmation.js';
 import { meedenksessieStyles } from './ouder-meedenksessie.styles.js';
 
 interface Offered {
@@ -101,6 +103,7 @@ export class OuderMeedenksessie extends OuderElement {
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
   private answers: Answers = emptyAnswers();
@@ -122,6 +125,8 @@ export class OuderMeedenksessie extends OuderElement {
   /** Fields changed since their last check: checked again when they lose focus. */
   private dirty = new Set<Field>();
   private calendar?: { key: string; href: string };
+  /** The confirmation this tab showed before a reload, with its cancel link. */
+  private kept?: Sent;
 
   // --- lifecycle ---------------------------------------------------------------------------
 
@@ -135,11 +140,21 @@ export class OuderMeedenksessie extends OuderElement {
     this.shown = definition;
     this.refreshing = false;
     this.submission.resume(definition.id);
+    this.kept = this.submission.state.status === 'idle' ? this.keptConfirmation(definition) : undefined;
     this.announceReady(definition);
   }
 
   private onSubmissionChange(submission: SubmissionState): void {
-    if (submission.status === 'sent') void this.focusAfterRender('.panel--success');
+    if (submission.status === 'sent') {
+      const { submissionId, formId, data } = submission.payload;
+      keepConfirmation(this.storageEnabled, formId, {
+        endpoint: this.submitUrl ?? '',
+        submissionId,
+        sessionIds: (data as unknown as MeedenksessieData).sessionIds,
+        response: submission.response,
+      });
+      void this.focusAfterRender('.panel--success');
+    }
     else if (submission.status === 'queued') void this.focusAfterRender('.panel--queued');
     else if (submission.status === 'rejected') this.showRejection(submission);
   }
@@ -211,6 +226,8 @@ export class OuderMeedenksessie extends OuderElement {
     this.errors = new Map(
       Object.entries(problems).map(([field, problem]) => [field, this.message(field as Field, problem)]),
     );
+    const outcome = this.outcome.problem(definition, this.language);
+    if (outcome) this.errors.set(outcomeEmailId, outcome);
     this.failure = undefined;
     if (this.errors.size > 0) {
       void this.focusAfterRender('.error-summary');
@@ -218,7 +235,8 @@ export class OuderMeedenksessie extends OuderElement {
     }
     this.conflict = undefined;
     const waitlist = offered.some(({ session, status }) => status === 'waitlist' && this.answers.sessionIds.includes(session.id));
-    await this.submission.submit('meedenksessie', definition.id, toData(this.answers, selectable, waitlist), this.bait);
+    const data = toData(this.answers, selectable, waitlist);
+    await this.submission.submit('meedenksessie', definition.id, data, this.bait, this.outcome.emailFor(definition));
   }
 
   private showRejection(rejected: Rejected): void {
@@ -285,6 +303,21 @@ export class OuderMeedenksessie extends OuderElement {
     return new Set(offered.filter(({ status }) => isSelectable(status)).map(({ session }) => session.id));
   }
 
+  private keptConfirmation(definition: MeedenksessieDefinition): Sent | undefined {
+    const kept = keptConfirmation(this.storageEnabled, definition.id, this.submitUrl ?? '');
+    if (!kept) return undefined;
+    const payload = {
+      type: 'meedenksessie' as const,
+      formId: definition.id,
+      submissionId: kept.submissionId,
+      submittedAt: '',
+      lang: this.language,
+      data: { sessionIds: kept.sessionIds },
+      meta: {},
+    };
+    return { status: 'sent', payload, response: kept.response, later: false };
+  }
+
   /** A Blob URL for the calendar file, made once per confirmation and language. */
   private calendarHref(key: string, content: () => string): string {
     if (this.calendar?.key !== key) {
@@ -311,6 +344,7 @@ export class OuderMeedenksessie extends OuderElement {
     const submission = this.submission.state;
     let body: unknown;
     if (submission.status === 'sent') body = this.renderConfirmation(definition, submission);
+    else if (submission.status === 'idle' && this.kept) body = this.renderConfirmation(definition, this.kept);
     else if (submission.status === 'queued') body = this.renderQueued();
     else body = this.renderForm(definition);
     // dir="auto": definition text may fall back to Dutch inside an Arabic page.
@@ -368,7 +402,7 @@ export class OuderMeedenksessie extends OuderElement {
     return html`<div class="panel panel--error panel--conflict" tabindex="-1" role="alert">
       <h3>${conflict.code === 'session-full' ? strings.sessionFull(title) : strings.deadlinePassed(title)}</h3>
       ${canWait
-        ? html`<p>${strings.joinWaitlistOffer}</p>
+        ? html`<p>${this.current?.sendsMail ? strings.joinWaitlistOffer : strings.joinWaitlistOfferNoMail}</p>
             <div class="actions">
               <button type="button" part="button" @click=${() => this.send()}>${strings.joinWaitlist}</button>
             </div>`
@@ -455,7 +489,8 @@ export class OuderMeedenksessie extends OuderElement {
       ${textField({
         id: 'email',
         label: strings.email,
-        hint: strings.emailHint,
+        // Only a server that sends e-mail is promised to send one.
+        hint: definition.sendsMail ? strings.emailHint : strings.emailHintNoMail,
         value: answers.email,
         error: this.errors.get('email'),
         required: true,
@@ -534,7 +569,7 @@ export class OuderMeedenksessie extends OuderElement {
         onInput: (remarks) => this.set({ remarks }, 'remarks'),
         onBlur: (event?: FocusEvent) => this.onBlur('remarks', event),
       })}
-      ${this.renderConsent()}`;
+      ${this.outcome.render(definition, this.t, this.language, this.errors.get(outcomeEmailId))} ${this.renderConsent()}`;
   }
 
   private renderConsent() {
@@ -585,11 +620,12 @@ export class OuderMeedenksessie extends OuderElement {
             ? strings.waitlistedTitle
             : strings.sentTitle;
     const cancelUrl = webLink(sent.response.cancelUrl, this.submitUrl, document.baseURI);
+    const waitlisted = definition.sendsMail ? strings.waitlisted : strings.waitlistedNoMail;
     const events = calendarEvents(
       definition,
       results,
       this.language,
-      { online: strings.online, waitlisted: strings.waitlisted, cancel: (url) => `${strings.cancel}: ${url}` },
+      { online: strings.online, waitlisted, cancel: (url) => `${strings.cancel}: ${url}` },
       cancelUrl,
     );
     const href =
@@ -606,10 +642,11 @@ export class OuderMeedenksessie extends OuderElement {
           return html`<li>
             <strong dir="auto">${localize(session.title, this.language)}</strong><br />
             <time datetime=${isoMoment(session.start)}>${formatSessionTime(session.start, session.end, this.language)}</time><br />
-            ${strings[outcome]}
+            ${outcome === 'waitlisted' ? waitlisted : strings[outcome]}
           </li>`;
         })}
       </ul>
+      ${definition.sendsMail ? html`<p>${strings.mailFollows}</p>` : nothing}
       <div class="actions">
         ${href
           ? html`<a class="button-link" part="button" href=${href} download="${definition.id}.ics">${strings.addToCalendar}</a>`

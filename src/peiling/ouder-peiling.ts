@@ -14,6 +14,7 @@ import {
 import { localize, plural } from '../core/i18n/index.js';
 import type { PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
+import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState, uuidV4 } from '../core/submission.js';
 import { peilingStyles } from './ouder-peiling.styles.js';
 import {
@@ -84,6 +85,7 @@ export class OuderPeiling extends OuderElement {
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
   private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly outcome = new OutcomeOptIn(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
   private entries: Record<string, Entry> = {};
@@ -179,6 +181,8 @@ export class OuderPeiling extends OuderElement {
       const message = this.problemMessage(question);
       if (message) errors.set(fieldId(question), message);
     }
+    const outcome = this.outcome.problem(peiling, this.language);
+    if (outcome) errors.set(outcomeEmailId, outcome);
     this.errors = errors;
     if (errors.size > 0) void this.focusAfterRender('.error-summary');
     return errors.size === 0;
@@ -222,7 +226,7 @@ export class OuderPeiling extends OuderElement {
       voterToken: record.voterToken,
       ...(peiling.integrity === 'code' ? { code: this.code.trim() } : {}),
     };
-    await this.submission.submit('peiling', peiling.id, data, this.bait);
+    await this.submission.submit('peiling', peiling.id, data, this.bait, this.outcome.emailFor(peiling));
   }
 
   private showRejection(peiling: Peiling, rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
@@ -364,7 +368,9 @@ export class OuderPeiling extends OuderElement {
               onInput: (value) => (this.code = value),
             })
           : nothing}
-        ${questions.map((question) => this.renderQuestion(question))} ${honeypot(this.bait, (value) => (this.bait = value))}
+        ${questions.map((question) => this.renderQuestion(question))}
+        ${last ? this.outcome.render(peiling, this.t, this.language, this.errors.get(outcomeEmailId)) : nothing}
+        ${honeypot(this.bait, (value) => (this.bait = value))}
         <div class="actions">
           ${stepped && this.step > 0
             ? html`<button type="button" class="secondary" part="button" @click=${() => this.goTo(this.step - 1)}>

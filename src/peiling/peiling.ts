@@ -49,6 +49,10 @@ export interface Peiling {
   integrity: 'open' | 'code';
   minResponses: number;
   tally?: PeilingTally;
+  /** Set by the server: it sends e-mail. */
+  sendsMail?: boolean;
+  /** Offer "Ik wil horen wat er met de uitkomst gebeurt". */
+  outcomeOptIn?: boolean;
 }
 
 export const defaultMinResponses = 10;
@@ -72,6 +76,8 @@ export function parsePeiling(raw: unknown): Peiling {
     questions,
     results: readChoice(fields.results, 'results', ['after-vote', 'after-close', 'hidden'] as const),
     closesAt: readOptionalDate(fields.closesAt, 'closesAt'),
+    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
     integrity: readChoice(fields.integrity, 'integrity', ['open', 'code'] as const),
     minResponses: readOptionalNumber(fields.minResponses, 'minResponses') ?? defaultMinResponses,
     tally: fields.tally === undefined ? undefined : parseTally(fields.tally, 'tally'),

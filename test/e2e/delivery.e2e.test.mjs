@@ -141,18 +141,20 @@ describe('dist/ouderstem.js, the loader', () => {
     }
   });
 
-  it('a poll on an Arabic page loads the Arabic chunks of the poll and the core, and renders right-to-left', async () => {
+  it('a poll on an Arabic page loads the Arabic chunks of the texts it shows, no other language, and renders right-to-left', async () => {
     routes['/arabic.html'] = page(markup(widgets[0]), { lang: 'ar' });
     const { context, tab, scripts, problems, done } = await open('/arabic.html');
     try {
       const poll = tab.locator('ouder-peiling');
       await poll.locator('form').waitFor();
       await done();
-      const { languages } = chunkList();
+      const { elements, languages } = chunkList();
       const paths = scripts.map((script) => script.path);
-      for (const owner of ['peiling', 'core']) assert.ok(paths.includes(`/ouderstem/${languages[owner].ar}`), `${owner}'s Arabic chunk was fetched`);
+      const texts = elements['ouder-peiling'].texts;
+      assert.ok(texts.includes('peiling') && texts.includes('core'), `the poll shows its own texts and the core's: ${texts}`);
+      for (const owner of texts) assert.ok(paths.includes(`/ouderstem/${languages[owner].ar}`), `${owner}'s Arabic chunk was fetched`);
       assert.ok(!paths.some((path) => /\.en-/.test(path)), 'no English chunk');
-      assert.equal(paths.filter((path) => /\.ar-/.test(path)).length, 2, 'one Arabic chunk for the poll, one for the core');
+      assert.equal(paths.filter((path) => /\.ar-/.test(path)).length, texts.length, 'one Arabic chunk per set of texts the poll shows');
       assert.equal(await poll.locator('.root').getAttribute('dir'), 'rtl');
       assert.match(await poll.locator('button[type="submit"]').innerText(), /إرسال/);
       report('one <ouder-peiling> in Arabic', undefined, scripts);

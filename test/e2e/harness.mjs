@@ -63,7 +63,10 @@ export async function startServer({ port, data, content, statics, env = {} } = {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL'); // else its open pipes keep the test process waiting for minutes
+      throw new Error(`server did not start:\n${log}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

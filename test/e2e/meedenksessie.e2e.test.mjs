@@ -48,8 +48,10 @@ describe('the demo sign-up, end to end', () => {
       const cancelPage = first.pages()[0];
       const cancel = firstWidget.locator('a[href*="/api/cancel/"]');
       await cancel.click();
-      await cancelPage.getByRole('button').first().click();
-      await cancelPage.getByText('Aanmelding geannuleerd').waitFor();
+      // Someone waits for this place, and the page says so.
+      await cancelPage.getByText('Dan gaat je plaats naar iemand op de wachtlijst.').waitFor();
+      await cancelPage.getByRole('button', { name: 'Ja, meld me af' }).click();
+      await cancelPage.getByRole('heading', { name: 'Je bent afgemeld' }).waitFor();
 
       rows = (await exportRows(server.url, formId)).filter((row) => row.includes('alkmaar-april'));
       assert.equal(statusOf(rows, 'joost@example.org'), 'confirmed');

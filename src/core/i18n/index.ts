@@ -90,5 +90,10 @@ export function defineStrings<T>(nl: T, importLanguage: (language: Language) => 
   return texts;
 }
 
+/** A widget that loads texts before it renders in a language: a controller that shows its own adds them. */
+export interface TextsHost {
+  addTexts(texts: Texts<unknown>): void;
+}
+
 /** The core's texts. */
 export const translationFor = defineStrings<Translation>(nl, (language) => import(`./texts/${language}.ts`));

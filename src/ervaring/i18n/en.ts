@@ -26,6 +26,8 @@ const en: ErvaringStrings = {
   nameLabel: 'Your name',
   emailLabel: 'Your e-mail address',
   emailHint: 'We only use your e-mail address to contact you about this story.',
+  sendCode: 'Also send me the code to withdraw my story by e-mail',
+  codeMailed: 'We will also send you the code by e-mail.',
   consentLabel: 'What may we do with your story?',
   consentOptions: {
     internal: 'Only use it to learn from ourselves. Nobody else reads it.',

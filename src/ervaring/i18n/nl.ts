@@ -27,6 +27,8 @@ const nl: ErvaringStrings = {
   nameLabel: 'Je naam',
   emailLabel: 'Je e-mailadres',
   emailHint: 'We gebruiken je e-mailadres alleen om over dit verhaal contact op te nemen.',
+  sendCode: 'Stuur me de code om mijn verhaal in te trekken ook per e-mail',
+  codeMailed: 'We sturen je de code ook per e-mail.',
   consentLabel: 'Wat mogen we met je verhaal doen?',
   consentOptions: {
     internal: 'Alleen gebruiken om zelf van te leren. Niemand anders leest het.',
