@@ -5,6 +5,6 @@ import readme from '../../README.md?raw';
  * snippets the README gives (and the end-to-end test pastes): the tag, then the compatibility form.
  */
 const section = readme.slice(readme.indexOf('## For web editors'), readme.indexOf('### Attributes of every widget'));
-export const [tagSnippet, compatibilitySnippet] = [...section.matchAll(/```html\n([\s\S]*?)\n\s*```/g)].map((match) =>
-  match[1].replace(/^ {2}/gm, ''),
+export const [tagSnippet, compatibilitySnippet] = [...section.matchAll(/^( *)```html\n([\s\S]*?)\n *```/gm)].map(([, indent, code]) =>
+  code.replace(new RegExp(`^${indent}`, 'gm'), ''),
 );

@@ -168,38 +168,36 @@ describe('dist/ouderstem.js, the loader', () => {
     }
   });
 
-  it('a chunk that fails once is tried again, and the poll appears', async () => {
+  /** Opens a page with one poll whose own chunk answers 503 `failures` times before it is served. */
+  async function withFailingPoll(failures, check) {
     const file = `ouderstem/${chunkList().elements['ouder-peiling'].files[0]}`;
-    routes[`/${file}`] = failing(file, 1);
-    routes['/retry.html'] = page(markup(widgets[0]));
-    const { context, tab, requested, problems } = await open('/retry.html');
+    routes[`/${file}`] = failing(file, failures);
+    routes['/failing.html'] = page(markup(widgets[0]));
+    const opened = await open('/failing.html');
     try {
+      await check({ ...opened, file });
+    } finally {
+      delete routes[`/${file}`];
+      await opened.context.close();
+    }
+  }
+
+  it('a chunk that fails once is tried again, and the poll appears', () =>
+    withFailingPoll(1, async ({ tab, requested, problems, file }) => {
       await tab.locator('ouder-peiling form').waitFor({ timeout: 15_000 });
       assert.equal(requested.get(`/${file}`), 2, 'fetched twice: the failure and the retry');
       assert.deepEqual(problems.filter((problem) => !/status of 503/.test(problem)), [], 'nothing on the console but the failed request itself');
-    } finally {
-      delete routes[`/${file}`];
-      await context.close();
-    }
-  });
+    }));
 
-  it('a chunk that keeps failing leaves the fallback visible, and the console says what could not load', async () => {
-    const file = `ouderstem/${chunkList().elements['ouder-peiling'].files[0]}`;
-    routes[`/${file}`] = failing(file, 2);
-    routes['/broken.html'] = page(markup(widgets[0]));
-    const { context, tab, requested, problems } = await open('/broken.html');
-    try {
+  it('a chunk that keeps failing leaves the fallback visible, and the console says what could not load', () =>
+    withFailingPoll(2, async ({ tab, requested, problems, file }) => {
       await until(() => problems.some((problem) => problem.includes('ouderstem: could not load <ouder-peiling>')), { timeout: 15_000, message: 'the warning' });
       assert.equal(requested.get(`/${file}`), 2, 'tried twice, no more');
       assert.ok(await tab.locator('ouder-peiling p.fallback').isVisible(), "the web editor's text stays");
       assert.equal(await tab.evaluate(() => !!customElements.get('ouder-peiling')), false);
       assert.ok(problems.some((problem) => problem.includes('could not load') && problem.includes(file)), 'the warning names the file');
       assert.deepEqual(problems.filter((problem) => /page error/.test(problem)), []);
-    } finally {
-      delete routes[`/${file}`];
-      await context.close();
-    }
-  });
+    }));
 
   it('two copies of the loader (the same file twice, and a copy at another address) load and define each element once', async () => {
     const copies = ['/ouderstem.js', '/ouderstem.js?copy=2', '/copy/ouderstem.js']
