@@ -8,6 +8,7 @@ import { join } from 'node:path';
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const scratch = mkdtempSync(join(tmpdir(), 'ouderstem-test-'));
 const wtrCounts = join(scratch, 'wtr.json');
+const consoleCounts = join(scratch, 'wtr-console.json');
 
 /** Counts from node:test's spec reporter ("ℹ pass 12", "ℹ fail 0"). */
 function nodeTestCounts(output) {
@@ -16,23 +17,28 @@ function nodeTestCounts(output) {
   return { passed: pass, failed: fail };
 }
 
+/** Counts a web-test-runner run wrote through scripts/wtr-count-reporter.mjs. */
+const wtrCount = (file) => (_output, code) => {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const counts = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: counts.passed, failed: counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) };
+};
+
 /** A step that is one check: it passes when its command exits 0. */
 const oneCheck = (_output, code) => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
 
 const steps = [
   { group: 'static', name: 'schema types up to date', command: 'node', args: ['scripts/build-schema-types.mjs', '--check'], count: oneCheck },
   { group: 'static', name: 'typecheck', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'], count: oneCheck },
+  { group: 'static', name: 'typecheck (console)', command: 'npx', args: ['tsc', '-p', 'server/beheer/tsconfig.json'], count: oneCheck },
+  { group: 'unit', name: 'component tests (web-test-runner, Chromium)', command: 'npx', args: ['web-test-runner'], env: { WTR_COUNT_FILE: wtrCounts }, count: wtrCount(wtrCounts) },
   {
     group: 'unit',
-    name: 'component tests (web-test-runner, Chromium)',
+    name: 'console component tests (web-test-runner, Chromium)',
     command: 'npx',
-    args: ['web-test-runner'],
-    env: { WTR_COUNT_FILE: wtrCounts },
-    count: (_output, code) => {
-      if (!existsSync(wtrCounts)) return { passed: 0, failed: 1 };
-      const counts = JSON.parse(readFileSync(wtrCounts, 'utf8'));
-      return { passed: counts.passed, failed: counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) };
-    },
+    args: ['web-test-runner', '--config', 'server/beheer/web-test-runner.config.mjs'],
+    env: { WTR_COUNT_FILE: consoleCounts },
+    count: wtrCount(consoleCounts),
   },
   { group: 'unit', name: 'schemas and fixtures (node:test)', command: 'node', args: ['--test', '--test-reporter=spec', 'test/node/*.test.mjs'], count: nodeTestCounts },
   { group: 'build', name: 'build (rollup, types, manifest)', command: 'npm', args: ['run', 'build:widgets'], count: oneCheck },

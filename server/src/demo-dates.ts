@@ -18,8 +18,8 @@ function later(iso: string, years: number): string {
 export function rollDemoDates(content: Content, now = new Date()): number {
   const dates: { read: () => string; write: (value: string) => void }[] = [];
   const firstNeeded: number[] = [];
-  for (const form of content.forms.values()) {
-    const definition = form.definition as Record<string, any>;
+  for (const authored of content.forms.values()) {
+    const definition = authored as Record<string, any>;
     if (definition.type === 'peiling' && typeof definition.closesAt === 'string') {
       dates.push({ read: () => definition.closesAt, write: (value) => (definition.closesAt = value) });
       firstNeeded.push(Date.parse(definition.closesAt));

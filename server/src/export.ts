@@ -6,10 +6,16 @@ function text(value: LocalizedText | undefined): string {
   return typeof value === 'string' ? value : (value.nl ?? Object.values(value)[0] ?? '');
 }
 
-/** One CSV field (RFC 4180); a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-function field(value: unknown): string {
+/**
+ * A cell a spreadsheet would run as a formula: = + - @ (tab, CR) first, also behind white space,
+ * a no-break or zero-width space, or in a full-width or small form (＝, ﹦), which NFKC folds to the plain sign.
+ */
+const FORMULA = /^[\s\u200b-\u200d\u2060]*[=+\-@\t\r]/;
+
+/** One CSV field (RFC 4180); a cell that could be a formula gets a leading ' so spreadsheets show it as text. */
+export function field(value: unknown): string {
   let cell = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
+  if (FORMULA.test(cell.normalize('NFKC'))) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 

@@ -39,9 +39,17 @@ const MESSAGES = {
     ar: 'تم سحب هذه القصة وحذفها.',
   },
   'session-full': { nl: 'Deze sessie is vol.', en: 'This session is full.', ar: 'هذه الجلسة ممتلئة.' },
+  'form-closed': { nl: 'Dit formulier is gesloten.', en: 'This form is closed.', ar: 'هذا النموذج مغلق.' },
   'deadline-passed': { nl: 'Aanmelden voor deze sessie is gesloten.', en: 'Sign-up for this session has closed.', ar: 'انتهى التسجيل في هذه الجلسة.' },
   'unsupported-media-type': { nl: 'Stuur de gegevens als JSON.', en: 'Send the data as JSON.', ar: 'أرسل البيانات بصيغة JSON.' },
   'payload-too-large': { nl: 'De inzending is te groot.', en: 'The submission is too large.', ar: 'المشاركة كبيرة جدًا.' },
+  'request-timeout': { nl: 'Het versturen duurde te lang. Probeer het opnieuw.', en: 'Sending took too long. Please try again.', ar: 'استغرق الإرسال وقتًا طويلًا. حاول مرة أخرى.' },
+  'headers-too-large': { nl: 'Het verzoek heeft te grote kopregels.', en: 'The request headers are too large.', ar: 'ترويسات الطلب كبيرة جدًا.' },
+  unavailable: {
+    nl: 'De server kan je inzending nu niet opslaan. Probeer het zo opnieuw.',
+    en: 'The server cannot store your submission right now. Please try again shortly.',
+    ar: 'لا يستطيع الخادم حفظ مشاركتك الآن. حاول مرة أخرى بعد قليل.',
+  },
   'bad-request': { nl: 'Het verzoek kon niet worden gelezen.', en: 'The request could not be read.', ar: 'تعذرت قراءة الطلب.' },
   'not-found': { nl: 'Niet gevonden.', en: 'Not found.', ar: 'غير موجود.' },
   'origin-not-allowed': {
@@ -73,11 +81,19 @@ export function fieldError(code: ErrorCode, lang: Lang, field?: string, extra: {
   return { ...(field === undefined ? {} : { field }), code, ...extra, message: MESSAGES[code][lang] };
 }
 
+/** One entry of an `{ errors }` answer: the parent-facing ones above, or the console's own (Dutch only). */
+export interface Problem {
+  field?: string;
+  code: string;
+  message: string;
+  session?: string;
+}
+
 /** An answer that ends request handling: status plus `{ errors }`, or no body at all. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly errors?: FieldError[],
+    readonly errors?: readonly Problem[],
   ) {
     super(errors?.map((error) => error.code).join(', ') ?? `HTTP ${statusCode}`);
   }

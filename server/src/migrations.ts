@@ -138,4 +138,140 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       submission_id uuid NOT NULL REFERENCES submissions (id) ON DELETE CASCADE
     )`,
   ],
+  [
+    // The console (issue #11): organisations, their people and sessions, forms with versions, the
+    // audit log. Every row of a console table belongs to one organisation; every query is scoped by it.
+    `CREATE TABLE organisations (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      privacy_url text,
+      allowed_origins text[] NOT NULL DEFAULT '{}',
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE TABLE users (
+      id uuid PRIMARY KEY,
+      organisation_id text NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+      email text NOT NULL,
+      name text NOT NULL,
+      role text NOT NULL CHECK (role IN ('beheerder', 'redacteur', 'lezer')),
+      password_hash text,
+      oidc_subject text UNIQUE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_login_at timestamptz
+    )`,
+    // One account per e-mail address on the whole server: a login names no organisation.
+    'CREATE UNIQUE INDEX users_email ON users (lower(email))',
+    'CREATE INDEX users_organisation ON users (organisation_id)',
+    // Only the SHA-256 of a session id is stored: a copy of the database logs nobody in.
+    `CREATE TABLE console_sessions (
+      id_hash text PRIMARY KEY,
+      user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_seen_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX console_sessions_user ON console_sessions (user_id)',
+    // A one-time link: no organisation and no user = the first start (makes both); an organisation
+    // only = its first beheerder; a user = that user sets a password (invitation or reset).
+    `CREATE TABLE setup_tokens (
+      token_hash text PRIMARY KEY,
+      organisation_id text REFERENCES organisations (id) ON DELETE CASCADE,
+      user_id uuid REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz
+    )`,
+    // Failed logins per account and per client (both hashed), for the lockout; shared by every process.
+    `CREATE TABLE login_failures (
+      key text NOT NULL,
+      at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX login_failures_key ON login_failures (key, at)',
+    `CREATE TABLE forms (
+      id text PRIMARY KEY,
+      organisation_id text NOT NULL REFERENCES organisations (id),
+      type text NOT NULL CHECK (type IN ('peiling', 'meedenksessie', 'ervaring')),
+      state text NOT NULL DEFAULT 'concept' CHECK (state IN ('concept', 'gepubliceerd', 'gesloten', 'gearchiveerd')),
+      published_version integer,
+      closed_at timestamptz,
+      allowed_origins text[] NOT NULL DEFAULT '{}',
+      retention_days integer CHECK (retention_days >= 1),
+      imported_hash text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX forms_organisation ON forms (organisation_id)',
+    // A version is never changed once written: a process may keep it in memory for ever. json, not
+    // jsonb: the definition comes back as it was written, keys in the author's order.
+    `CREATE TABLE form_versions (
+      form_id text NOT NULL REFERENCES forms (id) ON DELETE CASCADE,
+      version integer NOT NULL CHECK (version >= 1),
+      definition json NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+      PRIMARY KEY (form_id, version)
+    )`,
+    `CREATE TABLE networks_lists (
+      organisation_id text PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+      networks json NOT NULL,
+      imported_hash text,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    // Who did what, when. `actor` keeps the e-mail address (or "cli", "export-token") as it was,
+    // so an entry still says who after the account is gone.
+    `CREATE TABLE audit_log (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      organisation_id text REFERENCES organisations (id) ON DELETE CASCADE,
+      user_id uuid REFERENCES users (id) ON DELETE SET NULL,
+      actor text NOT NULL,
+      action text NOT NULL,
+      target text,
+      detail jsonb NOT NULL DEFAULT '{}'
+    )`,
+    'CREATE INDEX audit_log_organisation ON audit_log (organisation_id, id)',
+    // Which version of its form an answer answered (NULL: stored before forms lived in the database).
+    'ALTER TABLE submissions ADD COLUMN form_version integer',
+  ],
+  [
+    // Answers are replayed byte for byte: stored as the text that was sent (jsonb reorders keys).
+    'ALTER TABLE submissions ALTER COLUMN answer_body TYPE text USING answer_body::text',
+    // The running tally in shards: concurrent votes of one poll update different rows instead of
+    // queueing on one. A count is the sum over its shards.
+    'ALTER TABLE tally ADD COLUMN shard smallint NOT NULL DEFAULT 0',
+    'ALTER TABLE tally DROP CONSTRAINT tally_pkey',
+    'ALTER TABLE tally ADD PRIMARY KEY (form_id, question_id, value, shard)',
+    // One row per place instead of one `taken` counter per session: concurrent sign-ups take
+    // different free rows (FOR UPDATE SKIP LOCKED), so they do not queue on one row, and a session
+    // can never hand out more places than it has rows.
+    `CREATE TABLE places (
+      form_id text NOT NULL,
+      session_id text NOT NULL,
+      place integer NOT NULL,
+      submission_id uuid,
+      PRIMARY KEY (form_id, session_id, place)
+    )`,
+    'CREATE INDEX places_holder ON places (submission_id)',
+    `INSERT INTO places (form_id, session_id, place, submission_id)
+      SELECT s.form_id, s.session_id, n.place, NULL FROM sessions s CROSS JOIN LATERAL generate_series(1, s.capacity) AS n(place)
+      WHERE s.capacity IS NOT NULL`,
+    // Places already taken keep their holder: confirmed sign-ups first, in order; what retention
+    // deleted stays taken (capacity counted is never given back), without a holder.
+    `UPDATE places p SET submission_id = h.submission_id FROM (
+       SELECT form_id, session_id, submission_id, row_number() OVER (PARTITION BY form_id, session_id ORDER BY seq)::int AS place
+       FROM signup_sessions WHERE status = 'confirmed') h
+     WHERE p.form_id = h.form_id AND p.session_id = h.session_id AND p.place = h.place`,
+    `UPDATE places p SET submission_id = '00000000-0000-0000-0000-000000000000' FROM sessions s
+     WHERE p.form_id = s.form_id AND p.session_id = s.session_id AND p.submission_id IS NULL AND p.place <= s.taken`,
+    'ALTER TABLE sessions DROP COLUMN taken',
+    // Every claim is written with its answer in the submission's own transaction: no pending state.
+    'ALTER TABLE submissions DROP COLUMN state',
+    // A vote's choices are counted into the tally as it comes in, and recounted from votes.answers
+    // after retention: a table of them per vote was one more write for nothing.
+    'DROP TABLE vote_choices',
+  ],
+  [
+    // Rate-limit counters shared by every server process on one PostgreSQL (src/rate-limit-store.ts).
+    'CREATE UNLOGGED TABLE rate_limits (key text PRIMARY KEY, window_end timestamptz NOT NULL, hits integer NOT NULL)',
+  ],
 ];

@@ -11,6 +11,9 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** The same escaping for the server's other pages (the hosted form page, the console's own). */
+export { escape as escapeHtml };
+
 /** A session as a page names it. */
 export interface PageSession {
   title: string;

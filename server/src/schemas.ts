@@ -28,6 +28,18 @@ const configSchema = {
     allowedOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } },
     retentionDays: { type: 'integer', minimum: 1 },
     publicUrl: { type: 'string', pattern: '^https?://' },
+    // The organisation a start-up import puts this folder's forms in; name and privacy link are
+    // used only when the import creates it (after that the console owns them).
+    organisation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+        name: { type: 'string', minLength: 1 },
+        privacyUrl: { type: 'string', minLength: 1 },
+      },
+    },
     rateLimit: {
       type: 'object',
       additionalProperties: false,

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from './db.js';
 import type { ErvaringDefinition, Form, MeedenksessieDefinition, PeilingDefinition } from './content.js';
 import { cancelToken, formatCode, normalizeCode, withdrawCode } from './codes.js';
@@ -17,9 +17,10 @@ export interface Submission {
   outcomeEmail?: string;
 }
 
+/** An answer to send: status and the JSON text of the body, stored as it is sent so a replay is byte-identical. */
 export interface Outcome {
   status: number;
-  body?: unknown;
+  body?: string;
 }
 
 export interface Tally {
@@ -27,9 +28,10 @@ export interface Tally {
   questions: Record<string, { counts: Record<string, number>; total: number }>;
 }
 
-/** Hooks that let tests hold a request at a precise moment. */
+/** Hooks that let tests hold or break a request at a precise moment. */
 export interface TestHooks {
-  afterClaim?: (submissionId: string) => Promise<void>;
+  /** Just before the submission's writes are committed (inside its transaction where it has one). */
+  beforeCommit?: (submissionId: string) => Promise<void>;
 }
 
 /** A stable JSON text (object keys sorted) so the same body always hashes the same. */
@@ -48,223 +50,91 @@ export function bodyHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
-/** A claim older than this belongs to a process that died mid-request; a retry may take it over. */
-const STALE_CLAIM_SECONDS = 60;
+/** What a withdrawn story's submission keeps: its key only, so a late replay cannot bring it back. */
+export const WITHDRAWN = 'withdrawn';
 
-type Claim = { owned: true } | { owned: false; outcome: Outcome };
+/** The key of one count in the running tally: per (question, value); per question with value ''; the form's total with question ''. */
+const countKey = (question: string, value: string) => `${question}\u0000${value}`;
 
 /**
- * Reserves the submission id before any work is done, in its own statement, so that a concurrent
- * request with the same key sees the reservation: 409 without a body while the first is in progress,
- * the first answer once it is done, 422 when the body differs. The primary key guarantees one row.
+ * Figures the GET of a form shows (a poll's tally, places left), read from the database at most
+ * once per `ttlMs` per form and process, so a busy poll's page does not add a query per view. A
+ * vote's own answer adds the vote to them; other votes show within `ttlMs`.
  */
-async function claim(db: Database, submission: Submission, hash: string, lang: Lang): Promise<Claim> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await db.query(
-      `INSERT INTO submissions (id, form_id, type, body_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [submission.submissionId, submission.formId, submission.type, hash],
-    );
-    if (inserted.rows.length === 1) return { owned: true };
-    const existing = await db.query<{ body_hash: string; state: string; answer_status: number | null; answer_body: unknown; stale: boolean }>(
-      `SELECT body_hash, state, answer_status, answer_body,
-              created_at < now() - make_interval(secs => $2) AS stale
-       FROM submissions WHERE id = $1`,
-      [submission.submissionId, STALE_CLAIM_SECONDS],
-    );
-    const row = existing.rows[0];
-    if (!row) continue;
-    if (row.body_hash === WITHDRAWN) {
-      return { owned: false, outcome: { status: 410, body: { errors: [fieldError('withdrawn', lang)] } } };
-    }
-    if (row.body_hash !== hash) {
-      return { owned: false, outcome: { status: 422, body: { errors: [fieldError('idempotency-key-reused', lang, 'submissionId')] } } };
-    }
-    if (row.state === 'done') {
-      return { owned: false, outcome: { status: row.answer_status ?? 201, body: row.answer_body ?? undefined } };
-    }
-    if (row.stale) {
-      const taken = await db.query(
-        `UPDATE submissions SET created_at = now() WHERE id = $1 AND state = 'pending'
-         AND created_at < now() - make_interval(secs => $2) RETURNING id`,
-        [submission.submissionId, STALE_CLAIM_SECONDS],
+export class LiveState {
+  private readonly cached = new Map<string, { until: number; value: Promise<Map<string, number>> }>();
+  constructor(
+    private readonly db: Queryable,
+    private readonly ttlMs = 1_000,
+  ) {}
+
+  /** Raw counts of a poll by countKey. */
+  counts(formId: string): Promise<Map<string, number>> {
+    return this.read(`tally:${formId}`, () => rawCounts(this.db, formId));
+  }
+
+  /** Places left per session that has a capacity. */
+  remaining(formId: string): Promise<Map<string, number>> {
+    return this.read(`places:${formId}`, async () => {
+      const rows = await this.db.query<{ session_id: string; free: number }>(
+        `SELECT s.session_id, count(p.place) FILTER (WHERE p.submission_id IS NULL AND p.place <= s.capacity)::int AS free
+         FROM sessions s LEFT JOIN places p ON p.form_id = s.form_id AND p.session_id = s.session_id
+         WHERE s.form_id = $1 AND s.capacity IS NOT NULL GROUP BY s.session_id`,
+        [formId],
       );
-      if (taken.rows.length === 1) return { owned: true };
-    }
-    return { owned: false, outcome: { status: 409 } };
-  }
-  return { owned: false, outcome: { status: 409 } };
-}
-
-async function finish(tx: Queryable, submissionId: string, outcome: Outcome): Promise<void> {
-  await tx.query(`UPDATE submissions SET state = 'done', answer_status = $2, answer_body = $3 WHERE id = $1`, [
-    submissionId,
-    outcome.status,
-    outcome.body === undefined ? null : JSON.stringify(outcome.body),
-  ]);
-}
-
-export interface SubmitContext {
-  db: Database;
-  form: Form;
-  submission: Submission;
-  lang: Lang;
-  baseUrl: string;
-  hooks?: TestHooks;
-  /** Present when the server sends e-mail: messages are written in the submission's transaction. */
-  mailer?: Mailer;
-}
-
-/** Stores one validated submission exactly once and returns the answer to send (and to replay). */
-export async function submit(context: SubmitContext): Promise<Outcome> {
-  const { db, submission, lang } = context;
-  const reservation = await claim(db, submission, bodyHash(submission), lang);
-  if (!reservation.owned) return reservation.outcome;
-  try {
-    await context.hooks?.afterClaim?.(submission.submissionId);
-    const answer = await db.transaction(async (tx) => {
-      const outcome = await handleByType(tx, context);
-      if (submission.outcomeEmail) await keepOutcomeAddress(tx, context, submission.outcomeEmail);
-      await finish(tx, submission.submissionId, outcome);
-      return outcome;
+      return new Map(rows.rows.map((row) => [row.session_id, row.free]));
     });
-    context.mailer?.nudge();
-    return answer;
-  } catch (error) {
-    if (error instanceof ApiError && error.statusCode === 409 && error.errors) {
-      const outcome: Outcome = { status: 409, body: { errors: error.errors } };
-      await finish(db, submission.submissionId, outcome);
-      return outcome;
-    }
-    await db.query(`DELETE FROM submissions WHERE id = $1 AND state = 'pending'`, [submission.submissionId]).catch(() => undefined);
-    throw error;
+  }
+
+  /** After a sign-up in this process: the next read goes to the database. */
+  forget(formId: string): void {
+    this.cached.delete(`tally:${formId}`);
+    this.cached.delete(`places:${formId}`);
+  }
+
+  private read(key: string, load: () => Promise<Map<string, number>>): Promise<Map<string, number>> {
+    const now = Date.now();
+    const hit = this.cached.get(key);
+    if (hit && hit.until > now) return hit.value;
+    const value = load();
+    this.cached.set(key, { until: now + this.ttlMs, value });
+    value.catch(() => this.cached.delete(key));
+    return value;
   }
 }
 
-function handleByType(tx: Queryable, context: SubmitContext): Promise<Outcome> {
-  switch (context.form.definition.type) {
-    case 'peiling':
-      return vote(tx, context, context.form.definition);
-    case 'meedenksessie':
-      return signUp(tx, context, context.form.definition);
-    case 'ervaring':
-      return shareStory(tx, context, context.form.definition);
-  }
-}
-
-function conflict(lang: Lang, field: string, code: 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed', session?: string): ApiError {
-  return new ApiError(409, [fieldError(code, lang, field, session === undefined ? {} : { session })]);
-}
-
-export function isClosed(definition: PeilingDefinition, now = new Date()): boolean {
-  return definition.closesAt !== undefined && new Date(definition.closesAt) <= now;
-}
-
-async function vote(tx: Queryable, context: SubmitContext, definition: PeilingDefinition): Promise<Outcome> {
-  const { submission, lang } = context;
-  const data = submission.data as { answers: Record<string, PeilingAnswer>; voterToken?: string; code?: string };
-  if (isClosed(definition)) throw conflict(lang, 'answers', 'poll-closed');
-  const stored = await tx.query(
-    `INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (form_id, voter_token) DO NOTHING RETURNING submission_id`,
-    [submission.submissionId, definition.id, data.voterToken ?? null, JSON.stringify(data.answers)],
-  );
-  if (stored.rows.length === 0) throw conflict(lang, 'voterToken', 'already-voted');
-  if (definition.integrity === 'code') {
-    const code = normalizeCode(data.code ?? '');
-    const used = await tx.query(
-      `UPDATE codes SET used_at = now() WHERE form_id = $1 AND code = $2 AND used_at IS NULL RETURNING code`,
-      [definition.id, code],
-    );
-    if (used.rows.length === 0) {
-      const known = await tx.query('SELECT 1 FROM codes WHERE form_id = $1 AND code = $2', [definition.id, code]);
-      throw conflict(lang, 'code', known.rows.length > 0 ? 'code-used' : 'code-invalid');
-    }
-  }
-  const choices: [string, string][] = [];
-  for (const question of definition.questions) {
-    const answer = data.answers[question.id];
-    if (answer !== undefined) for (const value of countedValues(question, answer)) choices.push([question.id, value]);
-  }
-  if (choices.length > 0) {
-    await tx.query(
-      `INSERT INTO vote_choices (submission_id, form_id, question_id, value) VALUES ${placeholders(choices.length, 4)}`,
-      choices.flatMap(([question, value]) => [submission.submissionId, definition.id, question, value]),
-    );
-  }
-  await addToTally(tx, definition.id, choices);
-  const tally = definition.results === 'hidden' ? undefined : visibleTally(definition, await countVotes(tx, definition));
-  return { status: 201, body: tally ? { tally } : {} };
-}
-
-/** `($1, $2), ($3, $4)` for `rows` rows of `columns` parameters. */
-function placeholders(rows: number, columns: number): string {
-  return Array.from({ length: rows }, (_, row) => `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}`).join(', ')})`).join(', ');
-}
-
-/**
- * Keeps the running tally: per (question, value) the count; per question (value '') how many answered
- * it; per form (question '') the number of votes. One upsert in the vote's own transaction, with the
- * keys sorted so that concurrent votes lock rows in the same order.
- */
-async function addToTally(tx: Queryable, formId: string, choices: [string, string][]): Promise<void> {
-  const keys = new Set<string>(['\u0000']);
-  for (const [question, value] of choices) {
-    keys.add(`${question}\u0000`);
-    keys.add(`${question}\u0000${value}`);
-  }
-  const rows = [...keys].sort().map((key) => key.split('\u0000') as [string, string]);
-  await tx.query(
-    `INSERT INTO tally (form_id, question_id, value, n) VALUES ${placeholders(rows.length, 4)}
-     ON CONFLICT (form_id, question_id, value) DO UPDATE SET n = tally.n + 1`,
-    rows.flatMap(([question, value]) => [formId, question, value, 1]),
-  );
-}
-
-/** Rebuilds a poll's running tally from its stored choices, after retention deleted votes. */
-export async function recountTally(db: Database, formId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    // Votes in progress finish first, new ones wait: the recount and the upserts never interleave.
-    await tx.query('LOCK TABLE tally IN EXCLUSIVE MODE');
-    await tx.query('DELETE FROM tally WHERE form_id = $1', [formId]);
-    await tx.query(RECOUNT_SQL, [formId]);
-  });
-}
-
-const RECOUNT_SQL = `INSERT INTO tally (form_id, question_id, value, n)
-  SELECT form_id, question_id, value, count(*)::int FROM vote_choices WHERE form_id = $1 GROUP BY form_id, question_id, value
-  UNION ALL
-  SELECT form_id, question_id, '', count(DISTINCT submission_id)::int FROM vote_choices WHERE form_id = $1 GROUP BY form_id, question_id
-  UNION ALL
-  SELECT form_id, '', '', count(*)::int FROM votes WHERE form_id = $1 GROUP BY form_id`;
-
-/** The tally as the database keeps it; every option of a closed question is present, also at 0. */
-export async function countVotes(db: Queryable, definition: PeilingDefinition): Promise<Tally> {
-  const counts = await db.query<{ question_id: string; value: string; n: number }>(
-    'SELECT question_id, value, n FROM tally WHERE form_id = $1',
-    [definition.id],
-  );
+/** The poll's tally from raw counts; every option of a closed question is present, also at 0; open questions are not counted. */
+export function tallyOf(definition: PeilingDefinition, counts: Map<string, number>): Tally {
   const questions: Tally['questions'] = {};
   for (const question of definition.questions) {
     if (question.type === 'open') continue;
-    const zero: Record<string, number> = {};
+    const values: string[] = [];
     if (question.type === 'scale') {
-      for (let value = question.min ?? 1; value <= (question.max ?? 5); value++) zero[String(value)] = 0;
+      for (let value = question.min ?? 1; value <= (question.max ?? 5); value++) values.push(String(value));
     } else {
-      for (const option of question.options ?? []) zero[option.value] = 0;
-      if (question.other) zero.other = 0;
+      for (const option of question.options ?? []) values.push(option.value);
+      if (question.other) values.push('other');
     }
-    questions[question.id] = { counts: zero, total: 0 };
+    questions[question.id] = {
+      counts: Object.fromEntries(values.map((value) => [value, counts.get(countKey(question.id, value)) ?? 0])),
+      total: counts.get(countKey(question.id, '')) ?? 0,
+    };
   }
-  let total = 0;
-  for (const row of counts.rows) {
-    const question = questions[row.question_id];
-    if (row.question_id === '') total = row.n;
-    else if (!question) continue;
-    else if (row.value === '') question.total = row.n;
-    else question.counts[row.value] = row.n;
-  }
-  return { total, questions };
+  return { total: counts.get(countKey('', '')) ?? 0, questions };
+}
+
+/** Raw counts of a poll by countKey, every shard summed. */
+async function rawCounts(db: Queryable, formId: string): Promise<Map<string, number>> {
+  const rows = await db.query<{ question_id: string; value: string; n: number }>(
+    'SELECT question_id, value, sum(n)::int AS n FROM tally WHERE form_id = $1 GROUP BY question_id, value',
+    [formId],
+  );
+  return new Map(rows.rows.map((row) => [countKey(row.question_id, row.value), row.n]));
+}
+
+/** A poll's tally as the database holds it now (for the console, which reads it without the cache). */
+export async function countVotes(db: Queryable, definition: PeilingDefinition): Promise<Tally> {
+  return tallyOf(definition, await rawCounts(db, definition.id));
 }
 
 /**
@@ -278,36 +148,268 @@ export function visibleTally(definition: PeilingDefinition, tally: Tally, now = 
   return tally;
 }
 
+export interface SubmitContext {
+  db: Database;
+  live: LiveState;
+  form: Form;
+  submission: Submission;
+  lang: Lang;
+  baseUrl: string;
+  hooks?: TestHooks;
+  /** Present when the server sends e-mail: messages are written in the submission's transaction. */
+  mailer?: Mailer;
+}
+
+/** The submission's key is already stored: its first answer is the answer. */
+class KeyTaken extends Error {}
+
+/**
+ * Stores one validated submission exactly once, in one transaction with its answer, and returns
+ * the answer to send. The same key again gets the stored answer; a refusal (409) is not stored, so
+ * the same key sent again is checked again and gets the same refusal.
+ */
+export async function submit(context: SubmitContext): Promise<Outcome> {
+  const { db, submission, lang } = context;
+  const hash = bodyHash(submission);
+  try {
+    const outcome = await store(context, hash);
+    // Places left show at once in this process; a poll's tally may be a second behind (a vote's
+    // own answer counts it), so a busy poll does not read its tally again for every vote.
+    if (submission.type !== 'peiling') context.live.forget(submission.formId);
+    context.mailer?.nudge();
+    return outcome;
+  } catch (error) {
+    const conflict = error instanceof ApiError && error.statusCode === 409 && error.errors !== undefined;
+    // A key taken by another form's submission surfaces as a unique violation of the claim.
+    const keyTaken = error instanceof KeyTaken || (error as { code?: unknown }).code === '23505';
+    if (!conflict && !keyTaken) throw error;
+    // A replay of a stored submission gets its first answer, also when a conflict would now refuse it.
+    const first = await storedAnswer(db, submission.submissionId, hash, lang);
+    if (first) return first;
+    if (conflict) return { status: 409, body: JSON.stringify({ errors: (error as ApiError).errors }) };
+    throw error;
+  }
+}
+
+async function storedAnswer(db: Queryable, submissionId: string, hash: string, lang: Lang): Promise<Outcome | undefined> {
+  const existing = await db.query<{ body_hash: string; answer_status: number; answer_body: string | null }>(
+    'SELECT body_hash, answer_status, answer_body FROM submissions WHERE id = $1',
+    [submissionId],
+  );
+  const row = existing.rows[0];
+  if (!row) return undefined;
+  if (row.body_hash === WITHDRAWN) return { status: 410, body: JSON.stringify({ errors: [fieldError('withdrawn', lang)] }) };
+  if (row.body_hash !== hash) {
+    return { status: 422, body: JSON.stringify({ errors: [fieldError('idempotency-key-reused', lang, 'submissionId')] }) };
+  }
+  return { status: row.answer_status, body: row.answer_body ?? undefined };
+}
+
+/**
+ * What else a stored submission writes in its own transaction: the address for the outcome
+ * message, kept apart from the answer. A vote or story without it stays one statement.
+ */
+async function alongside(tx: Queryable, context: SubmitContext): Promise<void> {
+  if (context.submission.outcomeEmail) await keepOutcomeAddress(tx, context, context.submission.outcomeEmail);
+}
+
+/** Runs `write` as one statement on its own, or in a transaction with what goes alongside it. */
+function writeWith(context: SubmitContext, needsTransaction: boolean, write: (tx: Queryable) => Promise<void>): Promise<void> {
+  if (!needsTransaction && !context.submission.outcomeEmail) return write(context.db);
+  return context.db.transaction(async (tx) => {
+    await write(tx);
+    await alongside(tx, context);
+  });
+}
+
+function store(context: SubmitContext, hash: string): Promise<Outcome> {
+  switch (context.form.definition.type) {
+    case 'peiling':
+      return vote(context, context.form.definition, hash);
+    case 'meedenksessie':
+      return signUp(context, context.form.definition, hash);
+    case 'ervaring':
+      return shareStory(context, context.form.definition, hash);
+  }
+}
+
+type ConflictCode = 'already-voted' | 'poll-closed' | 'code-used' | 'code-invalid' | 'session-full' | 'deadline-passed';
+
+function conflict(lang: Lang, field: string, code: ConflictCode, session?: string): ApiError {
+  return new ApiError(409, [fieldError(code, lang, field, session === undefined ? {} : { session })]);
+}
+
+export function isClosed(definition: PeilingDefinition, now = new Date()): boolean {
+  return definition.closesAt !== undefined && new Date(definition.closesAt) <= now;
+}
+
+/** Shards of the running tally on PostgreSQL, where votes run in parallel; PGlite runs one statement at a time. */
+const TALLY_SHARDS = 16;
+
+type PeilingData = { answers: Record<string, PeilingAnswer>; voterToken?: string; code?: string };
+
+/** The choices a vote adds to the tally, as [question, value] pairs. */
+function choicesOf(definition: PeilingDefinition, answers: Record<string, PeilingAnswer>): [string, string][] {
+  const choices: [string, string][] = [];
+  for (const question of definition.questions) {
+    const answer = answers[question.id];
+    if (answer !== undefined) for (const value of countedValues(question, answer)) choices.push([question.id, value]);
+  }
+  return choices;
+}
+
+/** The counts one vote adds: each choice, each question it answered, and the form's total. */
+function tallyKeysOf(choices: [string, string][]): [string, string][] {
+  const keys = new Map<string, [string, string]>([[countKey('', ''), ['', '']]]);
+  for (const [question, value] of choices) {
+    keys.set(countKey(question, ''), [question, '']);
+    keys.set(countKey(question, value), [question, value]);
+  }
+  // Sorted, so concurrent votes lock their rows in the same order.
+  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, pair]) => pair);
+}
+
+/** The 201 answer of a vote: the tally as it stood plus this vote, under the poll's visibility rules. */
+async function voteAnswer(context: SubmitContext, definition: PeilingDefinition, keys: [string, string][]): Promise<string> {
+  if (definition.results === 'hidden') return '{}';
+  const counts = new Map(await context.live.counts(definition.id));
+  for (const [question, value] of keys) counts.set(countKey(question, value), (counts.get(countKey(question, value)) ?? 0) + 1);
+  const tally = visibleTally(definition, tallyOf(definition, counts));
+  return JSON.stringify(tally ? { tally } : {});
+}
+
+/**
+ * One statement stores the vote, its key with its answer, and its counts, so a vote is one round
+ * trip and one commit. The ballot goes first: when the voter token has voted, or the key is a
+ * replay, nothing of the statement is written.
+ */
+const VOTE_SQL = `WITH ballot AS (
+    INSERT INTO votes (submission_id, form_id, voter_token, answers) VALUES ($1, $2, $3, $4)
+    ON CONFLICT DO NOTHING RETURNING submission_id
+  ), claim AS (
+    INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
+    SELECT submission_id, $2, 'peiling', $5, 201, $6, $10 FROM ballot RETURNING id
+  ), counted AS (
+    INSERT INTO tally (form_id, question_id, value, shard, n)
+    SELECT $2, k.question, k.value, $7, 1 FROM ballot, unnest($8::text[], $9::text[]) AS k(question, value)
+    ON CONFLICT (form_id, question_id, value, shard) DO UPDATE SET n = tally.n + 1
+  )
+  SELECT count(*)::int AS stored FROM claim`;
+
+async function vote(context: SubmitContext, definition: PeilingDefinition, hash: string): Promise<Outcome> {
+  const { db, submission, lang } = context;
+  const data = submission.data as PeilingData;
+  if (isClosed(definition)) throw conflict(lang, 'answers', 'poll-closed');
+  const keys = tallyKeysOf(choicesOf(definition, data.answers));
+  const body = await voteAnswer(context, definition, keys);
+  const params = [
+    submission.submissionId,
+    definition.id,
+    data.voterToken ?? null,
+    JSON.stringify(data.answers),
+    hash,
+    body,
+    db.kind === 'postgres' ? randomInt(TALLY_SHARDS) : 0,
+    keys.map(([question]) => question),
+    keys.map(([, value]) => value),
+    context.form.version,
+  ];
+  const cast = async (tx: Queryable) => {
+    const result = await tx.query<{ stored: number }>(VOTE_SQL, params);
+    // Nothing written: the token voted, or the key is a replay, which submit() answers from its row.
+    if (result.rows[0]!.stored === 0) throw conflict(lang, 'voterToken', 'already-voted');
+  };
+  if (definition.integrity !== 'code') {
+    await context.hooks?.beforeCommit?.(submission.submissionId);
+    await writeWith(context, false, cast);
+    return { status: 201, body };
+  }
+  // A participation code is used up in the vote's own transaction; the vote goes first, so a
+  // replay is recognised before its (used) code would refuse it.
+  return db.transaction(async (tx) => {
+    await cast(tx);
+    const code = normalizeCode(data.code ?? '');
+    const used = await tx.query(`UPDATE codes SET used_at = now() WHERE form_id = $1 AND code = $2 AND used_at IS NULL RETURNING code`, [definition.id, code]);
+    if (used.rows.length === 0) {
+      const known = await tx.query('SELECT 1 FROM codes WHERE form_id = $1 AND code = $2', [definition.id, code]);
+      throw conflict(lang, 'code', known.rows.length > 0 ? 'code-used' : 'code-invalid');
+    }
+    await alongside(tx, context);
+    await context.hooks?.beforeCommit?.(submission.submissionId);
+    return { status: 201, body };
+  });
+}
+
 export function signUpClosed(session: MeedenksessieDefinition['sessions'][number], now = new Date()): boolean {
   return new Date(session.deadline ?? session.start) <= now;
 }
 
-async function signUp(tx: Queryable, context: SubmitContext, definition: MeedenksessieDefinition): Promise<Outcome> {
+/**
+ * Takes one free place of a session with a capacity. SKIP LOCKED lets concurrent sign-ups take
+ * different rows instead of waiting on each other; when every free row is locked by a sign-up in
+ * progress (which may still roll back), it waits for them before saying the session is full.
+ */
+async function takePlace(tx: Queryable, formId: string, sessionId: string, capacity: number, submissionId: string): Promise<boolean> {
+  for (const lock of ['FOR UPDATE SKIP LOCKED', 'FOR UPDATE']) {
+    const taken = await tx.query(
+      `UPDATE places SET submission_id = $1 WHERE (form_id, session_id, place) = (
+         SELECT form_id, session_id, place FROM places
+         WHERE form_id = $2 AND session_id = $3 AND submission_id IS NULL AND place <= $4
+         ORDER BY place LIMIT 1 ${lock})
+       RETURNING place`,
+      [submissionId, formId, sessionId, capacity],
+    );
+    if (taken.rows.length === 1) return true;
+  }
+  return false;
+}
+
+function signUpAnswer(sessionIds: string[], statuses: Map<string, 'confirmed' | 'waitlisted'>, cancelUrl: string): string {
+  const sessions = sessionIds.map((id) => ({ id, status: statuses.get(id)! }));
+  return JSON.stringify({
+    status: sessions.every((session) => session.status === 'confirmed') ? 'confirmed' : 'waitlisted',
+    sessions,
+    cancelUrl,
+  });
+}
+
+/** The key with its answer, the sign-up and its sessions, in one statement; nothing when the key is taken. */
+const SIGNUP_SQL = `WITH claim AS (
+    INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
+    VALUES ($1, $2, 'meedenksessie', $3, 201, $4, $16) ON CONFLICT (id) DO NOTHING RETURNING id
+  ), person AS (
+    INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token, lang)
+    SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $15 FROM claim RETURNING submission_id
+  ), chosen AS (
+    INSERT INTO signup_sessions (submission_id, form_id, session_id, status)
+    SELECT submission_id, $2, s.id, s.status FROM person, unnest($13::text[], $14::text[]) WITH ORDINALITY AS s(id, status, position)
+    ORDER BY s.position
+  )
+  SELECT count(*)::int AS stored FROM claim`;
+
+async function signUp(context: SubmitContext, definition: MeedenksessieDefinition, hash: string): Promise<Outcome> {
   const { submission, lang } = context;
   const data = submission.data as unknown as MeedenksessieData;
   const sessions = new Map(definition.sessions.map((session) => [session.id, session]));
   for (const id of data.sessionIds) {
     if (signUpClosed(sessions.get(id)!)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
   }
-  const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
-  // A fixed order of row locks, so two multi-session sign-ups cannot deadlock each other.
-  for (const id of [...data.sessionIds].sort()) {
-    const place = await tx.query(
-      `UPDATE sessions SET taken = taken + 1
-       WHERE form_id = $1 AND session_id = $2 AND (capacity IS NULL OR taken < capacity) RETURNING taken`,
-      [definition.id, id],
-    );
-    if (place.rows.length === 1) statuses.set(id, 'confirmed');
-    else if (sessions.get(id)!.waitlist && data.waitlist === true) statuses.set(id, 'waitlisted');
-    else throw conflict(lang, 'sessionIds', 'session-full', id);
-  }
-  const token = cancelToken();
-  await tx.query(
-    `INSERT INTO signups (submission_id, form_id, name, email, phone, role, gemeente, needs, remarks, cancel_token, lang)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
+  return context.db.transaction(async (tx) => {
+    const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
+    // A fixed order of row locks, so two multi-session sign-ups cannot deadlock each other.
+    for (const id of [...data.sessionIds].sort()) {
+      const session = sessions.get(id)!;
+      if (session.capacity === undefined || (await takePlace(tx, definition.id, id, session.capacity, submission.submissionId))) statuses.set(id, 'confirmed');
+      else if (session.waitlist && data.waitlist === true) statuses.set(id, 'waitlisted');
+      else throw conflict(lang, 'sessionIds', 'session-full', id);
+    }
+    const token = cancelToken();
+    const body = signUpAnswer(data.sessionIds, statuses, `${context.baseUrl}/api/cancel/${token}`);
+    const stored = await tx.query<{ stored: number }>(SIGNUP_SQL, [
       submission.submissionId,
       definition.id,
+      hash,
+      body,
       data.name,
       data.email,
       data.phone ?? null,
@@ -316,89 +418,164 @@ async function signUp(tx: Queryable, context: SubmitContext, definition: Meedenk
       JSON.stringify(data.needs ?? []),
       data.remarks ?? null,
       token,
+      data.sessionIds,
+      data.sessionIds.map((id) => statuses.get(id)!),
       submission.lang,
-    ],
-  );
-  for (const id of data.sessionIds) {
-    await tx.query(
-      'INSERT INTO signup_sessions (submission_id, form_id, session_id, status) VALUES ($1, $2, $3, $4)',
-      [submission.submissionId, definition.id, id, statuses.get(id)],
-    );
-  }
-  const outcomes = data.sessionIds.map((id) => ({ id, status: statuses.get(id)! }));
-  if (context.mailer) {
-    const confirmed = outcomes.filter((session) => session.status === 'confirmed').map((session) => session.id);
-    await queueSignupMail(tx, { ...context, mailer: context.mailer, submissionId: submission.submissionId, lang: submission.lang }, confirmed);
-  }
-  return {
-    status: 201,
-    body: {
-      status: outcomes.every((session) => session.status === 'confirmed') ? 'confirmed' : 'waitlisted',
-      sessions: outcomes,
-      cancelUrl: `${context.baseUrl}/api/cancel/${token}`,
-    },
-  };
+      context.form.version,
+    ]);
+    // A replay took places above only to give them back now, with the whole transaction.
+    if (stored.rows[0]!.stored === 0) throw new KeyTaken();
+    if (context.mailer) {
+      const confirmed = data.sessionIds.filter((id) => statuses.get(id) === 'confirmed');
+      await queueSignupMail(tx, { ...context, mailer: context.mailer, submissionId: submission.submissionId, lang: submission.lang }, confirmed);
+    }
+    await alongside(tx, context);
+    await context.hooks?.beforeCommit?.(submission.submissionId);
+    return { status: 201, body };
+  });
 }
 
-async function shareStory(tx: Queryable, context: SubmitContext, definition: ErvaringDefinition): Promise<Outcome> {
+function storyAnswer(baseUrl: string, code: string): string {
+  const shown = formatCode(code, 4);
+  return JSON.stringify({ withdrawCode: shown, withdrawUrl: `${baseUrl}/api/withdraw/${shown}` });
+}
+
+async function shareStory(context: SubmitContext, definition: ErvaringDefinition, hash: string): Promise<Outcome> {
   const { submission } = context;
   const data = submission.data as unknown as ErvaringData;
   const code = withdrawCode();
-  await tx.query(
-    `INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code, lang)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      submission.submissionId,
-      definition.id,
-      data.story,
-      JSON.stringify(data.themes),
-      data.region ?? null,
-      data.level ?? null,
-      data.anonymous,
-      data.anonymous ? null : (data.contact?.name ?? null),
-      data.anonymous ? null : (data.contact?.email ?? null),
-      data.consent,
-      code,
-      submission.lang,
-    ],
-  );
+  const body = storyAnswer(context.baseUrl, code);
   // The withdrawal code by e-mail, only for a parent who left an address and asked for it.
-  if (context.mailer && !data.anonymous && data.contact?.email && data.contact.sendCode === true) {
-    await enqueueMail(
-      tx,
-      { kind: 'story', formId: definition.id, lang: submission.lang, baseUrl: context.baseUrl, submissionId: submission.submissionId },
-      context.mailer.domain,
+  const mailCode = context.mailer !== undefined && !data.anonymous && Boolean(data.contact?.email) && data.contact?.sendCode === true;
+  await context.hooks?.beforeCommit?.(submission.submissionId);
+  await writeWith(context, mailCode, async (tx) => {
+    const stored = await tx.query(
+      `WITH claim AS (
+         INSERT INTO submissions (id, form_id, type, body_hash, answer_status, answer_body, form_version)
+         VALUES ($1, $2, 'ervaring', $3, 201, $4, $15) ON CONFLICT (id) DO NOTHING RETURNING id
+       )
+       INSERT INTO stories (submission_id, form_id, story, themes, region, level, anonymous, contact_name, contact_email, consent, withdraw_code, lang)
+       SELECT id, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM claim RETURNING submission_id`,
+      [
+        submission.submissionId,
+        definition.id,
+        hash,
+        body,
+        data.story,
+        JSON.stringify(data.themes),
+        data.region ?? null,
+        data.level ?? null,
+        data.anonymous,
+        data.anonymous ? null : (data.contact?.name ?? null),
+        data.anonymous ? null : (data.contact?.email ?? null),
+        data.consent,
+        code,
+        submission.lang,
+        context.form.version,
+      ],
     );
-  }
-  return {
-    status: 201,
-    body: { withdrawCode: formatCode(code, 4), withdrawUrl: `${context.baseUrl}/api/withdraw/${formatCode(code, 4)}` },
-  };
+    if (stored.rows.length === 0) throw new KeyTaken();
+    if (mailCode) {
+      await enqueueMail(tx, { kind: 'story', formId: definition.id, lang: submission.lang, baseUrl: context.baseUrl, submissionId: submission.submissionId }, context.mailer!.domain);
+    }
+  });
+  return { status: 201, body };
 }
 
-/** Remaining places per session with a capacity, as counted in the database. */
-export async function remainingPlaces(db: Queryable, formId: string): Promise<Map<string, number>> {
-  const result = await db.query<{ session_id: string; capacity: number | null; taken: number }>(
-    'SELECT session_id, capacity, taken FROM sessions WHERE form_id = $1',
-    [formId],
-  );
-  const remaining = new Map<string, number>();
-  for (const row of result.rows) {
-    if (row.capacity !== null) remaining.set(row.session_id, Math.max(0, row.capacity - row.taken));
+/**
+ * What a bot that filled the honeypot gets: the answer a real submission would get now, made by
+ * the same rules and generators (a tally with its vote, a confirmed or waitlisted place or a
+ * refusal, a withdrawal code from the same alphabet), with nothing stored.
+ */
+export async function decoy(context: SubmitContext): Promise<Outcome> {
+  const { db, submission, lang, live } = context;
+  const definition = context.form.definition;
+  try {
+    if (definition.type === 'peiling') {
+      const data = submission.data as PeilingData;
+      if (isClosed(definition)) throw conflict(lang, 'answers', 'poll-closed');
+      if (data.voterToken !== undefined) {
+        const voted = await db.query('SELECT 1 FROM votes WHERE form_id = $1 AND voter_token = $2', [definition.id, data.voterToken]);
+        if (voted.rows.length > 0) throw conflict(lang, 'voterToken', 'already-voted');
+      }
+      if (definition.integrity === 'code') {
+        const code = await db.query<{ used_at: Date | null }>('SELECT used_at FROM codes WHERE form_id = $1 AND code = $2', [definition.id, normalizeCode(data.code ?? '')]);
+        if (code.rows.length === 0) throw conflict(lang, 'code', 'code-invalid');
+        if (code.rows[0]!.used_at !== null) throw conflict(lang, 'code', 'code-used');
+      }
+      return { status: 201, body: await voteAnswer(context, definition, tallyKeysOf(choicesOf(definition, data.answers))) };
+    }
+    if (definition.type === 'meedenksessie') {
+      const data = submission.data as unknown as MeedenksessieData;
+      const sessions = new Map(definition.sessions.map((session) => [session.id, session]));
+      const remaining = await live.remaining(definition.id);
+      const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
+      for (const id of data.sessionIds) if (signUpClosed(sessions.get(id)!)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
+      for (const id of [...data.sessionIds].sort()) {
+        if (sessions.get(id)!.capacity === undefined || (remaining.get(id) ?? 0) > 0) statuses.set(id, 'confirmed');
+        else if (sessions.get(id)!.waitlist && data.waitlist === true) statuses.set(id, 'waitlisted');
+        else throw conflict(lang, 'sessionIds', 'session-full', id);
+      }
+      return { status: 201, body: signUpAnswer(data.sessionIds, statuses, `${context.baseUrl}/api/cancel/${cancelToken()}`) };
+    }
+    return { status: 201, body: storyAnswer(context.baseUrl, withdrawCode()) };
+  } catch (error) {
+    if (error instanceof ApiError && error.errors) return { status: 409, body: JSON.stringify({ errors: error.errors }) };
+    throw error;
   }
-  return remaining;
 }
 
-/** Makes the sessions table follow the content: new sessions appear, capacities follow edits. */
-export async function syncSessions(db: Database, forms: Iterable<Form>): Promise<void> {
+/**
+ * Rebuilds a poll's running tally from its stored votes, after retention deleted some: each vote's
+ * answers counted by the same rule as when it came in.
+ */
+export async function recountTally(db: Database, definition: PeilingDefinition): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Votes in progress finish first, new ones wait: the recount and the upserts never interleave.
+    await tx.query('LOCK TABLE tally IN EXCLUSIVE MODE');
+    const votes = await tx.query<{ answers: Record<string, PeilingAnswer> }>('SELECT answers FROM votes WHERE form_id = $1', [definition.id]);
+    const counts = new Map<string, [string, string, number]>();
+    for (const vote of votes.rows) {
+      for (const [question, value] of tallyKeysOf(choicesOf(definition, vote.answers))) {
+        const key = countKey(question, value);
+        counts.set(key, [question, value, (counts.get(key)?.[2] ?? 0) + 1]);
+      }
+    }
+    await tx.query('DELETE FROM tally WHERE form_id = $1', [definition.id]);
+    const rows = [...counts.values()];
+    if (rows.length > 0) {
+      await tx.query(
+        `INSERT INTO tally (form_id, question_id, value, shard, n)
+         SELECT $1, r.question, r.value, 0, r.n FROM unnest($2::text[], $3::text[], $4::int[]) AS r(question, value, n)`,
+        [definition.id, rows.map(([question]) => question), rows.map(([, value]) => value), rows.map(([, , n]) => n)],
+      );
+    }
+  });
+}
+
+/**
+ * Makes the sessions and their places follow the content: new sessions appear, a raised capacity
+ * adds free places, a lowered one removes free places beyond it (taken ones stay theirs).
+ */
+export async function syncSessions(db: Queryable, forms: Iterable<Form>): Promise<void> {
   for (const form of forms) {
     if (form.definition.type !== 'meedenksessie') continue;
     for (const session of form.definition.sessions) {
+      const capacity = session.capacity ?? 0;
       await db.query(
         `INSERT INTO sessions (form_id, session_id, capacity) VALUES ($1, $2, $3)
          ON CONFLICT (form_id, session_id) DO UPDATE SET capacity = EXCLUDED.capacity`,
         [form.definition.id, session.id, session.capacity ?? null],
       );
+      await db.query(
+        `INSERT INTO places (form_id, session_id, place) SELECT $1, $2, n FROM generate_series(1, $3::int) AS n ON CONFLICT DO NOTHING`,
+        [form.definition.id, session.id, capacity],
+      );
+      await db.query('DELETE FROM places WHERE form_id = $1 AND session_id = $2 AND place > $3 AND submission_id IS NULL', [
+        form.definition.id,
+        session.id,
+        capacity,
+      ]);
     }
   }
 }
@@ -450,15 +627,17 @@ export async function cancelSignUp(db: Database, token: string, mail?: CancelMai
         [row.form_id, session.session_id],
       );
       const moved = next.rows[0];
+      // The place passes to the parent moved up, or becomes free.
+      await tx.query('UPDATE places SET submission_id = $4 WHERE form_id = $1 AND session_id = $2 AND submission_id = $3', [
+        row.form_id,
+        session.session_id,
+        row.submission_id,
+        moved?.submission_id ?? null,
+      ]);
       if (moved) {
         promoted++;
         const movedContext = context(moved.submission_id, moved.lang);
         if (movedContext) await queuePromotionMail(tx, movedContext, session.session_id);
-      } else {
-        await tx.query('UPDATE sessions SET taken = taken - 1 WHERE form_id = $1 AND session_id = $2 AND taken > 0', [
-          row.form_id,
-          session.session_id,
-        ]);
       }
     }
     const own = context(row.submission_id, row.lang);
@@ -515,9 +694,6 @@ async function keepOutcomeAddress(tx: Queryable, context: SubmitContext, email: 
   ]);
 }
 
-/** What a withdrawn story's submission keeps: its key only, so a late replay cannot bring it back. */
-export const WITHDRAWN = 'withdrawn';
-
 function codeHash(code: string): string {
   return createHash('sha256').update(normalizeCode(code)).digest('hex');
 }
@@ -549,7 +725,7 @@ export async function storyByCode(db: Queryable, code: string): Promise<StoryOve
 export async function withdrawStory(db: Database, code: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const emptied = await tx.query<{ id: string }>(
-      `UPDATE submissions SET body_hash = $2, state = 'done', answer_status = 410, answer_body = NULL
+      `UPDATE submissions SET body_hash = $2, answer_status = 410, answer_body = NULL
        WHERE id = (SELECT submission_id FROM stories WHERE withdraw_code = $1) RETURNING id`,
       [normalizeCode(code), WITHDRAWN],
     );

@@ -39,10 +39,14 @@ function fieldOf(error: ErrorObject): string {
   return segments.join('.');
 }
 
-/** Turns Ajv's errors into one `{ field, code, message }` per field (the first reason wins). */
+/** At most this many field errors in one answer: a body of thousands of unknown keys must not get an answer ten times its size. */
+export const MAX_FIELD_ERRORS = 20;
+
+/** Turns Ajv's errors into one `{ field, code, message }` per field (the first reason wins), at most MAX_FIELD_ERRORS. */
 export function schemaErrors(errors: ErrorObject[], lang: Lang): FieldError[] {
   const byField = new Map<string, FieldError>();
   for (const error of errors) {
+    if (byField.size === MAX_FIELD_ERRORS) break;
     if (error.keyword === 'if' || error.keyword === 'anyOf') continue;
     const field = fieldOf(error);
     if (!byField.has(field)) byField.set(field, fieldError(codeFor(error), lang, field));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ContentError, loadContent } from '../src/content.js';
 import { BAD_CONTENT_DIR, CONTENT_DIR, schemas } from './helpers.js';
+import { openDatabase } from '../src/db.js';
+import { ensureOrganisation } from '../src/organisations.js';
+import { addUser } from '../src/beheer/users.js';
+import { checkSetupToken } from '../src/beheer/auth.js';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/ouderstem-server.js', import.meta.url));
@@ -60,5 +64,87 @@ describe('command line (PGlite data directory)', () => {
   it('export --form ID writes CSV to stdout', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'export', '--form', 'signup', '--content', CONTENT_DIR, '--data', data], { env });
     assert.equal(stdout, 'ontvangen,sessie,sessietitel,status,naam,e-mail,telefoon,rol,gemeente,behoeften,opmerkingen\r\n');
+  });
+
+  it('import DIR: the folder is in the database once (the commands above imported it at their start); another organisation cannot take its forms (exit 1)', async () => {
+    const again = await run(process.execPath, [BIN, 'import', CONTENT_DIR, '--data', data], { env });
+    assert.equal(again.stdout, 'Ingelezen: organisatie standaard; ongewijzigd: 6; netwerken: ongewijzigd\n');
+    await assert.rejects(run(process.execPath, [BIN, 'import', CONTENT_DIR, '--organisation', 'elders', '--data', data], { env }), (error: Error & { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /  poll:\n {4}Een formulier met de code "poll" hoort al bij een andere organisatie \(standaard\)/);
+      return true;
+    });
+  });
+
+  it('user reset --email prints a one-time link that sets a new password; an unknown address is an error', async () => {
+    const db = await openDatabase({ dataDir: data });
+    await ensureOrganisation(db, { id: 'test' });
+    await addUser(db, { organisationId: 'test', email: 'vergeten@test.nl', name: 'Vergeetachtig', role: 'beheerder' });
+    await db.close();
+    const { stdout } = await run(process.execPath, [BIN, 'user', 'reset', '--email', 'VERGETEN@test.nl', '--content', CONTENT_DIR, '--data', data], { env });
+    const token = /^Nieuw wachtwoord voor vergeten@test\.nl: http:\/\/localhost:\d+\/beheer\/setup\/([\w-]{40,}) /.exec(stdout)?.[1];
+    assert.ok(token, stdout);
+    const reopened = await openDatabase({ dataDir: data });
+    try {
+      const checked = await checkSetupToken(reopened, token);
+      assert.equal(checked.state, 'valid');
+      const { rows } = await reopened.query<{ actor: string; action: string }>("SELECT actor, action FROM audit_log WHERE action = 'user.reset'");
+      assert.deepEqual(rows, [{ actor: 'cli', action: 'user.reset' }]);
+    } finally {
+      await reopened.close();
+    }
+    await assert.rejects(run(process.execPath, [BIN, 'user', 'reset', '--email', 'niemand@test.nl', '--data', data], { env }), /No account with the e-mail address niemand@test\.nl/);
+  });
+});
+
+/** Starts `serve` and resolves with its first lines once it says it runs (or with its output when it stops). */
+function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<{ started: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      if (/Ouderstem draait op/.test(output)) {
+        child.kill('SIGTERM');
+        resolve({ started: true, output });
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', () => resolve({ started: false, output }));
+  });
+}
+
+describe('start-up settings', () => {
+  let data: string;
+  before(async () => {
+    data = await mkdtemp(join(tmpdir(), 'ouderstem-start-'));
+  });
+  after(() => rm(data, { recursive: true, force: true }));
+
+  it('OUDERSTEM_TRUST_PROXY=true, as documented, starts the server', async () => {
+    const { started, output } = await startServe(['--content', CONTENT_DIR, '--port', '0', '--host', '127.0.0.1', '--data', data], { OUDERSTEM_TRUST_PROXY: 'true' });
+    assert.ok(started, output);
+  });
+
+  it('listening beyond this machine without a public address stops start-up with what to set', async () => {
+    const { started, output } = await startServe(['--content', CONTENT_DIR, '--port', '0', '--host', '0.0.0.0', '--data', data], {});
+    assert.equal(started, false);
+    assert.match(output, /OUDERSTEM_PUBLIC_URL/);
+    const withUrl = await startServe(['--content', CONTENT_DIR, '--port', '0', '--host', '0.0.0.0', '--data', data], { OUDERSTEM_PUBLIC_URL: 'https://ouderstem.voorbeeldstad.nl' });
+    assert.ok(withUrl.started, withUrl.output);
+  });
+
+  it('a damaged data folder stops start-up with a message naming it, not a stack trace', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'ouderstem-notdb-'));
+    try {
+      await writeFile(join(folder, 'notes.txt'), 'x');
+      const { started, output } = await startServe(['--content', CONTENT_DIR, '--port', '0', '--data', folder], {});
+      assert.equal(started, false);
+      assert.match(output, new RegExp(`${folder}: this folder holds files but no database`));
+      assert.doesNotMatch(output, /at .*\.js:\d+/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

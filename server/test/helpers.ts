@@ -6,7 +6,7 @@ import { buildApp, type AppOptions } from '../src/app.js';
 import { loadContent, type Content } from '../src/content.js';
 import { openDatabase, type Database } from '../src/db.js';
 import { loadSchemas } from '../src/schemas.js';
-import { syncSessions } from '../src/store.js';
+import { importContent } from '../src/import.js';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../test/content/', import.meta.url));
 export const BAD_CONTENT_DIR = fileURLToPath(new URL('../../test/content-bad/', import.meta.url));
@@ -40,15 +40,31 @@ export function testContent(): Content {
   return loadContent(CONTENT_DIR, schemas);
 }
 
-export async function makeApp(db: Database, overrides: Partial<AppOptions> = {}): Promise<FastifyInstance> {
-  const content = overrides.content ?? testContent();
-  await syncSessions(db, content.forms.values());
-  return buildApp({ db, content, schemas, logger: false, exportToken: 'geheim-token', ...overrides });
+/** The organisation the test content is imported into. */
+export const TEST_ORGANISATION = { id: 'test', name: 'Testgemeente', privacyUrl: 'https://www.voorbeeldstad.nl/privacy' };
+
+/** Imports `content` (the test content by default) into the test organisation; any refused file fails the test. */
+export async function importTestContent(db: Database, content: Content = testContent()): Promise<void> {
+  const report = await importContent(db, content, TEST_ORGANISATION);
+  if (report.refused.length > 0) throw new Error(`test content not imported: ${JSON.stringify(report.refused)}`);
 }
 
+/**
+ * A server on `db` with `content` imported first. Forms live in the database now, so every app on
+ * one database serves the same forms: a test that imports other content restores it with resetData.
+ */
+export async function makeApp(db: Database, overrides: Partial<AppOptions> & { content?: Content } = {}): Promise<FastifyInstance> {
+  const { content = testContent(), ...options } = overrides;
+  await importTestContent(db, content);
+  // No reuse of live figures between requests: the tests reset the tables under the app's feet.
+  return buildApp({ db, config: content.config, schemas, logger: false, exportToken: 'geheim-token', gemeenten: [], liveCacheMs: 0, ...options });
+}
+
+/** Empties every answer and puts the test content back as it was. */
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, vote_choices, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes CASCADE');
-  await db.query('UPDATE sessions SET taken = 0');
+  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits CASCADE');
+  await db.query('UPDATE places SET submission_id = NULL');
+  await importTestContent(db);
 }
 
 export function submission(type: string, formId: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {

@@ -7,7 +7,8 @@ import { mailProblems } from '../src/mail/outbox.js';
 import { sendOutcome } from '../src/mail/outcome.js';
 import { describeSmtpUrl, mailSettingsFromEnv } from '../src/mail/settings.js';
 import { deleteExpired } from '../src/retention.js';
-import { backends, count, makeApp, post, resetData, signUp, story, testContent } from './helpers.js';
+import { backends, count, importTestContent, makeApp, post, resetData, signUp, story, testContent } from './helpers.js';
+import { currentForm } from '../src/forms.js';
 import { linksIn, parseCalendar, SMTP_PASSWORD, TestSmtp, type Received } from './mail-helpers.js';
 
 type Json = Record<string, any>;
@@ -34,7 +35,7 @@ for (const backend of backends) {
     const logs: string[] = [];
 
     const newWorker = (options: Partial<MailWorkerOptions> = {}, database = db) =>
-      new MailWorker({ db: database, settings: { smtpUrl: smtp.url, from: FROM }, forms: (id) => content.forms.get(id), log: capturingLog(logs), ...options });
+      new MailWorker({ db: database, settings: { smtpUrl: smtp.url, from: FROM }, forms: (id) => currentForm(database, id), log: capturingLog(logs), ...options });
 
     before(async () => {
       db = await backend.open();
@@ -207,6 +208,8 @@ for (const backend of backends) {
       const planned = await db.query<{ not_before: Date }>("SELECT not_before FROM mail_outbox WHERE kind = 'reminder'");
       assert.deepEqual(planned.rows.map((row) => new Date(row.not_before).toISOString()), ['2099-02-22T17:30:00.000Z']);
       own.forms.get('signup')!.reminders = [];
+      // Forms live in the database: the changed file is imported as the next version.
+      await importTestContent(db, own);
       await post(server, 'signup', signUp(['one']));
       assert.equal(await count(db, "mail_outbox WHERE kind = 'reminder'"), 1);
       await server.close();
@@ -323,10 +326,10 @@ for (const backend of backends) {
     it("an address for an outcome that is never published goes after the form's retention period", async () => {
       await post(app, 'story', { ...story(), outcomeEmail: 'benieuwd@example.nl' });
       await db.query("UPDATE outcome_subscribers SET created_at = now() - interval '4 days'");
-      await deleteExpired(db, content);
+      await deleteExpired(db, content.config);
       assert.equal(await count(db, 'outcome_subscribers'), 1, 'kept within the 5 days of the story form');
       await db.query("UPDATE outcome_subscribers SET created_at = now() - interval '6 days'");
-      await deleteExpired(db, content);
+      await deleteExpired(db, content.config);
       assert.equal(await count(db, 'outcome_subscribers'), 0);
     });
   });

@@ -55,7 +55,8 @@ export async function startServer({ port, data, content, statics, env = {} } = {
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // 60 s: on a busy 2-core machine PGlite's first initdb alone takes 15 s, before the migrations.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
     try {
@@ -74,6 +75,8 @@ export async function startServer({ port, data, content, statics, env = {} } = {
     port,
     data,
     log: () => log,
+    /** True while the process runs. */
+    alive: () => child.exitCode === null && child.signalCode === null,
     /** SIGTERM, as a process manager stops it; SIGKILL (and the log, to see why) if it has not gone in 15 s. */
     async stop() {
       if (child.exitCode !== null) return;

@@ -26,7 +26,8 @@ type Block =
   | { code: string };
 
 /** Where the worker finds a form's definition and settings (today the content folder). */
-export type FormLookup = (formId: string) => Form | undefined;
+/** A form by id; from the database, so it may answer later. */
+export type FormLookup = (formId: string) => Form | undefined | Promise<Form | undefined>;
 
 interface SignupRow {
   name: string;
@@ -41,7 +42,7 @@ interface SessionRow {
 
 /** Builds one outbox message from what the database holds now; a message no longer wanted is skipped. */
 export async function renderMail(db: Queryable, row: OutboxRow, lookup: FormLookup): Promise<Rendering> {
-  const form = lookup(row.form_id);
+  const form = await lookup(row.form_id);
   if (!form) return { skip: `form ${row.form_id} no longer exists` };
   const texts = textsFor(row.lang);
   switch (row.kind) {

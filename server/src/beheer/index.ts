@@ -1,0 +1,65 @@
+/**
+ * The console (beheer): its JSON API under /beheer/api, the OpenID login, and the console's own
+ * files (built by server/beheer/ into dist/beheer/) at /beheer/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Database } from '../db.js';
+import type { ServerConfig } from '../content.js';
+import type { Schemas } from '../schemas.js';
+import { consolePage } from './page.js';
+import { registerAdminRoutes } from './routes-admin.js';
+import { registerAuthRoutes } from './routes-auth.js';
+import { registerFormRoutes, type Gemeente } from './routes-forms.js';
+import { registerOidcRoutes, type OidcSettings } from './oidc.js';
+
+export { audit, type Actor } from './audit.js';
+export { requireRole, sessionOf } from './access.js';
+export type { ConsoleSession, Role } from './auth.js';
+
+export interface ConsoleOptions {
+  db: Database;
+  config: ServerConfig;
+  schemas: Schemas;
+  /** Secret for the login lockout's per-client key (a hash of the address, never the address). */
+  rateKeySecret: string;
+  oidc?: OidcSettings;
+  /** Where the built console is; `dist/beheer/` of this package by default. */
+  consoleDir?: string;
+  /** Whether the server can send e-mail (issue #14); until then the console hands out links. */
+  mailConfigured: boolean;
+  /** The CBS gemeenten for the networks builder; from the repository's `data/` when absent. */
+  gemeenten?: Gemeente[];
+}
+
+/** `server/dist/beheer/`, next to the compiled server in `server/dist/src/`. */
+export const CONSOLE_DIR = fileURLToPath(new URL('../../beheer/', import.meta.url));
+
+export async function registerConsole(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
+  registerAuthRoutes(app, options);
+  registerAdminRoutes(app, options);
+  registerFormRoutes(app, options);
+  if (options.oidc) registerOidcRoutes(app, options, options.oidc);
+
+  const dir = options.consoleDir ?? CONSOLE_DIR;
+  const index = join(dir, 'index.html');
+  // One page for the whole console: its own router reads the address (also /beheer/setup/<token>).
+  const sendIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    if (!existsSync(index)) {
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(consolePage('Beheeromgeving niet gebouwd', '<p>De beheeromgeving is nog niet gebouwd. Voer in de map van Ouderstem <code>npm run build</code> uit en start de server opnieuw.</p>'));
+    }
+    return reply.type('text/html; charset=utf-8').send(readFileSync(index));
+  };
+  app.get('/beheer', async (_request, reply) => reply.redirect('/beheer/', 301));
+  app.get('/beheer/', sendIndex);
+  app.get('/beheer/setup/:token', sendIndex);
+  if (existsSync(dir)) {
+    await app.register(fastifyStatic, { root: dir, prefix: '/beheer/', index: false, decorateReply: false, wildcard: true });
+  }
+}
