@@ -31,7 +31,7 @@ const external = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith(
  * own in `src/core/i18n/<part>/` (the outcome opt-in's: owner `outcome`).
  */
 export function languageModule(id) {
-  const match = /[\\/]src[\\/](\w+)[\\/]i18n[\\/](?:(\w+)[\\/])?(\w+)\.ts$/.exec(id ?? '');
+  const match = /[\\/]src[\\/](\w+)[\\/]i18n[\\/](?:(\w+)[\\/])?([a-z]{2,3})\.ts$/.exec(id ?? '');
   if (!match) return null;
   const [, area, part, language] = match;
   return { owner: part === undefined ? area : part === 'texts' ? 'core' : part, language };

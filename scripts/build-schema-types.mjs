@@ -38,6 +38,34 @@ for (const file of files) {
     parts.push(block.trim());
   }
 }
+
+/**
+ * The text limits of each submission's `data`, so the widgets check what the server checks: for
+ * every `$defs/*Data` of submission.schema.json, the `maxLength` of each string property (nested
+ * objects as nested limits).
+ */
+function limitsOf(schema) {
+  const limits = {};
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    if (property.type === 'string' && property.maxLength !== undefined) limits[name] = property.maxLength;
+    else if (property.type === 'object' && property.properties) {
+      const nested = limitsOf(property);
+      if (Object.keys(nested).length > 0) limits[name] = nested;
+    }
+  }
+  return limits;
+}
+const literal = (value) =>
+  typeof value === 'number' ? String(value) : `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`).join(', ')} }`;
+const submission = JSON.parse(await readFile(`${schemaDir}submission.schema.json`, 'utf8'));
+for (const [name, schema] of Object.entries(submission.$defs)) {
+  const limits = limitsOf(schema);
+  if (Object.keys(limits).length === 0) continue;
+  parts.push(
+    `/** The longest text the server accepts in each field of \`${schema.title}\` (\`maxLength\`, in characters). */\n` +
+      `export const ${name}Limits = ${literal(limits)} as const;`,
+  );
+}
 const output = parts.join('\n\n') + '\n';
 
 for (const target of targets) {

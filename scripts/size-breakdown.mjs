@@ -49,10 +49,10 @@ function partOf(id) {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path)) return 'Lit';
   if (/\/src\/core\/i18n\//.test(path)) return 'core: texts';
   if (/\/src\/(core\/|register-config|index\.ts)/.test(path)) return 'core';
-  const texts = /\/src\/([a-z]+)\/(i18n\/|[a-z]+\.i18n\.ts$)/.exec(path);
+  const texts = /\/src\/([a-z]+)\/(i18n\/|[^/]+\.i18n\.ts$)/.exec(path);
   if (texts) return `${texts[1]}: texts`;
-  const widget = /\/src\/([a-z]+)\/.+?(\.i18n|\.styles)?\.ts$/.exec(path);
-  if (widget) return `${widget[1]}${widget[2] === '.i18n' ? ': texts' : widget[2] === '.styles' ? ': styles' : ''}`;
+  const widget = /\/src\/([a-z]+)\/.+?(\.styles)?\.ts$/.exec(path);
+  if (widget) return `${widget[1]}${widget[2] ? ': styles' : ''}`;
   return 'other';
 }
 

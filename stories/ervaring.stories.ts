@@ -1,18 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
 import '../src/ervaring/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from '../test/fixtures/ervaring.json';
-import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
+import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer, type PageChoices } from './helpers.js';
 
-// Stories show failures without waiting seconds for retries.
-retryPolicy.baseDelay = 50;
 
 type Fill = 'none' | 'valid' | 'invalid' | 'contact';
 
-interface Args {
+interface Args extends PageChoices {
   /** Unset: the Storybook toolbar's language. */
   lang?: 'nl' | 'en' | 'ar';
   definition: object;
@@ -82,6 +80,8 @@ const meta: Meta<Args> = {
     const lang = args.lang ?? context.globals.lang;
     return html`<ouder-ervaring
       lang=${lang}
+      register=${ifDefined(args.register)}
+      heading-level=${ifDefined(args.headingLevel)}
       endpoint="/api/forms/${formId}"
       privacy-url="https://www.example.org/privacy"
       storage=${args.storage}
@@ -131,6 +131,8 @@ export const ServerFieldErrors: Story = {
   },
 };
 export const SendingFailed: Story = { args: { definition: withId('story-400'), fill: 'valid', answer: { status: 400 } } };
+/** As on a gemeente's page: "u", the title one level below the page's own h2, and the errors in the u-form. */
+export const FormalWithErrors: Story = { args: { definition: withId('story-formal'), fill: 'invalid', register: 'u', headingLevel: '3' } };
 export const DefinitionConsentOptions: Story = {
   args: {
     definition: withId('story-consent', {

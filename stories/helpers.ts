@@ -1,7 +1,13 @@
+import { defaultRetryPolicy, Outbox, usePageOutbox } from '../src/core/outbox.js';
+import { Store } from '../src/core/storage.js';
+
 /**
  * Helpers for stories: they show every widget state without a server by answering the widget's
  * requests from the story itself.
  */
+
+// Stories show failures without waiting seconds for retries.
+usePageOutbox(new Outbox({ store: new Store('local'), policy: { ...defaultRetryPolicy, baseDelay: 50 } }));
 export type StoryAnswer = { status: number; body?: unknown } | 'network-error' | 'pending';
 
 const realFetch = globalThis.fetch.bind(globalThis);
@@ -26,6 +32,14 @@ globalThis.fetch = async (input, init) => {
 /** Sets how the simulated server answers the next POSTs of a story (the last one repeats). */
 export function answerPostsWith(...next: StoryAnswer[]): void {
   answers = next;
+}
+
+/** The register and heading level a host page may choose (`register`, `heading-level`). */
+export interface PageChoices {
+  /** Dutch only: `u` addresses the parent formally. */
+  register?: 'u';
+  /** The level of the widget's title on the page. */
+  headingLevel?: string;
 }
 
 /** The languages every story is shown in. */

@@ -1,15 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/meedenksessie/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderMeedenksessie } from '../src/meedenksessie/ouder-meedenksessie.js';
 import series from '../test/fixtures/meedenksessie.json';
-import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
+import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer, type PageChoices } from './helpers.js';
 
-// Stories show failures without waiting seconds for retries.
-retryPolicy.baseDelay = 50;
 
-interface Args {
+interface Args extends PageChoices {
   /** Unset: the Storybook toolbar's language. */
   lang?: 'nl' | 'en' | 'ar';
   definition: object;
@@ -74,6 +72,8 @@ const meta: Meta<Args> = {
     const lang = args.lang ?? context.globals.lang;
     return html`<ouder-meedenksessie
       lang=${lang}
+      register=${ifDefined(args.register)}
+      heading-level=${ifDefined(args.headingLevel)}
       endpoint="/api/forms/${(args.definition as { id: string }).id}"
       privacy-url="https://www.example.org/privacy"
       .definition=${args.definition}
@@ -153,6 +153,8 @@ export const ServerFieldErrors: Story = {
   },
 };
 export const SendingFailed: Story = { args: { definition: withId('story-400'), answers: [{ status: 400 }], send: true } };
+/** As on a gemeente's page: "u", the title one level below the page's own h2, and the errors in the u-form. */
+export const FormalWithErrors: Story = { args: { definition: withId('story-formal'), choose: [], send: true, register: 'u', headingLevel: '3' } };
 export const QueuedOffline: Story = { args: { definition: withId('story-queued'), answers: ['network-error'], send: true } };
 export const QueuedOfflineArabic: Story = {
   args: { lang: 'ar', definition: withId('story-queued-ar'), answers: ['network-error'], send: true },

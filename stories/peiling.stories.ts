@@ -1,16 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
-import { retryPolicy } from '../src/core/submission.js';
 import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from '../test/fixtures/peiling-long.json';
 import shortDefinition from '../test/fixtures/peiling-short.json';
-import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer } from './helpers.js';
+import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer, type PageChoices } from './helpers.js';
 
-// Stories show failures without waiting seconds for retries.
-retryPolicy.baseDelay = 50;
 
-interface Args {
+interface Args extends PageChoices {
   /** Unset: the Storybook toolbar's language. */
   lang?: 'nl' | 'en' | 'ar';
   definition: object;
@@ -63,11 +61,14 @@ const meta: Meta<Args> = {
     const lang = args.lang ?? context.globals.lang;
     return html`<ouder-peiling
       lang=${lang}
+      register=${ifDefined(args.register)}
+      heading-level=${ifDefined(args.headingLevel)}
       endpoint="/api/forms/${formId}"
       privacy-url="https://www.example.org/privacy"
       .definition=${args.definition}
       @ouder-ready=${(event: Event) => args.send && fillAndSend(event.target as OuderPeiling)}
-    ></ouder-peiling>`;
+      ><p>Lukt het invullen hier niet? Doe mee op <a href="https://www.example.org/peiling">deze pagina</a>.</p></ouder-peiling
+    >`;
   },
 };
 export default meta;
@@ -93,6 +94,16 @@ export const ServerFieldErrors: Story = {
   },
 };
 export const SendingFailed: Story = { args: { definition: withId(shortDefinition, 'story-400'), send: true, answer: { status: 400 } } };
+/** A refusal the parent cannot fix (this site is not allowed): one plain sentence, the editor's fallback under it. */
+export const NotAllowedHere: Story = {
+  args: {
+    definition: withId(shortDefinition, 'story-403'),
+    send: true,
+    answer: { status: 403, body: { errors: [{ code: 'origin-not-allowed', message: 'Deze website mag geen gegevens naar deze server sturen.' }] } },
+  },
+};
+/** As on a gemeente's page: "u", and the title one level below the page's own h2. */
+export const FormalOnAGemeentePage: Story = { args: { definition: withId(shortDefinition, 'story-formal'), register: 'u', headingLevel: '3' } };
 export const AlreadyVoted: Story = { args: { definition: withId({ ...shortDefinition, tally }, 'story-voted'), voted: true } };
 export const AlreadyVotedTooFewForResults: Story = {
   args: {

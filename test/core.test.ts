@@ -1,20 +1,42 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { localize, plural, toLanguage } from '../src/core/i18n/index.js';
+import { formatClock, formatDay, formatDeadline, formatDuration } from '../src/core/i18n/dates.js';
+import { format, localize, plural, toLanguage, toRegister, translationFor } from '../src/core/i18n/index.js';
 import { define, upgradeCompatibilityMarkup } from '../src/core/register.js';
 import { Store } from '../src/core/storage.js';
 import {
   backoffDelay,
   classifyAnswer,
-  flushOutbox,
+  defaultRetryPolicy,
+  Outbox,
   outboxDays,
   parseRetryAfter,
-  retryPolicy,
-  uuidV4,
-} from '../src/core/submission.js';
+} from '../src/core/outbox.js';
+import { uuidV4 } from '../src/core/submission.js';
 import { checkLength, parseEmail, parsePhone, parsePostcode } from '../src/core/validators.js';
+import ervaring from './fixtures/ervaring.json';
+import meedenksessie from './fixtures/meedenksessie.json';
+import networks from './fixtures/netwerkkaart.json';
+import peiling from './fixtures/peiling-short.json';
 import { expectAccessible } from './helpers/axe.js';
 import { FakeServer, until, type Answer } from './helpers/server.js';
+
+/** WCAG contrast ratio of two CSS colours (rgb(), rgba() or #rrggbb). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const channels = color.startsWith('#')
+      ? [1, 3, 5].map((index) => parseInt(color.slice(index, index + 2), 16))
+      : color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const [r, g, b] = channels.map((value) => {
+      const c = value / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
 
 describe('core', () => {
   describe('answer table (classifyAnswer)', () => {
@@ -43,7 +65,7 @@ describe('core', () => {
 
   describe('backoff', () => {
     it('waits at least 0.5 s before the first retry and doubles after, with jitter', () => {
-      expect(retryPolicy.baseDelay).to.equal(1000);
+      expect(defaultRetryPolicy.baseDelay).to.equal(1000);
       expect(backoffDelay(1, 0, () => 0)).to.equal(500);
       expect(backoffDelay(1, 0, () => 0.999)).to.be.closeTo(1000, 1);
       expect(backoffDelay(2, 0, () => 0)).to.equal(1000);
@@ -70,9 +92,14 @@ describe('core', () => {
 
   describe('outbox', () => {
     let server: FakeServer;
+    /** Two tabs of one site: each its own outbox, over the same localStorage. */
+    let tab: Outbox;
+    let otherTab: Outbox;
     beforeEach(() => {
       localStorage.clear();
       server = new FakeServer();
+      tab = new Outbox({ store: new Store('local') });
+      otherTab = new Outbox({ store: new Store('local') });
     });
     afterEach(() => server.restore());
 
@@ -83,10 +110,10 @@ describe('core', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         return { status: 201, body: {} };
       });
-      await Promise.all([flushOutbox(), flushOutbox(), flushOutbox()]);
+      await Promise.all([tab.flush(), otherTab.flush(), tab.flush()]);
       expect(server.posts()).to.have.length(1);
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts()).to.have.length(1);
     });
 
@@ -94,14 +121,14 @@ describe('core', () => {
       const payload = { type: 'peiling', formId: 'f', submissionId: uuidV4(), submittedAt: new Date().toISOString(), lang: 'nl', data: {}, meta: {} };
       localStorage.setItem('ouderstem:outbox', JSON.stringify([{ endpoint: 'https://api.example.org/f', payload, attempts: 4 }]));
       server.on('POST', 'https://api.example.org/f', { status: 503, headers: { 'Retry-After': '120' } }, { status: 201, body: {} });
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts()).to.have.length(1);
       const [waiting] = JSON.parse(localStorage.getItem('ouderstem:outbox')!);
       expect(waiting.notBefore - Date.now()).to.be.within(115_000, 120_000);
-      await flushOutbox(); // an `online` or a `pageshow` a moment later
+      await tab.flush(); // an `online` or a `pageshow` a moment later
       expect(server.posts(), 'not before the server said').to.have.length(1);
       localStorage.setItem('ouderstem:outbox', JSON.stringify([{ ...waiting, notBefore: Date.now() - 1 }])); // two minutes on
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts()).to.have.length(2);
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
     });
@@ -116,7 +143,7 @@ describe('core', () => {
       const fresh = entry(daysAgo(outboxDays - 1));
       localStorage.setItem('ouderstem:outbox', JSON.stringify([entry(daysAgo(outboxDays + 1)), fresh, null, { endpoint: 'x' }]));
       server.on('POST', 'https://api.example.org/f', { status: 201, body: {} });
-      await flushOutbox();
+      await tab.flush();
       expect(server.posts().map((post) => post.headers['idempotency-key'])).to.deep.equal([fresh.payload.submissionId]);
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
     });
@@ -130,11 +157,12 @@ describe('core', () => {
       expect(toLanguage(undefined)).to.equal('nl');
     });
 
-    it('picks definition text by language, then nl, then the first key', () => {
-      expect(localize('Hallo', 'en')).to.equal('Hallo');
-      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'en')).to.equal('Hello');
-      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'ar')).to.equal('Hallo');
-      expect(localize({ fy: 'Goeie', en: 'Hello' }, 'ar')).to.equal('Goeie');
+    it('picks definition text by language, then nl, then the first key, and says which language it took', () => {
+      expect(localize('Hallo', 'en'), 'a plain string is Dutch').to.deep.equal({ text: 'Hallo', lang: 'nl' });
+      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'en')).to.deep.equal({ text: 'Hello', lang: 'en' });
+      expect(localize({ nl: 'Hallo', en: 'Hello' }, 'ar')).to.deep.equal({ text: 'Hallo', lang: 'nl' });
+      expect(localize({ fy: 'Goeie', en: 'Hello' }, 'ar')).to.deep.equal({ text: 'Goeie', lang: 'fy' });
+      expect(localize({ nl: '', en: 'Hello' }, 'nl'), 'an empty text is no text').to.deep.equal({ text: 'Hello', lang: 'en' });
     });
 
     it('chooses plural forms per language', () => {
@@ -143,6 +171,59 @@ describe('core', () => {
       expect(plural(forms, 3, 'nl')).to.equal('3 andere');
       expect(plural(forms, 2, 'ar')).to.equal('twee');
       expect(plural(forms, 3, 'ar')).to.match(/^(3|٣) few$/);
+    });
+
+    it('fills the places of a message, also with templates', () => {
+      expect(format('Aanmelden voor {session} is gesloten.', { session: 'Avond 1' })).to.deep.equal(['Aanmelden voor ', 'Avond 1', ' is gesloten.']);
+      const marked = html`<span lang="nl">Avond 1</span>`;
+      expect(format('{session} has just filled up.', { session: marked })).to.deep.equal(['', marked, ' has just filled up.']);
+    });
+
+    it('takes the register u only when asked for, and only Dutch has two', async () => {
+      expect([toRegister('u'), toRegister(' U '), toRegister('je'), toRegister(''), toRegister(undefined)]).to.deep.equal(['u', 'u', 'je', 'je', 'je']);
+      expect(translationFor('nl', 'u').privacyLink).to.equal('Lees hoe we met uw gegevens omgaan');
+      expect(translationFor('nl', 'je').privacyLink).to.equal('Lees hoe we met je gegevens omgaan');
+      await translationFor.load('en');
+      expect(translationFor('en', 'u').privacyLink).to.equal('Read how we handle your data');
+      expect(translationFor('en', 'u')).to.equal(translationFor('en', 'je'));
+    });
+  });
+
+  describe('dates and times', () => {
+    // 1 January 2028, 00:00 in Amsterdam (CET, UTC+1).
+    const newYear = '2027-12-31T23:00:00Z';
+
+    it('says a deadline at midnight as the whole day before it: "tot en met 31 december"', () => {
+      expect(formatDeadline(newYear, 'nl')).to.deep.equal({ text: '31 december 2027', wholeDay: true });
+      expect(formatDeadline(newYear, 'en')).to.deep.equal({ text: '31 December 2027', wholeDay: true });
+      // Summer time: midnight is 22:00 UTC.
+      expect(formatDeadline('2027-06-30T22:00:00Z', 'nl')).to.deep.equal({ text: '30 juni 2027', wholeDay: true });
+    });
+
+    it('gives any other deadline with its time, in one style per language', () => {
+      expect(formatDeadline('2027-12-31T16:00:00Z', 'nl')).to.deep.equal({ text: '31 december 2027, 17.00 uur', wholeDay: false });
+      expect(formatDeadline('2027-12-31T16:00:00Z', 'en'), 'en-GB, 24-hour').to.deep.equal({ text: '31 December 2027, 17:00', wholeDay: false });
+      const arabic = formatDeadline('2027-12-31T16:00:00Z', 'ar').text;
+      expect(arabic, 'a 24-hour clock: no bare ص or م').to.match(/(17|١٧):(00|٠٠)$/);
+      expect(arabic).to.contain('، ');
+      expect(formatDeadline('2027-12-31T23:00:01Z', 'nl').wholeDay, 'one second past midnight is a moment').to.equal(false);
+    });
+
+    it('writes the time as each language does: 9.05 uur in Dutch, 09:05 elsewhere', () => {
+      const morning = new Date('2027-03-01T08:05:00Z');
+      expect(formatClock(morning, 'nl')).to.equal('9.05');
+      expect(formatClock(morning, 'en')).to.equal('09:05');
+      expect(formatDay(morning, 'en', true)).to.match(/^Monday,? 1 March 2027$/);
+    });
+
+    it('says a number of days as people do: years, months, weeks, else days', () => {
+      expect(formatDuration(730, 'nl')).to.equal('2 jaar');
+      expect(formatDuration(365, 'en')).to.equal('1 year');
+      expect(formatDuration(180, 'nl')).to.equal('6 maanden');
+      expect(formatDuration(14, 'nl')).to.equal('2 weken');
+      expect(formatDuration(10, 'en')).to.equal('10 days');
+      expect(formatDuration(1, 'nl')).to.equal('1 dag');
+      expect(formatDuration(730, 'ar')).to.equal('سنتان');
     });
   });
 
@@ -237,6 +318,136 @@ describe('core', () => {
       el.shadowRoot!.querySelector('button')!.click();
       await until(() => !!el.shadowRoot!.querySelector('form'));
       expect(el.shadowRoot!.querySelector('slot')).to.be.null;
+    });
+  });
+
+  describe('what every widget takes: heading-level, register, the page\'s font, the language of fallback text', () => {
+    const definitions: Record<string, object> = { 'ouder-peiling': peiling, 'ouder-meedenksessie': meedenksessie, 'ouder-ervaring': ervaring, 'ouder-netwerkkaart': networks };
+    const mount = async (tag: string, attributes: Record<string, string> = {}, wrap?: Record<string, string>) => {
+      const host = document.createElement('div');
+      const el = document.createElement(tag) as HTMLElement & { definition: object; updateComplete: Promise<boolean> };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.definition = definitions[tag];
+      if (wrap) {
+        const config = document.createElement('ouder-config');
+        for (const [name, value] of Object.entries(wrap)) config.setAttribute(name, value);
+        config.append(el);
+        host.append(config);
+      } else host.append(el);
+      await fixture(host);
+      await until(() => !!el.shadowRoot?.querySelector('h1, h2, h3, h4, h5, h6'), 3000, `${tag} rendered`);
+      await el.updateComplete;
+      return el;
+    };
+    const levels = (el: Element) => [...new Set([...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.localName[1])))].sort();
+
+    for (const tag of Object.keys(definitions)) {
+      it(`<${tag}>: headings start at heading-level (own or from <ouder-config>), sections one below`, async () => {
+        expect(levels(await mount(tag))[0], 'default').to.equal(2);
+        expect(levels(await mount(tag, { 'heading-level': '4' }))[0]).to.equal(4);
+        expect(levels(await mount(tag, {}, { 'heading-level': '3' }))[0]).to.equal(3);
+        expect(levels(await mount(tag, { 'heading-level': '6' })).every((level) => level === 6), 'never past 6').to.equal(true);
+      });
+
+      it(`<${tag}>: with the keyboard only, every control it reaches shows where the focus is`, async () => {
+        const el = await mount(tag);
+        const before = document.createElement('button');
+        before.textContent = 'voor';
+        el.before(before);
+        before.focus();
+        const unmarked: string[] = [];
+        const hidden: string[] = [];
+        const seen = new Set<Element>();
+        for (let tab = 0; tab < 80; tab++) {
+          await sendKeys({ press: 'Tab' });
+          const active = el.shadowRoot!.activeElement;
+          if (!active || seen.has(active)) break;
+          seen.add(active);
+          const style = getComputedStyle(active);
+          // A map marker shows its focus on its ring: drawn otherwise than the ring of a marker without focus.
+          const ring = active.querySelector('.ring');
+          const other = el.shadowRoot!.querySelector('.marker:not(:focus) .ring');
+          const marked = ring
+            ? !other || getComputedStyle(ring).stroke !== getComputedStyle(other).stroke
+            : style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          if (!marked) unmarked.push(`${active.localName}#${active.id}`);
+          // Not hidden by anything of the widget itself (WCAG 2.4.11): what is at its middle is the control or part of it.
+          const box = active.getBoundingClientRect();
+          const [top, bottom] = [Math.max(box.top, 0), Math.min(box.bottom, innerHeight)];
+          const found = bottom - top < 8 ? null : el.shadowRoot!.elementFromPoint(box.left + box.width / 2, (top + bottom) / 2);
+          const label = active.id ? el.shadowRoot!.querySelector(`label[for="${active.id}"]`) : null;
+          if (!found || !(active.contains(found) || found.contains(active) || label?.contains(found))) hidden.push(`${active.localName}#${active.id}`);
+        }
+        expect(seen.size, 'reached its controls').to.be.greaterThan(2);
+        expect(unmarked, 'no focus indicator').to.deep.equal([]);
+        expect(hidden, 'covered').to.deep.equal([]);
+      });
+
+      it(`<${tag}>: borders of controls and the focus outline stand out from the background by 3:1 or more`, async () => {
+        const el = await mount(tag);
+        const root = el.shadowRoot!.querySelector('.root')!;
+        const background = getComputedStyle(root).backgroundColor;
+        const low: string[] = [];
+        for (const control of el.shadowRoot!.querySelectorAll('input[type=text], input[type=email], input[type=tel], textarea, select, button:not(.link-button)')) {
+          const style = getComputedStyle(control);
+          const edge = style.borderTopWidth === '0px' ? style.backgroundColor : style.borderTopColor;
+          if (contrast(edge, background) < 3) low.push(`${control.localName}#${control.id}: ${contrast(edge, background).toFixed(2)}`);
+        }
+        for (const choice of el.shadowRoot!.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+          const accent = getComputedStyle(choice).accentColor;
+          if (contrast(accent, background) < 3) low.push(`${choice.id}: ${contrast(accent, background).toFixed(2)}`);
+        }
+        const outline = getComputedStyle(root).getPropertyValue('--_ouder-focus-color').trim();
+        expect(contrast(outline, background), 'the focus outline').to.be.at.least(3);
+        expect(low).to.deep.equal([]);
+      });
+
+      it(`<${tag}>: takes the page's font unless --ouder-font-family says otherwise (inherit included)`, async () => {
+        const page = document.createElement('style');
+        page.textContent = 'body { font-family: Georgia, serif; } .inherits { --ouder-font-family: inherit; } .courier { --ouder-font-family: "Courier New", monospace; }';
+        document.head.append(page);
+        try {
+          const font = async (attributes: Record<string, string>) =>
+            getComputedStyle((await mount(tag, attributes)).shadowRoot!.querySelector('.root')!).fontFamily;
+          expect(await font({})).to.equal('Georgia, serif');
+          expect(await font({ class: 'inherits' })).to.equal('Georgia, serif');
+          expect(await font({ class: 'courier' })).to.equal('"Courier New", monospace');
+        } finally {
+          page.remove();
+        }
+      });
+    }
+
+    for (const tag of ['ouder-peiling', 'ouder-meedenksessie', 'ouder-ervaring']) {
+      it(`<${tag}>: register="u" (own or from <ouder-config>) addresses the parent formally; lang="en" ignores it`, async () => {
+        // The organisation writes its own texts; here they say "u" too, so what is left is the widget's.
+        const own = definitions[tag];
+        definitions[tag] = JSON.parse(JSON.stringify(own).replace(/\b([Jj])e\b/g, (_, j) => (j === 'J' ? 'U' : 'u')).replace(/\bjouw\b/g, 'uw'));
+        try {
+          const dutch = (el: Element) => el.shadowRoot!.textContent!;
+          const formal = /\b(u|uw)\b/i;
+          const informal = /\b(je|jij|jouw)\b/i;
+          const formally = await mount(tag, { register: 'u' });
+          expect(dutch(formally)).to.match(formal).and.not.match(informal);
+          const config = await mount(tag, {}, { register: 'u' });
+          expect(dutch(config)).to.match(formal).and.not.match(informal);
+          expect(dutch(await mount(tag))).to.match(informal);
+          expect(dutch(await mount(tag, { register: 'u', lang: 'en' }))).to.match(/\byour?\b/i);
+        } finally {
+          definitions[tag] = own;
+        }
+      });
+    }
+
+    it('marks definition text that falls back to another language with that language', async () => {
+      const el = await mount('ouder-peiling', { lang: 'en' });
+      // The fixture's intro has no Arabic, its title has: in Arabic only the intro falls back to Dutch.
+      const arabic = await mount('ouder-peiling', { lang: 'ar' });
+      expect(arabic.shadowRoot!.querySelector('.title [lang]'), 'the Arabic title needs no mark').to.equal(null);
+      const intro = arabic.shadowRoot!.querySelector('.title + p span[lang]')!;
+      expect(intro.getAttribute('lang')).to.equal('nl');
+      expect(intro.textContent).to.equal('Drie korte vragen. Het kost je twee minuten.');
+      expect(el.shadowRoot!.querySelector('.title + p [lang]'), 'English has its own intro').to.equal(null);
     });
   });
 

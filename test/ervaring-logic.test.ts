@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../src/core/definition.js';
-import nl from '../src/core/i18n/texts/nl.js';
 import type { ErvaringDefinition } from '../src/core/schema-types.js';
 import { DraftController } from '../src/ervaring/draft.js';
 import {
@@ -43,7 +42,7 @@ function problemAt(value: unknown): string {
     parseErvaringDefinition(value);
   } catch (error) {
     expect(error).to.be.instanceOf(DefinitionError);
-    return (error as DefinitionError).describe(nl);
+    return (error as DefinitionError).message;
   }
   throw new Error('expected the definition to be refused');
 }
@@ -127,8 +126,12 @@ describe('ervaring logic', () => {
       expect(validateErvaring(answers({ contactMe: true, email: 'ouder@example.nl' }), definition)).to.deep.equal({});
     });
 
-    it('needs a name to publish with the first name', () => {
-      expect(validateErvaring(answers({ consent: 'first-name' }), definition).consent).to.equal('consent-needs-name');
+    it('needs a name to publish with the first name: the problem is where the parent must change something', () => {
+      expect(validateErvaring(answers({ consent: 'first-name' }), definition), 'anonymous: the contact question').to.deep.equal({
+        contact: 'contact-for-consent',
+      });
+      const noName = answers({ consent: 'first-name', contactMe: true, email: 'f@example.nl' });
+      expect(validateErvaring(noName, definition), 'contact chosen: the name field').to.deep.equal({ name: 'name-for-consent' });
       const named = answers({ consent: 'first-name', contactMe: true, name: 'Fatima', email: 'f@example.nl' });
       expect(validateErvaring(named, definition)).to.deep.equal({});
     });
@@ -142,9 +145,9 @@ describe('ervaring logic', () => {
           { value: 'first-name', label: 'Voornaam, maar niet gepubliceerd', needsName: false },
         ],
       };
-      expect(validateErvaring(answers({ consent: 'publish-first-name' }), own).consent).to.equal('consent-needs-name');
-      expect(validateErvaring(answers({ consent: 'first-name' }), own).consent).to.equal(undefined);
-      expect(validateErvaring(answers({ consent: 'intern' }), own).consent).to.equal(undefined);
+      expect(validateErvaring(answers({ consent: 'publish-first-name' }), own).contact).to.equal('contact-for-consent');
+      expect(validateErvaring(answers({ consent: 'first-name' }), own)).to.deep.equal({});
+      expect(validateErvaring(answers({ consent: 'intern' }), own)).to.deep.equal({});
       expect(() => parseErvaringDefinition({ ...raw, consentOptions: [{ value: 'x', label: 'X', needsName: 'ja' }] })).to.throw(
         'consentOptions[0].needsName',
       );

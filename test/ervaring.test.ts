@@ -5,9 +5,8 @@ import '../src/ervaring/index.js';
 import type { OuderErvaring } from '../src/ervaring/ouder-ervaring.js';
 import definition from './fixtures/ervaring.json';
 import { expectAccessible } from './helpers/axe.js';
-import { $, $$, pick, submit, text, type } from './helpers/dom.js';
-import { retryPolicy } from '../src/core/submission.js';
-import { FakeServer, until, withFakeServer } from './helpers/server.js';
+import { $, $$, consoleWarnings, pick, submit, text, type } from './helpers/dom.js';
+import { FakeServer, fastRetries, freshOutbox, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/ervaring-jeugdhulp';
 const draftKey = 'ouderstem:draft:ervaring-jeugdhulp';
@@ -88,10 +87,13 @@ describe('<ouder-ervaring>', () => {
       await until(() => !!el.shadowRoot!.querySelector('form'));
     });
 
-    it('names the field when the definition is invalid', async () => {
-      const el = await fixture<OuderErvaring>(html`<ouder-ervaring .definition=${{ ...definition, themes: [] }}></ouder-ervaring>`);
-      expect($(el, '[role=alert]').textContent).to.contain('themes ontbreekt');
+    it('says plainly that it is not available when the definition is invalid (the help stays), and names the field on the console', async () => {
+      const warnings = await consoleWarnings(() => fixture(html`<ouder-ervaring .definition=${{ ...definition, themes: [] }}></ouder-ervaring>`));
+      const el = document.querySelector('ouder-ervaring')!;
+      expect($(el, '[role=alert]').textContent).to.contain('Dit onderdeel is nu niet beschikbaar.');
+      expect(text(el)).not.to.contain('themes');
       expect(text(el)).to.contain('Veilig Thuis');
+      expect(warnings.join('\n')).to.contain('themes: missing');
       await expectAccessible(el);
     });
   });
@@ -208,7 +210,11 @@ describe('<ouder-ervaring>', () => {
     it('counts characters and announces the count politely once typing pauses', async () => {
       const el = await form();
       const live = $(el, '[aria-live=polite]');
-      expect($(el, '#story-count').textContent).to.equal('Je kunt nog 2.000 tekens typen');
+      expect($(el, '#story-count').textContent, 'below the minimum: how many more').to.equal('Nog 20 tekens nodig');
+      await type(el, '#story', '  Achttien tekens ja  ');
+      expect($(el, '#story-count').textContent, 'white space around it does not count').to.equal('Nog 2 tekens nodig');
+      await type(el, '#story', 'Genoeg tekens om te sturen.');
+      expect($(el, '#story-count').textContent).to.equal('Je kunt nog 1.973 tekens typen');
       await type(el, '#story', 'x'.repeat(2003));
       expect($(el, '#story-count').textContent).to.equal('Je hebt 3 tekens te veel');
       expect(live.textContent, 'not on every keystroke').to.equal('');
@@ -219,9 +225,9 @@ describe('<ouder-ervaring>', () => {
       const el = await form();
       const area = $<HTMLTextAreaElement>(el, '#story');
       area.focus();
-      area.value = 'Gedicteerd verhaal';
-      await until(() => $(el, '#story-count').textContent === 'Je kunt nog 1.982 tekens typen', 3000, 'count');
-      await until(() => $(el, '[aria-live=polite]').textContent === 'Je kunt nog 1.982 tekens typen', 3000, 'announcement');
+      area.value = 'Een gedicteerd verhaal';
+      await until(() => $(el, '#story-count').textContent === 'Je kunt nog 1.978 tekens typen', 3000, 'count');
+      await until(() => $(el, '[aria-live=polite]').textContent === 'Je kunt nog 1.978 tekens typen', 3000, 'announcement');
     });
 
     it('keeps text put into the unfocused text area without input events when anything else re-renders', async () => {
@@ -266,6 +272,13 @@ describe('<ouder-ervaring>', () => {
 
     it('offers graded consent with plain words on who reads it and how long it is kept, and the privacy link', async () => {
       const el = await form();
+      expect($(el, '#consent').getAttribute('role')).to.equal('radiogroup');
+      expect($(el, '#consent').getAttribute('aria-required'), 'consent is required').to.equal('true');
+      // The hint of "met mijn voornaam" is outside its label (read once), and names the question instead of "hierboven".
+      const label = $(el, 'label[for=consent-2]');
+      expect(label.textContent!.trim()).to.equal('Het verhaal delen met mijn voornaam erbij.');
+      expect($(el, '#consent-2').getAttribute('aria-describedby')).to.equal('consent-2-hint');
+      expect($(el, '#consent-2-hint').textContent).to.contain('Mogen we contact met je opnemen over je verhaal?').and.not.contain('hierboven');
       expect($$(el, '#consent input').map((input) => (input as HTMLInputElement).value)).to.deep.equal([
         'internal',
         'quote-anonymous',
@@ -274,7 +287,7 @@ describe('<ouder-ervaring>', () => {
       expect(has(el, '#consent input[type=radio]')).to.be.true;
       const hint = $(el, '#consent-hint').textContent!;
       expect(hint).to.contain('gelezen door de mensen die dit formulier hebben gemaakt');
-      expect(hint).to.contain('365 dagen');
+      expect(hint, '365 days as people say it').to.contain('We bewaren je verhaal 1 jaar.');
       expect(hint).to.contain('code');
       const privacy = $<HTMLAnchorElement>(el, '.privacy a');
       expect(privacy.href).to.equal('https://example.org/privacy');
@@ -423,17 +436,29 @@ describe('<ouder-ervaring>', () => {
       expect(server.posts()).to.have.length(0);
     });
 
-    it('needs a name to share the story with a first name', async () => {
+    it('needs a name to share the story with a first name: the error is at what must change', async () => {
       const el = await filled();
       await pick(el, 'consent-2');
       await submit(el);
-      expect($(el, '#consent-error').textContent).to.contain('voornaam');
+      // Anonymous: there is no name field yet; the contact question must change.
+      expect(has(el, '#consent-error'), 'the consent itself is fine').to.be.false;
+      expect($(el, '#contact-error').textContent).to.contain('Ja, dat mag');
+      expect($(el, '#contact').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '.error-summary a').getAttribute('href')).to.equal('#contact');
       await pick(el, 'contact-1');
-      await type(el, '#name', 'Fatima');
+      expect(has(el, '#contact-error'), 'fixed by the choice at once').to.be.false;
+      // Now the name field asks for the first name, and is required.
+      expect($(el, 'label[for=name]').textContent!.trim()).to.equal('Je voornaam');
+      expect($(el, '#name').getAttribute('aria-required')).to.equal('true');
       await type(el, '#email', 'fatima@example.nl');
+      await submit(el);
+      expect($(el, '#name-error').textContent).to.contain('Vul je voornaam in');
+      expect($(el, '#name').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '.error-summary a').getAttribute('href')).to.equal('#name');
+      await type(el, '#name', 'Fatima');
       $(el, '#name').dispatchEvent(new Event('blur'));
       await el.updateComplete;
-      expect(has(el, '#consent-error')).to.be.false;
+      expect(has(el, '#name-error')).to.be.false;
     });
 
     it('checks a changed field when it loses focus, not on every keystroke, and clears a fixed choice at once', async () => {
@@ -650,8 +675,7 @@ describe('<ouder-ervaring>', () => {
     });
 
     it('when the other tab says nothing, it still says the story was sent (without a code)', async () => {
-      const wait = retryPolicy.otherTabWait;
-      retryPolicy.otherTabWait = 50;
+      const { restore } = freshOutbox({ ...fastRetries, otherTabWait: 50 });
       try {
         const { el } = await deliveredByAnotherTab();
         expect(has(el, '.panel--queued'), 'waits a moment for the other tab').to.equal(true);
@@ -661,7 +685,7 @@ describe('<ouder-ervaring>', () => {
         expect(text(el)).to.contain('alsnog verstuurd');
         expect(has(el, '.code')).to.equal(false);
       } finally {
-        retryPolicy.otherTabWait = wait;
+        restore();
       }
     });
 
@@ -679,7 +703,7 @@ describe('<ouder-ervaring>', () => {
       const el = await form({ lang: 'en' });
       expect($(el, 'h2').textContent).to.equal('Share your experience');
       expect(text(el)).to.contain('This form is not for emergencies');
-      expect($(el, '#story-count').textContent).to.equal('You have 2,000 characters left');
+      expect($(el, '#story-count').textContent).to.equal('20 more characters needed');
       await submit(el);
       expect($(el, '.error-summary').textContent).to.contain('Choose what we may do with your story');
       await expectAccessible(el);

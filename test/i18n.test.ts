@@ -1,7 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { OuderElement } from '../src/core/element.js';
-import { defineStrings, type Language } from '../src/core/i18n/index.js';
+import { defineStrings, type Language, languages, type Register, type Texts, translationFor } from '../src/core/i18n/index.js';
+import { problemWords } from '../src/core/i18n/problems.js';
+import { outcomeStrings } from '../src/core/outcome.js';
+import { ervaringStrings } from '../src/ervaring/ervaring.i18n.js';
+import { meedenksessieStrings } from '../src/meedenksessie/meedenksessie.i18n.js';
+import { netwerkkaartStrings } from '../src/netwerkkaart/netwerkkaart.i18n.js';
+import { peilingStrings } from '../src/peiling/peiling.i18n.js';
 import { define } from '../src/core/register.js';
 import { until } from './helpers/server.js';
 
@@ -18,7 +24,7 @@ function controlledImports() {
 }
 
 const imports = controlledImports();
-const greetings = defineStrings({ hello: 'Hallo' }, imports.importLanguage);
+const greetings = defineStrings({ je: { hello: 'Hallo' }, u: { hello: 'Hallo' } }, imports.importLanguage);
 
 /** The smallest widget: one greeting, in its language. */
 class TestGreeting extends OuderElement {
@@ -87,7 +93,7 @@ describe('languages loaded when a widget needs them', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args);
     const failing = controlledImports();
-    const texts = defineStrings({ hello: 'Hallo' }, failing.importLanguage);
+    const texts = defineStrings({ je: { hello: 'Hallo' }, u: { hello: 'Hallo' } }, failing.importLanguage);
     class FailingGreeting extends OuderElement {
       protected static override texts = [texts];
       override render() {
@@ -113,4 +119,51 @@ describe('languages loaded when a widget needs them', () => {
       console.warn = warn;
     }
   });
+});
+
+/** Every text a widget can show, by name. */
+const allStrings: Record<string, Texts<unknown>> = {
+  core: translationFor,
+  'outcome opt-in': outcomeStrings,
+  peiling: peilingStrings,
+  meedenksessie: meedenksessieStrings,
+  ervaring: ervaringStrings,
+  netwerkkaart: netwerkkaartStrings,
+  'definition problems': problemWords,
+};
+
+/** Each text of a set with where it is: plural forms and texts made by a function (with sample values) included. */
+function texts(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') return [[`${path}()`, String(value('{a}', '{b}'))]];
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => texts(item, path ? `${path}.${key}` : key));
+  return [];
+}
+
+/** The words that address a parent in each register; "je" as in "Je naam", not as in "meedenksessie". */
+const addresses: Record<Register, RegExp> = {
+  je: /(^|[^\p{L}])(je|jij|jou|jouw|jezelf)([^\p{L}]|$)/iu,
+  u: /(^|[^\p{L}])(u|uw|uzelf)([^\p{L}]|$)/iu,
+};
+
+describe('texts', () => {
+  before(() => Promise.all(Object.values(allStrings).flatMap((strings) => languages.map((language) => strings.load(language)))));
+
+  for (const [name, strings] of Object.entries(allStrings)) {
+    it(`${name}: the Dutch registers are complete: "u" never says je, "je" never says u`, () => {
+      for (const [register, other] of [['u', 'je'], ['je', 'u']] as const) {
+        const slips = texts(strings('nl', register)).filter(([, text]) => addresses[other].test(text));
+        expect(slips, `register ${register} says ${other}:\n${slips.map(([path, text]) => `${path}: ${text}`).join('\n')}`).to.deep.equal([]);
+      }
+    });
+
+    it(`${name}: every language has every text, none of them empty`, () => {
+      const reference = texts(strings('nl')).map(([path]) => path);
+      for (const language of languages) {
+        const found = texts(strings(language));
+        expect(found.map(([path]) => path), language).to.include.members(reference.filter((path) => !/\.(zero|two|few|many)$/.test(path)));
+        expect(found.filter(([, text]) => text.trim() === '').map(([path]) => path), `${language}: empty`).to.deep.equal([]);
+      }
+    });
+  }
 });

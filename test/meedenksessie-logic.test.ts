@@ -1,25 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../src/core/definition.js';
+import { amsterdamStamp, calendarEvents, calendarFile, escapeText, foldLine, placeOf, utcStamp } from '../src/meedenksessie/calendar.js';
 import {
-  amsterdamStamp,
   type Answers,
-  calendarEvents,
-  calendarFile,
   emptyAnswers,
-  escapeText,
   fieldOf,
-  foldLine,
   formatSessionTime,
   isSelectable,
   type MeedenksessieDefinition,
   type MeedenksessieSession,
   outcomes,
   parseDefinition,
-  placeOf,
   sessionStatus,
   toData,
   upcomingSessions,
-  utcStamp,
   validate,
   webLink,
 } from '../src/meedenksessie/meedenksessie.js';
@@ -58,7 +52,7 @@ function problemOf(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (error instanceof DefinitionError) return error.message;
+    if (error instanceof DefinitionError) return `${error.path}: ${typeof error.problem === 'string' ? error.problem : 'oneOf'}`;
     throw error;
   }
   return 'no error';
@@ -164,7 +158,8 @@ describe('meedenksessie logic', () => {
       expect(english).to.match(/^Tuesday,? 12 January 2027, 19:30–21:30$/);
       const arabic = formatSessionTime('2027-01-12T18:30:00Z', '2027-01-12T20:30:00Z', 'ar');
       expect(arabic).to.contain('الثلاثاء');
-      expect(arabic).to.match(/(19|١٩):(30|٣٠)–(21|٢١):(30|٣٠)$/);
+      // Isolated left to right, so the range does not read 21:30–19:30 in the Arabic line.
+      expect(arabic).to.match(/\u2066(19|١٩):(30|٣٠)–(21|٢١):(30|٣٠)\u2069$/);
       expect(arabic).to.contain('، ').and.not.contain(', ');
     });
   });
@@ -286,7 +281,7 @@ describe('meedenksessie logic', () => {
       expect(amsterdamStamp(new Date('2027-07-01T22:15:00Z'))).to.equal('20270702T001500');
     });
 
-    it('checks every field of a two-session file', () => {
+    it('checks every field of a two-session file; a waiting-list place is no appointment and stays out', () => {
       const definition: MeedenksessieDefinition = parseDefinition({
         ...raw,
         sessions: [
@@ -298,10 +293,12 @@ describe('meedenksessie logic', () => {
         definition,
         [
           { id: 'avond-1', outcome: 'confirmed' },
+          { id: 'avond-2', outcome: 'confirmed' },
           { id: 'avond-2', outcome: 'waitlisted' },
+          { id: 'avond-1', outcome: 'sent' },
         ],
         'nl',
-        { online: 'online', waitlisted: 'Je staat op de wachtlijst.', cancel: (url) => `Afmelden: ${url}` },
+        { online: 'online', cancel: (url) => `Afmelden: ${url}` },
         'https://example.nl/afmelden?token=abc',
       );
       const ics = calendarFile(events, new Date('2027-01-01T12:00:00Z'));
@@ -342,13 +339,12 @@ describe('meedenksessie logic', () => {
       expect(second.UID).to.equal('jeugdzorg-2027.avond-2@ouderstem');
       expect(second['DTSTART;TZID=Europe/Amsterdam']).to.equal('20270212T193000');
       expect(second.LOCATION).to.equal('Wijkhuis\\, online');
-      expect(second.DESCRIPTION).to.contain('Je staat op de wachtlijst.');
-      expect(second.STATUS).to.equal('TENTATIVE');
+      expect(second.STATUS).to.equal('CONFIRMED');
     });
 
     it('leaves out sessions the definition no longer has', () => {
       const definition = parseDefinition(raw);
-      const words = { online: 'online', waitlisted: '', cancel: () => '' };
+      const words = { online: 'online', cancel: () => '' };
       expect(calendarEvents(definition, [{ id: 'weg', outcome: 'confirmed' }], 'nl', words)).to.deep.equal([]);
       expect(placeOf(definition.sessions[1], 'nl', 'online')).to.equal('online');
     });

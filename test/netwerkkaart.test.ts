@@ -6,6 +6,7 @@ import demo from './fixtures/netwerkkaart.json';
 import broken from './fixtures/netwerkkaart-malformed.json';
 import demoRegions from './fixtures/netwerkkaart-regions.json';
 import { expectAccessible } from './helpers/axe.js';
+import { consoleWarnings } from './helpers/dom.js';
 import { FakeServer, until } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/networks';
@@ -165,15 +166,21 @@ describe('<ouder-netwerkkaart>', () => {
 
     it('says the network file is no JSON, naming it, instead of blaming the connection', async () => {
       server.on('GET', endpoint, { status: 200, raw: 'networks:\n  - name: Oudersraad' });
-      const el = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint}></ouder-netwerkkaart>`);
-      await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
-      expect(text($(el, '[role=alert]'))).to.contain(`${endpoint} is geen geldige JSON`);
+      const warnings = await consoleWarnings(async () => {
+        const el = await fixture<OuderNetwerkkaart>(html`<ouder-netwerkkaart endpoint=${endpoint}></ouder-netwerkkaart>`);
+        await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+      });
+      const el = document.querySelector('ouder-netwerkkaart')!;
+      expect(text($(el, '[role=alert]'))).to.contain('Dit onderdeel is nu niet beschikbaar.');
+      expect(warnings.join('\n'), 'the file is named on the console').to.contain(`${endpoint}: not valid JSON`);
       expect($$(el, '[role=alert] button'), 'no "probeer opnieuw": trying again will not help').to.have.length(0);
     });
 
     it('names the problem when the file has no list of networks at all', async () => {
-      const el = await kaart({ definition: { netwerken: [] } });
-      expect(text($(el, '[role=alert]'))).to.contain('networks ontbreekt');
+      const warnings = await consoleWarnings(() => kaart({ definition: { netwerken: [] } }));
+      const el = document.querySelector('ouder-netwerkkaart')!;
+      expect(text($(el, '[role=alert]'))).to.contain('Dit onderdeel is nu niet beschikbaar.');
+      expect(warnings.join('\n')).to.contain('networks: missing');
     });
   });
 

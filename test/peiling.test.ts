@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
-import { flushOutbox, retryPolicy } from '../src/core/submission.js';
+import { defaultRetryPolicy, pageOutbox } from '../src/core/outbox.js';
 import type { OuderPeiling } from '../src/peiling/ouder-peiling.js';
 import longDefinition from './fixtures/peiling-long.json';
 import shortDefinition from './fixtures/peiling-short.json';
 import { expectAccessible } from './helpers/axe.js';
-import { $, $$, pick, submit, text, type } from './helpers/dom.js';
+import { $, $$, consoleWarnings, pick, submit, text, type } from './helpers/dom.js';
 import { FakeServer, until, withFakeServer } from './helpers/server.js';
 
 const endpoint = 'https://api.example.org/forms/vervoer-2027';
@@ -64,18 +64,23 @@ describe('<ouder-peiling>', () => {
       expect(server.requests).to.have.length(2);
     });
 
-    it('names the field when the definition is invalid', async () => {
+    it('says plainly that it is not available when the definition is invalid, and names the field on the console', async () => {
       const broken = structuredClone(shortDefinition) as { questions: { type: string }[] };
       broken.questions[1].type = 'slider';
-      const el = await fixture<OuderPeiling>(html`<ouder-peiling .definition=${broken}></ouder-peiling>`);
-      expect($(el, '[role=alert]').textContent).to.contain('questions[1].type');
-      expect($(el, '[role=alert]').textContent).to.contain('single, multiple, scale, open');
+      const warnings = await consoleWarnings(() => fixture<OuderPeiling>(html`<ouder-peiling .definition=${broken}><p>Mail ons.</p></ouder-peiling>`));
+      const el = document.querySelector('ouder-peiling')!;
+      expect($(el, '[role=alert]').textContent!.trim()).to.equal('Dit onderdeel is nu niet beschikbaar.');
+      expect(text(el), 'no developer words for a parent').not.to.match(/questions|slider|single/);
+      expect(warnings.join('\n')).to.contain('questions[1].type: not one of: single, multiple, scale, open');
+      expect($<HTMLSlotElement>(el, 'slot').assignedNodes().map((node) => node.textContent)).to.deep.equal(['Mail ons.']);
       await expectAccessible(el);
     });
 
-    it('says what is missing when there is no src, endpoint or definition', async () => {
-      const el = await fixture<OuderPeiling>(html`<ouder-peiling></ouder-peiling>`);
-      expect($(el, '[role=alert]').textContent).to.contain('src / endpoint ontbreekt');
+    it('says what is missing on the console when there is no src, endpoint or definition; the parent gets a way forward', async () => {
+      const warnings = await consoleWarnings(() => fixture<OuderPeiling>(html`<ouder-peiling></ouder-peiling>`));
+      const el = document.querySelector('ouder-peiling')!;
+      expect($(el, '[role=alert]').textContent).to.contain('Neem contact op met de organisatie van deze website.');
+      expect(warnings.join('\n')).to.contain('set src, endpoint or the definition property');
     });
   });
 
@@ -199,7 +204,14 @@ describe('<ouder-peiling>', () => {
       const el = await poll();
       await pick(el, 'q-tevreden-2');
       await submit(el);
-      expect($(el, '#q-tevreden-error').textContent).to.contain('Schrijf op wat je bedoelt met anders.');
+      // The error belongs to the text field that must change, not to the question.
+      expect($(el, '#q-tevreden-other-error').textContent).to.contain('Schrijf op wat je bedoelt met anders.');
+      expect($(el, '#q-tevreden-other').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#q-tevreden-other').getAttribute('aria-describedby')).to.equal('q-tevreden-other-error');
+      expect($(el, '#q-tevreden').getAttribute('aria-invalid')).to.equal(null);
+      expect($(el, '.error-summary a').getAttribute('href')).to.equal('#q-tevreden-other');
+      $(el, '.error-summary a').click();
+      expect(el.shadowRoot!.activeElement?.id).to.equal('q-tevreden-other');
       expect(server.posts()).to.have.length(0);
     });
 
@@ -331,7 +343,7 @@ describe('<ouder-peiling>', () => {
       });
     }
 
-    it('lists a 400 error about no field in the summary as text, next to a field error that links', async () => {
+    it('shows a 400 error about no field in a panel of its own, next to a field error in the summary', async () => {
       server.on('POST', endpoint, {
         status: 400,
         body: {
@@ -345,8 +357,8 @@ describe('<ouder-peiling>', () => {
       await submit(el);
       await until(() => !!el.shadowRoot!.querySelector('.error-summary'));
       const items = $$(el, '.error-summary li');
-      expect(items.map((item) => item.textContent!.trim())).to.deep.equal(['Het verzoek kon niet worden gelezen.', 'Kies een cijfer van 1 tot 5.']);
-      expect(items[0]!.querySelector('a'), 'nothing to link to').to.equal(null);
+      expect(items.map((item) => item.textContent!.trim())).to.deep.equal(['Kies een cijfer van 1 tot 5.']);
+      expect($(el, '.panel--failed').textContent).to.contain('Het verzoek kon niet worden gelezen.');
       for (const link of $$(el, '.error-summary a') as HTMLAnchorElement[]) {
         expect(el.shadowRoot!.getElementById(link.hash.slice(1)), `${link.hash} exists`).to.not.equal(null);
       }
@@ -407,7 +419,7 @@ describe('<ouder-peiling>', () => {
       const queued = oneEvent(el, 'ouder-queued');
       await submit(el);
       const event = await queued;
-      expect(event.detail.attempt).to.equal(retryPolicy.attempts);
+      expect(event.detail.attempt).to.equal(defaultRetryPolicy.attempts);
       await el.updateComplete;
       expect(text(el)).to.contain('Nog niet verstuurd');
       expect(el.shadowRoot!.activeElement === $(el, '.panel--queued'), 'focus is on .panel--queued').to.be.true;
@@ -453,7 +465,7 @@ describe('<ouder-peiling>', () => {
       };
       localStorage.setItem('ouderstem:outbox', JSON.stringify([{ endpoint, payload, attempts: 4 }]));
       server.on('POST', endpoint, { status: 201, body: {} });
-      await flushOutbox(); // as on load, before any widget has its definition
+      await pageOutbox().flush(); // as on load, before any widget has its definition
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
       const el = await poll();
       expect(text(el)).to.contain('alsnog verstuurd');

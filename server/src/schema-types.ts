@@ -70,6 +70,10 @@ export interface FieldError {
    */
   code?: string;
   message: string;
+  /**
+   * Sign-up: the id of the session the error is about (`session-full`, `deadline-passed`, `unknown-session`).
+   */
+  session?: string;
 }
 
 export interface ErrorAnswer {
@@ -264,7 +268,9 @@ export type Submission = {
   /**
    * Free for the host page (via the cancelable ouder-submit event).
    */
-  meta: {};
+  meta: {
+    [k: string]: unknown;
+  };
   /**
    * Value of a field people never see; a non-empty value marks a bot and the server discards the submission silently.
    */
@@ -332,3 +338,12 @@ export interface ErvaringData {
   };
   consent: string;
 }
+
+/** The longest text the server accepts in each field of `PeilingData` (`maxLength`, in characters). */
+export const peilingDataLimits = { voterToken: 100, code: 64 } as const;
+
+/** The longest text the server accepts in each field of `MeedenksessieData` (`maxLength`, in characters). */
+export const meedenksessieDataLimits = { name: 200, email: 254, phone: 30, role: 100, gemeente: 100, remarks: 2000 } as const;
+
+/** The longest text the server accepts in each field of `ErvaringData` (`maxLength`, in characters). */
+export const ervaringDataLimits = { story: 20000, region: 100, level: 100, contact: { name: 200, email: 254 }, consent: 100 } as const;

@@ -294,6 +294,29 @@ for (const backend of backends) {
         }
       });
 
+      it('a sign-up whose writes fail before the commit leaves no row and no place taken; its retry with the same key takes one', async () => {
+        // Since one transaction holds the key and the answer, a process that dies mid-submission
+        // leaves nothing behind (there is no claim to take over): the retry is a first attempt.
+        const failing = await makeApp(db, { hooks: { beforeCommit: async () => { throw new Error('the process went away'); } } });
+        try {
+          const body = signUp(['ten']);
+          assert.equal((await post(failing, 'signup', body)).statusCode, 500);
+          assert.equal(await count(db, 'signups'), 0);
+          assert.equal(await count(db, 'submissions'), 0);
+          const remaining = async () => ((await app.inject('/api/forms/signup')).json().sessions as Json[]).find((session) => session.id === 'ten')!.remaining;
+          assert.equal(await remaining(), 10, 'the failed attempt took no place');
+          const retry = await post(app, 'signup', body);
+          assert.equal(retry.statusCode, 201, retry.body);
+          const replay = await post(app, 'signup', body);
+          assert.equal(replay.statusCode, 201);
+          assert.equal(replay.body, retry.body, 'the retry\'s answer is the one replayed');
+          assert.equal(await count(db, 'signups'), 1);
+          assert.equal(await remaining(), 9);
+        } finally {
+          await failing.close();
+        }
+      });
+
       it('many concurrent copies of one submission store one row', async () => {
         const body = vote({ q1: 'a' });
         const answers = await Promise.all(Array.from({ length: 20 }, () => post(app, 'poll', body)));

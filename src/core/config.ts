@@ -18,7 +18,15 @@ export class OuderConfig extends LitElement {
     }
   `;
 
-  static override properties: PropertyDeclarations = { endpoint: {}, src: {}, lang: {}, privacyUrl: { attribute: 'privacy-url' }, storage: {} };
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    src: {},
+    lang: {},
+    register: {},
+    headingLevel: { attribute: 'heading-level' },
+    privacyUrl: { attribute: 'privacy-url' },
+    storage: {},
+  };
 
   /** URL that widgets inside POST to (and GET their definition from, without `src`). */
   endpoint?: string;
@@ -28,6 +36,12 @@ export class OuderConfig extends LitElement {
 
   /** Language of the widgets inside: `nl` (default), `en`, `ar`. */
   override lang!: string;
+
+  /** Dutch only: `u` makes the widgets inside address the parent formally; default `je`. */
+  register?: string;
+
+  /** Level of the widgets' titles, `1` to `6` (default `2`). */
+  headingLevel?: string;
 
   /** URL of the privacy statement linked from every consent text. */
   privacyUrl?: string;
@@ -42,6 +56,8 @@ export class OuderConfig extends LitElement {
       endpoint: this.endpoint,
       src: this.src,
       lang: this.lang || undefined,
+      register: this.register,
+      headingLevel: this.headingLevel,
       privacyUrl: this.privacyUrl,
       storage: this.storage,
     });

@@ -1,20 +1,41 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Translation } from './i18n/index.js';
 import type { LocalizedText, Option } from './schema-types.js';
+
+/** What can be wrong with one value of a definition or data file. */
+export type DefinitionProblem =
+  | 'missing'
+  | 'notText'
+  | 'notList'
+  | 'notObject'
+  | 'notNumber'
+  | 'notBoolean'
+  | 'notDate'
+  | 'duplicate'
+  | 'notJson'
+  | 'unreadable'
+  | { oneOf: readonly string[] };
+
+/** The problems in words, for the web editor on the console (a parent sees one plain sentence). */
+const problemWords: Record<Exclude<DefinitionProblem, object>, string> = {
+  missing: 'missing',
+  notText: 'not text',
+  notList: 'not a list',
+  notObject: 'not an object',
+  notNumber: 'not a number',
+  notBoolean: 'not true or false',
+  notDate: 'not a date and time (ISO 8601, such as 2027-03-01T19:30:00+01:00)',
+  duplicate: 'appears twice',
+  notJson: 'not valid JSON',
+  unreadable: 'cannot be read',
+};
 
 /** A definition that does not follow its schema; `path` names the field for the web editor. */
 export class DefinitionError extends Error {
   constructor(
     readonly path: string,
-    readonly problem: Exclude<keyof Translation['problems'], 'oneOf'> | { oneOf: readonly string[] },
+    readonly problem: DefinitionProblem,
   ) {
-    super(`${path}: ${typeof problem === 'string' ? problem : `one of ${problem.oneOf.join(', ')}`}`);
-  }
-
-  describe(t: Translation): string {
-    const problem =
-      typeof this.problem === 'string' ? t.problems[this.problem] : t.problems.oneOf(this.problem.oneOf.join(', '));
-    return t.invalidDefinition(this.path || 'definition', problem);
+    const words = typeof problem === 'string' ? problemWords[problem] : `not one of: ${problem.oneOf.join(', ')}`;
+    super(path ? `${path}: ${words}` : words);
   }
 }
 
@@ -89,6 +110,47 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
   return value as T;
 }
 
+/** A whole number of at least `min`, when there is one. */
+export function readOptionalInteger(value: unknown, path: string, min = 0): number | undefined {
+  const number = readOptionalNumber(value, path);
+  if (number !== undefined && (!Number.isInteger(number) || number < min)) throw new DefinitionError(path, 'notNumber');
+  return number;
+}
+
+const identifier = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+/** An id as the schemas define it (`common.schema.json#/$defs/id`). */
+export function readId(value: unknown, path: string): string {
+  const id = readString(value, path);
+  if (!identifier.test(id)) throw new DefinitionError(path, 'notText');
+  return id;
+}
+
+/** What every form definition starts with: its type, id, title and intro, and what its server says about e-mail. */
+export interface FormHead<T extends string> {
+  type: T;
+  id: string;
+  title: LocalizedText;
+  intro?: LocalizedText;
+  sendsMail?: boolean;
+  outcomeOptIn?: boolean;
+}
+
+/** Reads the head of a form definition of this `type`; returns it with the definition's fields for the rest. */
+export function readFormHead<T extends string>(raw: unknown, type: T): [FormHead<T>, Fields] {
+  const fields = readObject(raw, 'definition');
+  readChoice(fields.type, 'type', [type] as const);
+  const head: FormHead<T> = {
+    type,
+    id: readId(fields.id, 'id'),
+    title: readText(fields.title, 'title'),
+    intro: readOptionalText(fields.intro, 'intro'),
+    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
+    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
+  };
+  return [head, fields];
+}
+
 /** A list of `{ value, label }` with unique values. */
 export function readOptions(value: unknown, path: string, { optional = false, nonEmpty = false } = {}): Option[] {
   const seen = new Set<string>();
@@ -102,6 +164,13 @@ export function readOptions(value: unknown, path: string, { optional = false, no
   });
 }
 
+/** A list of at least one item, each read by `readItem` at its own path, no two with the same id. */
+export function readItems<T extends { id: string }>(value: unknown, path: string, readItem: (raw: unknown, path: string) => T): T[] {
+  const items = readList(value, path, { nonEmpty: true }).map((item, index) => readItem(item, `${path}[${index}]`));
+  requireUniqueIds(items, path);
+  return items;
+}
+
 /** Throws when two items share an id. */
 export function requireUniqueIds(items: readonly { id: string }[], path: string): void {
   const seen = new Set<string>();
@@ -109,174 +178,4 @@ export function requireUniqueIds(items: readonly { id: string }[], path: string)
     if (seen.has(item.id)) throw new DefinitionError(`${path}[${index}].id`, 'duplicate');
     seen.add(item.id);
   });
-}
-
-/**
- * Why a file could not be fetched: `httpStatus` is the server's answer, absent for a network error
- * (which is also what a browser reports when another origin's server sends no CORS headers).
- */
-export interface LoadFailure {
-  url: string;
-  httpStatus?: number;
-}
-
-/** Whether trying again can help: a lost connection or a busy server, not a refusal or an unknown form. */
-export function retryCanHelp(failure: LoadFailure): boolean {
-  const status = failure.httpStatus;
-  return status === undefined || status === 408 || status === 425 || status === 429 || status >= 500;
-}
-
-/** The reason for the web editor, on the console: the parent sees one plain sentence and the fallback. */
-export function describeLoadFailure(failure: LoadFailure): string {
-  const { url, httpStatus } = failure;
-  const reason =
-    httpStatus === undefined
-      ? 'a network error: the server cannot be reached, or it does not allow this site (CORS)'
-      : httpStatus === 403
-        ? `403: this site (${location.origin}) is not allowed for this form; add it to the allowed origins in the console (beheer)`
-        : httpStatus === 404 || httpStatus === 410
-          ? `${httpStatus}: the server knows no such form (check the address, and that the form is published)`
-          : `${httpStatus} from the server`;
-  return `ouderstem: could not load ${url}: ${reason}`;
-}
-
-class LoadError extends Error {
-  constructor(readonly failure: LoadFailure) {
-    super(describeLoadFailure(failure));
-  }
-}
-
-/** Fetches JSON for a widget; a failure rejects with the reason, a file that is no JSON with a DefinitionError. */
-export async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-cache', signal });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new LoadError({ url });
-  }
-  if (!response.ok) throw new LoadError({ url, httpStatus: response.status });
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DefinitionError(url, 'notJson');
-  }
-}
-
-export type DefinitionState<T> =
-  | { status: 'loading' }
-  | { status: 'failed'; failure: LoadFailure }
-  | { status: 'invalid'; error: DefinitionError }
-  | { status: 'ready'; definition: T };
-
-/** What a widget offers the definition controller. */
-export interface DefinitionSource extends ReactiveControllerHost, EventTarget {
-  /** A definition object set as a property: wins over any URL. */
-  readonly definition?: unknown;
-  /** URL to GET the definition from (`src`, else `endpoint`). */
-  readonly definitionUrl?: string;
-}
-
-/**
- * Loads a widget's definition from its `definition` property, `src`, or a GET of `endpoint`,
- * checks it with the widget's parser, and keeps the loading / failed / invalid / ready state.
- */
-export class DefinitionController<T> implements ReactiveController {
-  state: DefinitionState<T> = { status: 'loading' };
-
-  /** What the current state was loaded from; a fresh symbol so the first update always loads. */
-  private loadedFrom: unknown = Symbol('not loaded');
-  private announced?: T;
-  private abort?: AbortController;
-
-  /**
-   * @param onReady called once per new definition, during the update that first renders it
-   *   (before rendering): the place to set up state for it. Fire `ouder-ready` after the render.
-   */
-  constructor(
-    private readonly host: DefinitionSource,
-    private readonly parse: (raw: unknown) => T,
-    private readonly onReady: (definition: T) => void,
-  ) {
-    host.addController(this);
-  }
-
-  get definition(): T | undefined {
-    return this.state.status === 'ready' ? this.state.definition : undefined;
-  }
-
-  hostUpdate(): void {
-    const source = this.host.definition ?? this.host.definitionUrl;
-    if (source !== this.loadedFrom) {
-      this.loadedFrom = source;
-      this.load();
-    }
-    // A new definition: the widget sets up its state for it (a restored draft, a queued answer)
-    // in this same update, so the first render already shows it and no second update follows.
-    if (this.state.status === 'ready' && this.state.definition !== this.announced) {
-      this.announced = this.state.definition;
-      this.onReady(this.state.definition);
-    }
-  }
-
-  hostDisconnected(): void {
-    this.abort?.abort();
-    this.loadedFrom = Symbol('not loaded');
-  }
-
-  /** Loads again (the "probeer opnieuw" button). */
-  reload(): void {
-    this.load();
-    this.host.requestUpdate();
-  }
-
-  /** Replaces the definition with a newer one (for example live state from the server). */
-  replace(raw: unknown): void {
-    this.accept(raw);
-    this.host.requestUpdate();
-  }
-
-  private load(): void {
-    this.abort?.abort();
-    const { definition, definitionUrl } = this.host;
-    if (definition !== undefined) {
-      this.accept(definition);
-      return;
-    }
-    if (!definitionUrl) {
-      this.state = { status: 'invalid', error: new DefinitionError('src / endpoint', 'missing') };
-      return;
-    }
-    this.state = { status: 'loading' };
-    const abort = (this.abort = new AbortController());
-    fetchJson(definitionUrl, abort.signal).then(
-      (raw) => {
-        if (abort.signal.aborted) return;
-        this.accept(raw);
-        this.host.requestUpdate();
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        // A file that arrived but is no JSON is the web editor's to fix, not the connection's.
-        if (error instanceof DefinitionError) this.state = { status: 'invalid', error };
-        else {
-          const failure = error instanceof LoadError ? error.failure : { url: definitionUrl };
-          console.warn(describeLoadFailure(failure));
-          this.state = { status: 'failed', failure };
-        }
-        this.host.requestUpdate();
-      },
-    );
-  }
-
-  private accept(raw: unknown): void {
-    try {
-      this.state = { status: 'ready', definition: this.parse(raw) };
-    } catch (error) {
-      // A shape no reader foresaw still gets a message, never a broken widget.
-      if (!(error instanceof DefinitionError)) console.error('ouderstem: could not read the data', error);
-      this.state = { status: 'invalid', error: error instanceof DefinitionError ? error : new DefinitionError('', 'unreadable') };
-    }
-  }
 }

@@ -1,25 +1,25 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import { type OuderSettings, settingsContext } from './settings.js';
-import { retryCanHelp, type DefinitionController } from './definition.js';
+import { type Content, heading } from './form.js';
 import {
   defaultLanguage,
   directionOf,
   inheritedLanguageTag,
   type Language,
+  localize,
+  type Register,
   type Texts,
   toLanguage,
+  toRegister,
   type Translation,
   translationFor,
 } from './i18n/index.js';
 import { emit } from './events.js';
+import { retryCanHelp, type ResourceController } from './resource.js';
+import type { LocalizedText } from './schema-types.js';
+import { type OuderSettings, settingsContext } from './settings.js';
 import { formStyles, tokens } from './styles.js';
 
-/**
- * What every Ouderstem widget shares: the common attributes (each also settable on
- * `<ouder-config>`, the widget's own winning), language and direction, and the rendering of
- * the loading and failure states of its definition.
- */
 /**
  * Lit declarations for a widget's internal reactive state (`state: true`: no attribute, not part
  * of the API). Written out rather than with the `@state()` decorator, whose helper code every
@@ -29,6 +29,11 @@ export function internalState(...names: string[]): PropertyDeclarations {
   return Object.fromEntries(names.map((name) => [name, { state: true }]));
 }
 
+/**
+ * What every Ouderstem widget shares: the common attributes (each also settable on
+ * `<ouder-config>`, the widget's own winning), language, register and direction, heading levels,
+ * and the rendering of the loading and failure states of its definition.
+ */
 export abstract class OuderElement extends LitElement {
   static override styles = [tokens, formStyles];
 
@@ -40,6 +45,8 @@ export abstract class OuderElement extends LitElement {
     endpoint: {},
     src: {},
     lang: {},
+    register: {},
+    headingLevel: { attribute: 'heading-level' },
     privacyUrl: { attribute: 'privacy-url' },
     storage: {},
     definition: { attribute: false },
@@ -53,6 +60,12 @@ export abstract class OuderElement extends LitElement {
 
   /** Language: `nl` (default), `en`, `ar` (right-to-left). Falls back to the nearest ancestor's `lang`, then `<html lang>`. */
   override lang!: string;
+
+  /** Dutch only: `u` addresses the parent formally ("Vult u uw naam in"); default `je`. */
+  register?: string;
+
+  /** Level of the widget's title, `1` to `6` (default `2`); its sections are one level below. */
+  headingLevel?: string;
 
   /** URL of the privacy statement, linked from every consent text. */
   privacyUrl?: string;
@@ -157,21 +170,46 @@ export abstract class OuderElement extends LitElement {
     return this.languageInUse;
   }
 
+  /** How Dutch addresses the parent: own `register`, else `<ouder-config register>`, else `je`. */
+  get dutchRegister(): Register {
+    return toRegister(this.register || this.settings.register);
+  }
+
   get t(): Translation {
-    return translationFor(this.language);
+    return translationFor(this.language, this.dutchRegister);
+  }
+
+  /** The level of the widget's title; `level + 1` for its sections. */
+  get level(): number {
+    return Number(this.headingLevel || this.settings.headingLevel) || 2;
   }
 
   get storageEnabled(): boolean {
     return (this.storage ?? this.settings.storage) !== 'none';
   }
 
-  /** What "nog niet verstuurd" says: kept on this device, or (with `storage="none"`) only while the page is open. */
-  get queuedBody(): string {
-    return this.storageEnabled ? this.t.queuedBody : this.t.queuedBodyUnsaved;
-  }
-
   get privacyHref(): string | undefined {
     return this.privacyUrl || this.settings.privacyUrl || undefined;
+  }
+
+  /**
+   * A definition's text in the widget's language, or (when the definition has none) in the
+   * language it falls back to, marked with `lang` so a screen reader speaks it in that language.
+   */
+  protected text(value: LocalizedText | undefined): Content {
+    const { text, lang } = this.localized(value);
+    return lang ? html`<span lang=${lang} dir="auto">${text}</span>` : text;
+  }
+
+  /** The same as plain text, where no markup can go (an attribute, a file). */
+  protected plain(value: LocalizedText | undefined): string {
+    return localize(value, this.language).text;
+  }
+
+  /** A definition's text, and its language when that is not the widget's (for `<option lang>`). */
+  protected localized(value: LocalizedText | undefined): { text: string; lang?: string } {
+    const { text, lang } = localize(value, this.language);
+    return { text, lang: lang === this.language ? undefined : lang };
   }
 
   /** Fires `ouder-ready` once the definition is rendered. */
@@ -194,44 +232,41 @@ export abstract class OuderElement extends LitElement {
     >`;
   }
 
+  /** A heading one level below the widget's title (or `depth` levels). */
+  protected subheading(content: Content, depth = 1, id?: string) {
+    return heading(this.level + depth, content, { id });
+  }
+
   /**
    * Loading, failed and invalid states of a definition; `ready` renders the widget itself, and
    * `meanwhile` what must show even without a definition (ervaring's "help right now").
-   * Wraps everything in an element carrying the language and direction.
+   * When the definition cannot load or be used, the web editor's fallback (the content inside
+   * the tag) shows again under one plain sentence: it is the way forward. The reason is on the
+   * console. Everything is wrapped in an element carrying the language and direction.
    */
   protected renderFrame<T>(
-    definition: Pick<DefinitionController<T>, 'state' | 'reload'>,
-    ready: (definition: T) => unknown,
+    resource: Pick<ResourceController<T>, 'state' | 'reload'>,
+    ready: (value: T) => unknown,
     meanwhile: () => unknown = () => nothing,
   ) {
     const { t } = this;
-    const { state } = definition;
+    const { state } = resource;
     let content: unknown;
-    switch (state.status) {
-      case 'loading':
-        content = html`<p class="status" role="status">${t.loading}</p>`;
-        break;
-      case 'failed':
-        // The web editor's fallback (the content inside the tag) shows again: it is the way forward.
-        content = html`<div class="panel panel--error" role="alert">
-            <p>${retryCanHelp(state.failure) ? t.loadFailed : t.unavailable}</p>
-            ${retryCanHelp(state.failure)
-              ? html`<div class="actions">
-                  <button type="button" part="button" @click=${() => definition.reload()}>${t.retry}</button>
-                </div>`
-              : nothing}
-          </div>
-          <slot></slot>`;
-        break;
-      case 'invalid':
-        content = html`<div class="panel panel--error" role="alert"><p>${state.error.describe(t)}</p></div>
-          <slot></slot>`;
-        break;
-      case 'ready':
-        content = ready(state.definition);
-        break;
+    if (state.status === 'ready') content = ready(state.value);
+    else if (state.status === 'loading') content = html`<p class="status" role="status">${t.loading}</p>${meanwhile()}`;
+    else {
+      const retry = state.status === 'failed' && retryCanHelp(state.failure);
+      const fallback = [...this.childNodes].some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
+      content = html`<div class="panel panel--error" role="alert">
+          <p>${retry ? t.loadFailed : t.unavailable}${fallback || retry ? '' : ` ${t.unavailableHelp}`}</p>
+          ${retry
+            ? html`<div class="actions">
+                <button type="button" part="button" @click=${() => resource.reload()}>${t.retry}</button>
+              </div>`
+            : nothing}
+        </div>
+        <slot></slot>${meanwhile()}`;
     }
-    if (state.status !== 'ready') content = html`${content}${meanwhile()}`;
     return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>${content}</div>`;
   }
 }

@@ -1,5 +1,4 @@
-import type { FieldError, SubmissionAnswer } from './schema-types.js';
-import type { Submission } from './submission.js';
+import type { FieldError, Submission, SubmissionAnswer } from './schema-types.js';
 
 export interface OuderReadyDetail<D = unknown> {
   definition: D;

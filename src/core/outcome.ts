@@ -1,8 +1,10 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { textField } from './form.js';
-import { defineStrings, type Language, type TextsHost, type Translation } from './i18n/index.js';
+import type { FormController, Problem } from './form-controller.js';
+import { defineStrings, type Language, type Register, type TextsHost, type Translation } from './i18n/index.js';
 import nl from './i18n/outcome/nl.js';
+import type { FieldError } from './schema-types.js';
 import { parseEmail } from './validators.js';
 
 /**
@@ -17,7 +19,7 @@ export interface OutcomeStrings {
   emailInvalid: string;
 }
 
-const outcomeStrings = defineStrings<OutcomeStrings>(nl, (language) => import(`./i18n/outcome/${language}.ts`));
+export const outcomeStrings = defineStrings<OutcomeStrings>(nl, (language) => import(`./i18n/outcome/${language}.ts`));
 
 /** What a definition says about the opt-in: the form offers it, and its server sends e-mail. */
 interface OutcomeOffer {
@@ -25,8 +27,20 @@ interface OutcomeOffer {
   sendsMail?: boolean;
 }
 
+/** What the opt-in needs from its widget. */
+interface OutcomeHost extends ReactiveControllerHost, TextsHost {
+  readonly t: Translation;
+  readonly language: Language;
+  readonly dutchRegister: Register;
+}
+
 /** The id of the e-mail field, for a widget's error map and error summary. */
 export const outcomeEmailId = 'outcome-email';
+
+/** Where a server error about the outcome address belongs (the submission's `outcomeEmail`). */
+export function outcomePlace(error: FieldError): Omit<Problem<'outcome'>, 'message'> | undefined {
+  return error.field === 'outcomeEmail' ? { field: 'outcome', control: outcomeEmailId } : undefined;
+}
 
 /**
  * "Ik wil horen wat er met de uitkomst gebeurt": an optional checkbox that reveals one e-mail
@@ -34,27 +48,27 @@ export const outcomeEmailId = 'outcome-email';
  * address goes in the submission's top-level `outcomeEmail`, not in the answer, so the server can
  * keep it apart (and delete it after its one message).
  */
-export class OutcomeOptIn implements ReactiveController {
+export class OutcomeOptIn {
   private wanted = false;
   private email = '';
 
-  constructor(private readonly host: ReactiveControllerHost & TextsHost) {
-    host.addController(this);
+  constructor(private readonly host: OutcomeHost) {
     host.addTexts(outcomeStrings);
   }
 
-  hostConnected(): void {}
+  private get strings(): OutcomeStrings {
+    return outcomeStrings(this.host.language, this.host.dutchRegister);
+  }
 
   offered(definition: OutcomeOffer): boolean {
     return definition.outcomeOptIn === true && definition.sendsMail === true;
   }
 
-  /** A message for the error summary when the box is ticked without a usable address. */
-  problem(definition: OutcomeOffer, language: Language): string | undefined {
-    if (!this.offered(definition) || !this.wanted) return undefined;
-    const strings = outcomeStrings(language);
-    if (!this.email.trim()) return strings.emailRequired;
-    return parseEmail(this.email) ? undefined : strings.emailInvalid;
+  /** The problem for the form controller when the box is ticked without a usable address (field `outcome`). */
+  problems(definition: OutcomeOffer): Problem<'outcome'>[] {
+    if (!this.offered(definition) || !this.wanted || parseEmail(this.email)) return [];
+    const { strings } = this;
+    return [{ field: 'outcome', control: outcomeEmailId, message: this.email.trim() ? strings.emailInvalid : strings.emailRequired }];
   }
 
   /** The address to send along, when asked for and valid. */
@@ -69,9 +83,13 @@ export class OutcomeOptIn implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  render(definition: OutcomeOffer, t: Translation, language: Language, error?: string, onBlur?: () => void) {
+  /**
+   * The checkbox and, once ticked, the e-mail field: the widget's form controller checks it as any
+   * of its fields (field `outcome`).
+   */
+  render(definition: OutcomeOffer, form: Pick<FormController<'outcome'>, 'error' | 'input' | 'blur' | 'choose'>) {
     if (!this.offered(definition)) return nothing;
-    const strings = outcomeStrings(language);
+    const { strings } = this;
     return html`<div class="field" part="field">
       <div class="choice">
         <input
@@ -82,6 +100,7 @@ export class OutcomeOptIn implements ReactiveController {
           @change=${(event: Event) => {
             this.wanted = (event.target as HTMLInputElement).checked;
             this.host.requestUpdate();
+            form.choose('outcome');
           }}
         />
         <label for="outcome">${strings.label}</label>
@@ -93,16 +112,17 @@ export class OutcomeOptIn implements ReactiveController {
               id: outcomeEmailId,
               label: strings.email,
               value: this.email,
-              error,
+              error: form.error(outcomeEmailId),
               required: true,
               type: 'email',
               autocomplete: 'email',
-              t,
+              t: this.host.t,
               onInput: (value) => {
                 this.email = value;
                 this.host.requestUpdate();
+                form.input('outcome');
               },
-              onBlur,
+              onBlur: () => form.blur('outcome'),
             })}
           </div>`
         : nothing}

@@ -8,6 +8,8 @@ export interface OuderSettings {
   endpoint?: string;
   src?: string;
   lang?: string;
+  register?: string;
+  headingLevel?: string;
   privacyUrl?: string;
   storage?: string;
 }

@@ -7,7 +7,6 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_ouder-font-family: var(--ouder-font-family, var(--utrecht-document-font-family, system-ui, sans-serif));
     --_ouder-font-size: var(--ouder-font-size, var(--utrecht-document-font-size, 1.125rem));
     --_ouder-line-height: var(--ouder-line-height, var(--utrecht-document-line-height, 1.5));
     --_ouder-color: var(--ouder-color, var(--utrecht-document-color, #1a1a1a));
@@ -53,7 +52,12 @@ export const formStyles = css`
     /* One column that never grows past the widget, whatever a child's minimum width. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_ouder-space);
-    font-family: var(--_ouder-font-family);
+    /*
+     * The page's own font unless one is set. Unset (or 'inherit', which a custom property cannot
+     * pass on) makes this declaration invalid at computed-value time, and font-family then
+     * inherits from the host, that is from the page, past the reset above.
+     */
+    font-family: var(--ouder-font-family, var(--utrecht-document-font-family));
     font-size: var(--_ouder-font-size);
     line-height: var(--_ouder-line-height);
     color: var(--_ouder-color);
@@ -61,18 +65,31 @@ export const formStyles = css`
     text-align: start;
     overflow-wrap: anywhere;
   }
+  h1,
   h2,
   h3,
+  h4,
+  h5,
+  h6,
   p {
     margin: 0;
   }
-  h2 {
+  /* Headings take the level the page needs (heading-level); their size follows their role. */
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    font-size: 1.2em;
+    line-height: 1.3;
+  }
+  .title {
     font-size: 1.5em;
     line-height: 1.25;
   }
-  h3 {
-    font-size: 1.2em;
-    line-height: 1.3;
+  .minor {
+    font-size: 1em;
   }
   a {
     color: var(--_ouder-link-color);
@@ -158,7 +175,6 @@ export const formStyles = css`
     gap: 0.6em;
     min-block-size: 2.75rem;
     padding-block: 0.4em;
-    cursor: pointer;
   }
   .choice input {
     flex: none;
@@ -166,6 +182,19 @@ export const formStyles = css`
     block-size: 1.5rem;
     margin: 0.1em 0 0;
     accent-color: var(--_ouder-primary);
+    cursor: pointer;
+  }
+  .choice-text {
+    flex: 1;
+    display: grid;
+    min-inline-size: 0;
+  }
+  .choice label {
+    cursor: pointer;
+  }
+  .choice input:disabled,
+  .choice input:disabled + .choice-text label {
+    cursor: default;
   }
   .conditional {
     margin-inline-start: 2.1rem;
@@ -236,6 +265,14 @@ export const formStyles = css`
     padding: 0.5em 0.75em;
     background: var(--_ouder-surface);
     border-radius: var(--_ouder-radius);
+  }
+  /* Empty live regions stay in the accessibility tree (so they are heard when filled) but take no room. */
+  [role='status']:empty {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
   .visually-hidden {
     position: absolute !important;

@@ -34,11 +34,21 @@ export function parsePostcode(value: string): string | undefined {
   return `${match[1]} ${match[2].toUpperCase()}`;
 }
 
+/**
+ * A text's length as people count it and as the server counts it: in characters (an emoji is
+ * one), without the white space around it. The count a parent sees and every check use this.
+ */
+export function characterLength(value: string): number {
+  let count = 0;
+  for (const _ of value.trim()) count++;
+  return count;
+}
+
 export type LengthProblem = 'required' | 'too-short' | 'too-long';
 
 /** Checks a text's length in characters as people count them (an emoji is one). */
 export function checkLength(value: string, { min = 0, max = Infinity, required = false } = {}): LengthProblem | undefined {
-  const length = [...value.trim()].length;
+  const length = characterLength(value);
   if (length === 0) return required || min > 0 ? 'required' : undefined;
   if (length < min) return 'too-short';
   if (length > max) return 'too-long';

@@ -1,8 +1,8 @@
 import { defineStrings, type Plural } from '../core/i18n/index.js';
-import nl from './i18n/nl.js';
 import type { ErvaringProblem } from './ervaring.js';
+import nl from './i18n/nl.js';
 
-/** The words of `<ouder-ervaring>`; nl is the reference (plain B1 Dutch). */
+/** The words of `<ouder-ervaring>`. This Dutch file is the reference (plain B1); `{name}` marks a place filled in. */
 export interface ErvaringStrings {
   helpTitle: string;
   helpIntro: string;
@@ -21,11 +21,15 @@ export interface ErvaringStrings {
   regionLabel: string;
   regionPlaceholder: string;
   levelLabel: string;
+  levelPlaceholder: string;
   contactLabel: string;
   contactNo: string;
   contactYes: string;
   contactHint: string;
   nameLabel: string;
+  /** The name field when the chosen consent shares the first name. */
+  firstNameLabel: string;
+  firstNameFieldHint: string;
   emailLabel: string;
   emailHint: string;
   /** Only when the server sends e-mail. */
@@ -33,9 +37,11 @@ export interface ErvaringStrings {
   codeMailed: string;
   consentLabel: string;
   consentOptions: { internal: string; 'quote-anonymous': string; 'first-name': string };
+  /** Under a consent that shares the first name; `{contact}` and `{yes}` are the contact question and its yes. */
   firstNameHint: string;
   whoReads: string;
-  retention: Plural;
+  /** `{duration}`: "2 jaar", "6 maanden". */
+  retention: string;
   retentionUnknown: string;
   withdrawLater: string;
   send: string;
@@ -43,6 +49,8 @@ export interface ErvaringStrings {
     'story-too-short': Plural;
     'story-too-long': Plural;
   };
+  queued: string;
+  queuedUnsaved: string;
   thanksTitle: string;
   thanksBody: string;
   nextSteps: string;

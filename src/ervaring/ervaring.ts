@@ -3,26 +3,13 @@
  * validation, the payload, and what a draft may contain. No DOM, no storage: unit-tested in
  * test/ervaring-logic.test.ts.
  */
-import {
-  DefinitionError,
-  type Fields,
-  readChoice,
-  readList,
-  readObject,
-  readOptionalBoolean,
-  readOptionalNumber,
-  readOptions,
-  readOptionalText,
-  readString,
-  readText,
-} from '../core/definition.js';
-import type { ConsentOption, ErvaringData, ErvaringDefinition, FieldError } from '../core/schema-types.js';
+import * as read from '../core/definition.js';
+import { type ConsentOption, type ErvaringData, type ErvaringDefinition, ervaringDataLimits, type FieldError } from '../core/schema-types.js';
 import type { StorageKind } from '../core/storage.js';
-import { characterLength } from '../core/form.js';
 import { checkLength, clean, parseEmail } from '../core/validators.js';
 
 /** The server's own limit on a story (schemas/submission.schema.json). */
-export const storyLimit = 20000;
+export const storyLimit = ervaringDataLimits.story;
 /** Used when the definition sets no `maxLength`. */
 export const defaultMaxLength = 5000;
 
@@ -40,52 +27,35 @@ export function consentNeedsName(definition: ErvaringDefinition, consent: string
   return option?.needsName ?? consent === firstNameConsent;
 }
 
-const identifier = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-
-function readInteger(value: unknown, path: string, min: number): number | undefined {
-  const number = readOptionalNumber(value, path);
-  if (number !== undefined && (!Number.isInteger(number) || number < min)) throw new DefinitionError(path, 'notNumber');
-  return number;
-}
-
 /** Checks a definition against schemas/ervaring.definition.schema.json, naming the field that is wrong. */
 export function parseErvaringDefinition(raw: unknown): ErvaringDefinition {
-  const fields = readObject(raw, '');
-  readChoice(fields.type, 'type', ['ervaring'] as const);
-  const id = readString(fields.id, 'id');
-  if (!identifier.test(id)) throw new DefinitionError('id', 'notText');
-  const minLength = readInteger(fields.minLength, 'minLength', 0);
-  const maxLength = readInteger(fields.maxLength, 'maxLength', 1);
+  const [head, fields] = read.readFormHead(raw, 'ervaring');
+  const minLength = read.readOptionalInteger(fields.minLength, 'minLength', 0);
+  const maxLength = read.readOptionalInteger(fields.maxLength, 'maxLength', 1);
   if (maxLength !== undefined && (maxLength > storyLimit || maxLength < (minLength ?? 0))) {
-    throw new DefinitionError('maxLength', 'notNumber');
+    throw new read.DefinitionError('maxLength', 'notNumber');
   }
-  const definition: ErvaringDefinition = {
-    type: 'ervaring',
-    id,
-    title: readText(fields.title, 'title'),
-    intro: readOptionalText(fields.intro, 'intro'),
-    themes: readOptions(fields.themes, 'themes', { nonEmpty: true }),
-    regions: fields.regions === undefined ? undefined : readOptions(fields.regions, 'regions'),
-    levels: fields.levels === undefined ? undefined : readOptions(fields.levels, 'levels'),
-    prompts: readList(fields.prompts, 'prompts', { optional: true }).map((prompt, i) => readText(prompt, `prompts[${i}]`)),
+  return {
+    ...head,
+    themes: read.readOptions(fields.themes, 'themes', { nonEmpty: true }),
+    regions: fields.regions === undefined ? undefined : read.readOptions(fields.regions, 'regions'),
+    levels: fields.levels === undefined ? undefined : read.readOptions(fields.levels, 'levels'),
+    prompts: read.readList(fields.prompts, 'prompts', { optional: true }).map((prompt, i) => read.readText(prompt, `prompts[${i}]`)),
     minLength,
     maxLength,
     consentOptions: fields.consentOptions === undefined ? undefined : readConsentOptions(fields.consentOptions),
-    retentionDays: readInteger(fields.retentionDays, 'retentionDays', 1),
-    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
-    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
+    retentionDays: read.readOptionalInteger(fields.retentionDays, 'retentionDays', 1),
     draftStorage:
       fields.draftStorage === undefined
         ? undefined
-        : readChoice(fields.draftStorage, 'draftStorage', ['session', 'local', 'none'] as const),
+        : read.readChoice(fields.draftStorage, 'draftStorage', ['session', 'local', 'none'] as const),
   };
-  return definition;
 }
 
 function readConsentOptions(value: unknown): ConsentOption[] {
   // readOptions has checked that it is a list of objects.
-  return readOptions(value, 'consentOptions', { nonEmpty: true }).map((option, index) => {
-    const needsName = readOptionalBoolean((value as Fields[])[index]!.needsName, `consentOptions[${index}].needsName`);
+  return read.readOptions(value, 'consentOptions', { nonEmpty: true }).map((option, index) => {
+    const needsName = read.readOptionalBoolean((value as read.Fields[])[index]!.needsName, `consentOptions[${index}].needsName`);
     return needsName === undefined ? option : { ...option, needsName };
   });
 }
@@ -166,11 +136,18 @@ export type ErvaringProblem =
   | 'email-required'
   | 'email-invalid'
   | 'consent-required'
-  | 'consent-needs-name';
+  /** The consent shares the first name: the name field must be filled in … */
+  | 'name-for-consent'
+  /** … and, to have that field, the parent must agree to be contacted. */
+  | 'contact-for-consent';
 
 export type ErvaringProblems = Partial<Record<ErvaringField, ErvaringProblem>>;
 
-/** Every problem with the answers, by field, in the order the form shows them. */
+/**
+ * Every problem with the answers, by the field that must change. A consent that shares the
+ * first name without one is a problem of the name field, or, while the parent stays anonymous
+ * (no name field), of the contact question.
+ */
 export function validateErvaring(answers: ErvaringAnswers, definition: ErvaringDefinition): ErvaringProblems {
   const problems: ErvaringProblems = {};
   const { min, max } = storyLimits(definition);
@@ -182,8 +159,9 @@ export function validateErvaring(answers: ErvaringAnswers, definition: ErvaringD
     else if (!parseEmail(answers.email)) problems.email = 'email-invalid';
   }
   if (!answers.consent) problems.consent = 'consent-required';
-  else if (consentNeedsName(definition, answers.consent) && !(answers.contactMe && clean(answers.name))) {
-    problems.consent = 'consent-needs-name';
+  else if (consentNeedsName(definition, answers.consent)) {
+    if (!answers.contactMe) problems.contact = 'contact-for-consent';
+    else if (!clean(answers.name)) problems.name = 'name-for-consent';
   }
   return problems;
 }
@@ -217,9 +195,4 @@ export function fieldOfServerError(error: FieldError): ErvaringField | undefined
   if (head === 'anonymous') return 'contact';
   const fields: readonly string[] = ['story', 'themes', 'region', 'level', 'consent'];
   return fields.includes(head) ? (head as ErvaringField) : undefined;
-}
-
-/** The story's length as the count shows it. */
-export function storyLength(answers: ErvaringAnswers): number {
-  return characterLength(answers.story.trim());
 }

@@ -26,31 +26,14 @@ export const ervaringStyles = css`
   .draft-notice {
     background: var(--_ouder-surface);
   }
-  /* Empty live regions stay in the accessibility tree (so they are heard when filled) but take no room. */
-  .notice:empty,
-  .status-line:empty,
-  .copy-status:empty {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
   #story {
     min-block-size: 14em;
-  }
-  /* Each paragraph a parent types takes its own direction (Dutch in an Arabic form, and back). */
-  textarea,
-  input[type='text'],
-  input[type='email'] {
-    unicode-bidi: plaintext;
   }
   .withdraw {
     display: grid;
     gap: 0.5em;
   }
-  .withdraw h4 {
-    margin: 0;
+  .withdraw :is(h3, h4, h5, h6) {
     font-size: 1em;
   }
   .code {
@@ -62,11 +45,6 @@ export const ervaringStyles = css`
     background: var(--_ouder-surface);
     border: 1px solid var(--_ouder-border-color);
     border-radius: var(--_ouder-radius);
-  }
-  /* The core's -10000px offset scrolls sideways in right-to-left (a core fix is proposed); clip it in place instead. */
-  .honeypot {
-    inset-inline-start: auto;
-    clip-path: inset(50%);
   }
   @media (forced-colors: active) {
     .help,

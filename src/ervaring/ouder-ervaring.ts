@@ -1,24 +1,16 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { DefinitionController } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
-import {
-  characterCount,
-  type Choice,
-  choiceGroup,
-  errorSummary,
-  type FieldError,
-  honeypot,
-  PoliteAnnouncer,
-  textField,
-} from '../core/form.js';
-import { localize, plural } from '../core/i18n/index.js';
+import * as ui from '../core/form.js';
+import { FormController, type Problem } from '../core/form-controller.js';
+import { formatDuration } from '../core/i18n/dates.js';
+import { format, plural } from '../core/i18n/index.js';
+import { OutcomeOptIn, outcomePlace } from '../core/outcome.js';
+import { DefinitionController } from '../core/resource.js';
 import type { ErvaringDefinition, Option } from '../core/schema-types.js';
-import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import { DraftController } from './draft.js';
 import {
+  consentNeedsName,
   defaultConsentValues,
   draftStorageKind,
   emptyAnswers,
@@ -26,20 +18,20 @@ import {
   type ErvaringField,
   type ErvaringProblem,
   fieldOfServerError,
-  consentNeedsName,
   isEmpty,
   parseErvaringDefinition,
   readDraft,
-  storyLength,
   storyLimits,
   toErvaringData,
   validateErvaring,
 } from './ervaring.js';
-import { ervaringStrings } from './ervaring.i18n.js';
+import { ervaringStrings, type ErvaringStrings } from './ervaring.i18n.js';
 import { ervaringStyles } from './ouder-ervaring.styles.js';
 
+type Field = ErvaringField | 'outcome';
+
 /** The fields in the order the form shows them (and the error summary lists them). */
-const fieldOrder: readonly ErvaringField[] = ['story', 'themes', 'region', 'level', 'contact', 'name', 'email', 'consent'];
+const fieldOrder: readonly Field[] = ['story', 'themes', 'region', 'level', 'contact', 'name', 'email', 'outcome', 'consent'];
 
 /** How often the story is compared with what the text area holds while it has focus (speech input, scripts). */
 const syncInterval = 1000;
@@ -58,6 +50,8 @@ const syncInterval = 1000;
  * @event ouder-queued - No connection; kept in the outbox and sent later. `detail: { payload, attempt }`
  * @event ouder-error - The server refused the story (4xx). `detail: { payload, status, errors }`
  *
+ * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
+ *
  * @csspart form - The form.
  * @csspart field - A field or group of choices.
  * @csspart label - A label or legend.
@@ -68,7 +62,7 @@ const syncInterval = 1000;
  * @csspart help - The box with where to find help right now.
  * @csspart withdraw-code - The withdrawal code after sending.
  *
- * @cssproperty --ouder-font-family - Font (fallback `--utrecht-document-font-family`).
+ * @cssproperty --ouder-font-family - Font (fallback `--utrecht-document-font-family`, then the page's font).
  * @cssproperty --ouder-font-size - Base font size.
  * @cssproperty --ouder-color - Text colour.
  * @cssproperty --ouder-background - Background.
@@ -83,17 +77,17 @@ const syncInterval = 1000;
 export class OuderErvaring extends OuderElement {
   static override styles = [...OuderElement.styles, ervaringStyles];
   protected static override texts = [ervaringStrings];
-  static override properties = internalState('answers', 'bait', 'errors', 'restored', 'notice', 'copyStatus');
+  static override properties = internalState('answers', 'bait', 'restored', 'notice', 'copyStatus');
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));
-  private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly submission = new SubmissionController(this, 'ervaring', (state) => this.onSubmissionChange(state));
+  private readonly form = new FormController<Field>(this, { fields: () => fieldOrder, validate: () => this.problems() });
   private readonly outcome = new OutcomeOptIn(this);
-  private readonly announcer = new PoliteAnnouncer(this);
+  private readonly announcer = new ui.PoliteAnnouncer(this);
   private readonly draft = new DraftController<ErvaringAnswers>(this);
 
   private answers: ErvaringAnswers = emptyAnswers();
   private bait = '';
-  private errors = new Map<ErvaringField | typeof outcomeEmailId, string>();
   /** A draft from an earlier visit was put back: say so, with a way to discard it. */
   private restored = false;
   /** What the polite status line near the top says (draft discarded). */
@@ -101,8 +95,6 @@ export class OuderErvaring extends OuderElement {
   /** What the status line of the withdrawal code says (copied or not). */
   private copyStatus = '';
 
-  /** Fields changed since their last check: checked again when they lose focus. */
-  private dirty = new Set<ErvaringField>();
   private syncTimer?: ReturnType<typeof setInterval>;
   /** The story as last rendered into the text area, to tell a change from outside from our own. */
   private renderedStory = '';
@@ -128,7 +120,6 @@ export class OuderErvaring extends OuderElement {
     clearInterval(this.syncTimer);
   }
 
-
   private onReady(definition: ErvaringDefinition): void {
     this.draft.use(definition.id, draftStorageKind(definition, this.storageEnabled));
     const draft = readDraft(this.draft.load(), definition, this.consentChoices(definition).map((c) => c.value));
@@ -140,9 +131,8 @@ export class OuderErvaring extends OuderElement {
     this.announceReady(definition);
   }
 
-  private onSubmissionChange(submission: SubmissionState): void {
-    const definition = this.loader.definition;
-    if (!definition) return;
+  private onSubmissionChange(submission: SubmissionState<'ervaring'>): void {
+    if (!this.loader.definition) return;
     if (submission.status === 'sent') {
       this.draft.clear();
       this.answers = emptyAnswers();
@@ -152,8 +142,44 @@ export class OuderErvaring extends OuderElement {
     } else if (submission.status === 'queued') {
       void this.focusAfterRender('.panel--queued');
     } else if (submission.status === 'rejected') {
-      this.showRejection(submission);
+      this.form.refused(submission, (error) => {
+        let field = fieldOfServerError(error);
+        // Name and e-mail are asked only after "Ja, dat mag": until then the contact question must change.
+        if ((field === 'name' || field === 'email') && !this.answers.contactMe) field = 'contact';
+        return field ? { field, control: field } : outcomePlace(error);
+      });
     }
+  }
+
+  // --- derived -----------------------------------------------------------------------------
+
+  private get strings(): ErvaringStrings {
+    return ervaringStrings(this.language, this.dutchRegister);
+  }
+
+  /** Problems with the answers, each at the control that must change. */
+  private problems(): Problem<Field>[] {
+    const definition = this.loader.definition;
+    if (!definition) return [];
+    const problems = validateErvaring(this.answers, definition);
+    return [
+      ...(Object.keys(problems) as ErvaringField[]).map((field) => ({ field, control: field, message: this.message(problems[field]!) })),
+      ...this.outcome.problems(definition),
+    ];
+  }
+
+  private message(problem: ErvaringProblem): string {
+    const { min, max } = storyLimits(this.loader.definition!);
+    const { problems, contactYes, contactLabel, consentLabel } = this.strings;
+    if (problem === 'story-too-short') return plural(problems[problem], min, this.language);
+    if (problem === 'story-too-long') return plural(problems[problem], max, this.language);
+    return format(problems[problem], { yes: contactYes, contact: contactLabel, consent: consentLabel }).join('');
+  }
+
+  /** The chosen consent shares the first name: the name field asks for it, and it is required. */
+  private get nameNeeded(): boolean {
+    const definition = this.loader.definition;
+    return !!definition && !!this.answers.consent && consentNeedsName(definition, this.answers.consent);
   }
 
   // --- handlers ----------------------------------------------------------------------------
@@ -165,14 +191,13 @@ export class OuderErvaring extends OuderElement {
   }
 
   private type(field: 'story' | 'name' | 'email', value: string): void {
-    this.dirty.add(field);
+    this.form.input(field);
     this.change({ [field]: value });
   }
 
   private choose(field: ErvaringField, patch: Partial<ErvaringAnswers>): void {
     this.change(patch);
-    // A choice is a complete act: check it now, so a fixed error disappears at once.
-    this.recheck(field);
+    this.form.choose(field);
   }
 
   private toggleTheme(value: string, checked: boolean): void {
@@ -181,32 +206,6 @@ export class OuderErvaring extends OuderElement {
     else chosen.delete(value);
     const themes = this.loader.definition!.themes.map((theme) => theme.value).filter((v) => chosen.has(v));
     this.choose('themes', { themes });
-  }
-
-  private onBlur(field: ErvaringField): void {
-    if (this.dirty.has(field)) this.recheck(field);
-  }
-
-  /** Checks `field` again, and every field that shows an error (fixed ones lose it). */
-  private recheck(field: ErvaringField): void {
-    this.dirty.delete(field);
-    const problems = validateErvaring(this.answers, this.loader.definition!);
-    const errors = new Map<ErvaringField, string>();
-    for (const f of fieldOrder) {
-      const problem = problems[f];
-      if (f === field || this.errors.has(f)) {
-        if (problem) errors.set(f, this.message(problem));
-      }
-    }
-    this.errors = errors;
-  }
-
-  private message(problem: ErvaringProblem): string {
-    const { min, max } = storyLimits(this.loader.definition!);
-    const messages = ervaringStrings(this.language).problems;
-    if (problem === 'story-too-short') return plural(messages[problem], min, this.language);
-    if (problem === 'story-too-long') return plural(messages[problem], max, this.language);
-    return messages[problem];
   }
 
   /**
@@ -233,10 +232,9 @@ export class OuderErvaring extends OuderElement {
   private discardDraft(): void {
     this.draft.clear();
     this.answers = emptyAnswers();
-    this.errors = new Map();
-    this.dirty.clear();
+    this.form.clear();
     this.restored = false;
-    this.notice = ervaringStrings(this.language).draftDiscarded;
+    this.notice = this.strings.draftDiscarded;
     void this.focusAfterRender('#story');
   }
 
@@ -244,51 +242,26 @@ export class OuderErvaring extends OuderElement {
     event.preventDefault();
     if (this.submission.busy) return;
     this.syncStory();
-    const problems = validateErvaring(this.answers, definition);
-    const errors = new Map<ErvaringField | typeof outcomeEmailId, string>();
-    const outcome = this.outcome.problem(definition, this.language);
-    for (const field of fieldOrder) {
-      // In the order of the form: the outcome field stands just above the consent.
-      if (field === 'consent' && outcome) errors.set(outcomeEmailId, outcome);
-      const problem = problems[field];
-      if (problem) errors.set(field, this.message(problem));
-    }
-    this.errors = errors;
-    if (errors.size > 0) {
-      void this.focusAfterRender('.error-summary');
-      return;
-    }
+    if (!this.form.submit()) return;
     this.draft.flush();
     // The code by e-mail only from a server that sends e-mail (a draft may remember the wish).
     const answers = { ...this.answers, sendCode: this.answers.sendCode && definition.sendsMail === true };
-    await this.submission.submit('ervaring', definition.id, toErvaringData(answers), this.bait, this.outcome.emailFor(definition));
-  }
-
-  private showRejection(rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
-    const errors = new Map<ErvaringField, string>();
-    for (const error of rejected.errors) {
-      const field = fieldOfServerError(error);
-      if (field && !errors.has(field)) errors.set(field, error.message);
-    }
-    this.errors = new Map(fieldOrder.filter((f) => errors.has(f)).map((f) => [f, errors.get(f)!]));
-    if (this.errors.size > 0) void this.focusAfterRender('.error-summary');
-    else void this.focusAfterRender('.panel--failed');
+    await this.submission.submit(definition.id, toErvaringData(answers), this.bait, this.outcome.emailFor(definition));
   }
 
   private async copyCode(code: string): Promise<void> {
-    const strings = ervaringStrings(this.language);
     try {
       await navigator.clipboard.writeText(code);
-      this.copyStatus = strings.copied;
+      this.copyStatus = this.strings.copied;
     } catch {
-      this.copyStatus = strings.copyFailed;
+      this.copyStatus = this.strings.copyFailed;
     }
   }
 
   private startAgain(): void {
     this.submission.reset();
     this.outcome.reset();
-    this.errors = new Map();
+    this.form.clear();
     this.notice = '';
     void this.focusAfterRender('#story');
   }
@@ -302,23 +275,23 @@ export class OuderErvaring extends OuderElement {
 
   private renderErvaring(definition: ErvaringDefinition) {
     const { status } = this.submission.state;
+    const { strings } = this;
     let body: unknown;
     if (status === 'sent') body = this.renderThanks();
-    else if (status === 'queued') body = this.renderQueued();
+    else if (status === 'queued') body = ui.queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
     else body = this.renderForm(definition);
-    // dir="auto": definition text may fall back to Dutch inside an Arabic page.
-    return html`<h2 dir="auto">${localize(definition.title, this.language)}</h2>
-      ${definition.intro ? html`<p dir="auto">${localize(definition.intro, this.language)}</p>` : nothing} ${this.renderHelp()} ${body}`;
+    return html`${ui.header(this.level, this.text(definition.title), definition.intro && this.text(definition.intro))} ${this.renderHelp()}
+    ${body}`;
   }
 
   private renderHelp() {
-    const strings = ervaringStrings(this.language);
+    const { strings } = this;
     const site = (href: string, label: string) =>
       html`<a href=${href} target="_blank" rel="noopener noreferrer"
         >${label} <span class="visually-hidden">${this.t.opensInNewWindow}</span></a
       >`;
     return html`<section class="help" part="help" aria-labelledby="help-title">
-      <h3 id="help-title">${strings.helpTitle}</h3>
+      ${this.subheading(strings.helpTitle, 1, 'help-title')}
       <p>${strings.helpIntro}</p>
       <ul>
         <li>
@@ -334,27 +307,20 @@ export class OuderErvaring extends OuderElement {
     </section>`;
   }
 
-  private renderQueued() {
-    return html`<div class="panel panel--queued" tabindex="-1" role="status">
-      <h3>${this.t.queuedTitle}</h3>
-      <p>${this.queuedBody}</p>
-    </div>`;
-  }
-
   private renderThanks() {
-    const strings = ervaringStrings(this.language);
+    const { strings } = this;
     const submission = this.submission.state;
     if (submission.status !== 'sent') return nothing;
     const { withdrawCode, withdrawUrl } = submission.response;
     const safeUrl = withdrawUrl && /^https?:\/\//i.test(withdrawUrl) ? withdrawUrl : undefined;
     return html`<div class="panel panel--success" tabindex="-1" role="status">
-      <h3>${strings.thanksTitle}</h3>
+      ${this.subheading(strings.thanksTitle)}
       <p>${submission.later ? strings.sentLaterNoCode : strings.thanksBody}</p>
-      ${(submission.payload.data as { contact?: { sendCode?: boolean } }).contact?.sendCode ? html`<p>${strings.codeMailed}</p>` : nothing}
+      ${submission.payload.data.contact?.sendCode ? html`<p>${strings.codeMailed}</p>` : nothing}
       <p>${strings.nextSteps}</p>
       ${withdrawCode || safeUrl
         ? html`<div class="withdraw">
-            <h4>${strings.withdrawTitle}</h4>
+            ${this.subheading(strings.withdrawTitle, 2)}
             ${withdrawCode
               ? html`<p>
                     ${strings.withdrawCodeLabel}
@@ -378,36 +344,18 @@ export class OuderErvaring extends OuderElement {
   }
 
   private renderForm(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
-    const submission = this.submission.state;
-    const sending = submission.status === 'sending';
-    // Server errors that belong to no field of the form go in a panel of their own.
-    // Decided from the server's answer itself, not from the errors still shown: a parent who
-    // corrects a refused field must not see a "sending failed" alarm appear.
-    const rejected = submission.status === 'rejected';
-    const unplaced = rejected ? submission.errors.filter((error) => !fieldOfServerError(error)).map((e) => e.message) : [];
-    const placed = rejected && submission.errors.some((error) => fieldOfServerError(error));
-    const failed = rejected && (!placed || unplaced.length > 0);
-    const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id, message }));
+    const { strings, t, form } = this;
     return html`
       ${this.restored
         ? html`<div class="panel draft-notice">
             <p>${strings.draftRestored}</p>
             <div class="actions">
-              <button type="button" class="secondary" part="button" @click=${() => this.discardDraft()}>
-                ${strings.discardDraft}
-              </button>
+              <button type="button" class="secondary" part="button" @click=${() => this.discardDraft()}>${strings.discardDraft}</button>
             </div>
           </div>`
         : nothing}
       <p class="notice" role="status">${this.notice}</p>
-      ${errorSummary(summary, this.t, this.renderRoot as ShadowRoot)}
-      ${failed
-        ? html`<div class="panel panel--error panel--failed" tabindex="-1" role="alert">
-            <h3>${this.t.failedTitle}</h3>
-            ${unplaced.length > 0 ? unplaced.map((message) => html`<p>${message}</p>`) : html`<p>${this.t.failedBody}</p>`}
-          </div>`
-        : nothing}
+      ${ui.errorSummary(form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)} ${ui.refusalPanel(form, t, this.level + 1)}
       <form
         part="form"
         novalidate
@@ -416,31 +364,27 @@ export class OuderErvaring extends OuderElement {
         @focusout=${this.onFocusOut}
       >
         ${this.renderStory(definition)}
-        ${choiceGroup({
+        ${ui.choiceGroup({
           id: 'themes',
-          legend: strings.themesLabel,
+          label: strings.themesLabel,
           hint: strings.themesHint,
-          error: this.errors.get('themes'),
+          error: form.error('themes'),
           multiple: true,
-          t: this.t,
+          t,
           choices: this.choices(definition.themes),
           selected: this.answers.themes,
           onChange: (value, checked) => this.toggleTheme(value, checked),
         })}
-        ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, definition.regions) : nothing}
-        ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, definition.levels) : nothing}
-        ${this.renderContact(definition)} ${this.outcome.render(definition, this.t, this.language, this.errors.get(outcomeEmailId))}
-        ${this.renderConsent(definition)} ${honeypot(this.bait, (value) => (this.bait = value))}
-        <div class="actions">
-          <button type="submit" part="button" aria-disabled=${sending ? 'true' : 'false'}>${strings.send}</button>
-        </div>
-        <p class="status-line" role="status">${sending ? (submission.attempt > 1 ? this.t.retrying : this.t.sending) : ''}</p>
+        ${definition.regions?.length ? this.renderSelect('region', strings.regionLabel, strings.regionPlaceholder, definition.regions) : nothing}
+        ${definition.levels?.length ? this.renderSelect('level', strings.levelLabel, strings.levelPlaceholder, definition.levels) : nothing}
+        ${this.renderContact(definition)} ${this.outcome.render(definition, form)} ${this.renderConsent(definition)} ${ui.honeypot(this.bait, (value) => (this.bait = value))}
+        ${ui.submitActions(strings.send, this.submission.state, t)}
       </form>
     `;
   }
 
   private renderStory(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
+    const { strings, t } = this;
     const { min, max } = storyLimits(definition);
     const prompts = definition.prompts ?? [];
     const hint = [strings.namesWarning, min > 0 ? plural(strings.minLength, min, this.language) : ''].filter(Boolean).join(' ');
@@ -448,70 +392,49 @@ export class OuderErvaring extends OuderElement {
         ? html`<div id="story-prompts" class="prompts">
             <p>${strings.promptsIntro}</p>
             <ul>
-              ${prompts.map((prompt) => html`<li><span dir="auto">${localize(prompt, this.language)}</span></li>`)}
+              ${prompts.map((prompt) => html`<li>${this.text(prompt)}</li>`)}
             </ul>
           </div>`
         : nothing}
-      ${textField({
+      ${ui.textField({
         id: 'story',
         label: strings.storyLabel,
         hint,
-        error: this.errors.get('story'),
+        error: this.form.error('story'),
         value: this.answers.story,
         required: true,
         multiline: true,
         describedBy: prompts.length > 0 ? 'story-prompts story-count' : 'story-count',
-        t: this.t,
-        after: characterCount({
-          id: 'story',
-          length: storyLength(this.answers),
-          max,
-          t: this.t,
-          language: this.language,
-          announcer: this.announcer,
-        }),
+        t,
+        after: ui.characterCount({ id: 'story', value: this.answers.story, min, max, t, language: this.language, announcer: this.announcer }),
         onInput: (value) => this.type('story', value),
-        onBlur: () => this.onBlur('story'),
+        onBlur: () => this.form.blur('story'),
       })}`;
   }
 
-  /** A native select: a list of gemeenten can be long, and "no answer" stays possible. */
-  private renderSelect(field: 'region' | 'level', label: string, options: readonly Option[]) {
-    const error = this.errors.get(field);
-    const strings = ervaringStrings(this.language);
-    return html`<div class="field ${error ? 'field--invalid' : ''}" part="field">
-      <label class="label" for=${field} part="label">${label} <span class="muted">(${this.t.optional})</span></label>
-      ${error
-        ? html`<p id="${field}-error" class="error-message" part="error">
-            <span class="visually-hidden">${this.t.errorPrefix}</span> ${error}
-          </p>`
-        : nothing}
-      <select
-        id=${field}
-        name=${field}
-        aria-describedby=${ifDefined(error ? `${field}-error` : undefined)}
-        aria-invalid=${error ? 'true' : 'false'}
-        @change=${(event: Event) => this.choose(field, { [field]: (event.target as HTMLSelectElement).value })}
-      >
-        <option value="" ?selected=${live(this.answers[field] === '')}>${field === 'region' ? strings.regionPlaceholder : '—'}</option>
-        ${options.map(
-          (option) =>
-            html`<option value=${option.value} ?selected=${live(this.answers[field] === option.value)}>
-              ${localize(option.label, this.language)}
-            </option>`,
-        )}
-      </select>
-    </div>`;
+  private renderSelect(field: 'region' | 'level', label: string, placeholder: string, options: readonly Option[]) {
+    return ui.selectField({
+      id: field,
+      label,
+      placeholder,
+      required: false,
+      value: this.answers[field],
+      error: this.form.error(field),
+      t: this.t,
+      options: options.map((option) => ({ value: option.value, ...this.localized(option.label) })),
+      onChange: (value) => this.choose(field, { [field]: value }),
+    });
   }
 
   private renderContact(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
-    return choiceGroup({
+    const { strings, t, form } = this;
+    const nameNeeded = this.nameNeeded;
+    return ui.choiceGroup({
       id: 'contact',
-      legend: strings.contactLabel,
+      label: strings.contactLabel,
       hint: strings.contactHint,
-      error: this.errors.get('contact'),
-      t: this.t,
+      error: form.error('contact'),
+      t,
       choices: [
         { value: 'no', label: strings.contactNo },
         { value: 'yes', label: strings.contactYes },
@@ -521,40 +444,39 @@ export class OuderErvaring extends OuderElement {
       reveal: (choice) =>
         choice.value === 'yes'
           ? html`<div class="conditional">
-              ${textField({
+              ${ui.textField({
                 id: 'name',
-                label: strings.nameLabel,
+                label: nameNeeded ? strings.firstNameLabel : strings.nameLabel,
+                hint: nameNeeded ? strings.firstNameFieldHint : undefined,
                 value: this.answers.name,
-                error: this.errors.get('name'),
-                required: false,
-                autocomplete: 'name',
-                t: this.t,
+                error: form.error('name'),
+                required: nameNeeded,
+                autocomplete: nameNeeded ? 'given-name' : 'name',
+                t,
                 onInput: (value) => this.type('name', value),
-                onBlur: () => this.onBlur('name'),
+                onBlur: () => form.blur('name'),
               })}
-              ${textField({
+              ${ui.textField({
                 id: 'email',
                 label: strings.emailLabel,
                 hint: strings.emailHint,
                 value: this.answers.email,
-                error: this.errors.get('email'),
+                error: form.error('email'),
                 required: true,
                 type: 'email',
                 autocomplete: 'email',
-                t: this.t,
+                t,
                 onInput: (value) => this.type('email', value),
-                onBlur: () => this.onBlur('email'),
+                onBlur: () => form.blur('email'),
               })}
               ${definition.sendsMail
-                ? html`<div class="choice">
-                    <input
-                      id="send-code"
-                      type="checkbox"
-                      .checked=${live(this.answers.sendCode)}
-                      @change=${(event: Event) => this.change({ sendCode: (event.target as HTMLInputElement).checked })}
-                    />
-                    <label for="send-code">${strings.sendCode}</label>
-                  </div>`
+                ? ui.checkboxField({
+                    id: 'send-code',
+                    label: strings.sendCode,
+                    checked: this.answers.sendCode,
+                    t,
+                    onChange: (sendCode) => this.change({ sendCode }),
+                  })
                 : nothing}
             </div>`
           : nothing,
@@ -562,15 +484,15 @@ export class OuderErvaring extends OuderElement {
   }
 
   private renderConsent(definition: ErvaringDefinition) {
-    const strings = ervaringStrings(this.language);
+    const { strings } = this;
     const retention = definition.retentionDays
-      ? plural(strings.retention, definition.retentionDays, this.language)
+      ? format(strings.retention, { duration: formatDuration(definition.retentionDays, this.language) }).join('')
       : strings.retentionUnknown;
-    return html`${choiceGroup({
+    return html`${ui.choiceGroup({
         id: 'consent',
-        legend: strings.consentLabel,
+        label: strings.consentLabel,
         hint: `${strings.whoReads} ${retention} ${strings.withdrawLater}`,
-        error: this.errors.get('consent'),
+        error: this.form.error('consent'),
         required: true,
         t: this.t,
         choices: this.consentChoices(definition),
@@ -580,19 +502,18 @@ export class OuderErvaring extends OuderElement {
       ${this.privacyHref ? html`<p class="privacy">${this.renderPrivacyLink()}</p>` : nothing}`;
   }
 
-  private choices(options: readonly Option[]): Choice[] {
-    return options.map((option) => ({ value: option.value, label: localize(option.label, this.language) }));
+  private choices(options: readonly Option[]): ui.Choice[] {
+    return options.map((option) => ({ value: option.value, label: this.text(option.label) }));
   }
 
   /** The definition's consent options, else the three default levels; one that needs a name says so. */
-  private consentChoices(definition: ErvaringDefinition): Choice[] {
-    const strings = ervaringStrings(this.language);
-    const options = definition.consentOptions ?? defaultConsentValues.map((value) => ({ value, label: strings.consentOptions[value] }));
-    return options.map(({ value, label }) => ({
-      value,
-      label: localize(label, this.language),
-      hint: consentNeedsName(definition, value) ? strings.firstNameHint : undefined,
-    }));
+  private consentChoices(definition: ErvaringDefinition): ui.Choice[] {
+    const { strings } = this;
+    const options = definition.consentOptions
+      ? this.choices(definition.consentOptions)
+      : defaultConsentValues.map((value) => ({ value, label: strings.consentOptions[value] }));
+    const hint = format(strings.firstNameHint, { contact: strings.contactLabel, yes: strings.contactYes }).join('');
+    return options.map((option) => ({ ...option, hint: consentNeedsName(definition, option.value) ? hint : undefined }));
   }
 }
 

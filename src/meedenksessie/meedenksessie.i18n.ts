@@ -1,11 +1,12 @@
 import { defineStrings, type Plural } from '../core/i18n/index.js';
 import nl from './i18n/nl.js';
 
+/** The words of `<ouder-meedenksessie>`. This Dutch file is the reference; `{name}` marks a place filled in. */
 export interface MeedenksessieStrings {
   chooseOne: string;
+  placesLeft: Plural;
   chooseMore: string;
   chooseMoreHint: string;
-  placesLeft: Plural;
   waitlist: string;
   full: string;
   closed: string;
@@ -25,6 +26,7 @@ export interface MeedenksessieStrings {
   remarks: string;
   consent: string;
   submit: string;
+  /** `{n}` in the too-long messages: the longest the server accepts. */
   errors: {
     sessionIds: string;
     nameRequired: string;
@@ -36,12 +38,17 @@ export interface MeedenksessieStrings {
     remarksTooLong: string;
     consent: string;
   };
-  sessionFull: (session: string) => string;
+  /** `{session}`: the session's title. */
+  sessionFull: string;
   joinWaitlistOffer: string;
   joinWaitlistOfferNoMail: string;
   joinWaitlist: string;
   chooseAnother: string;
-  deadlinePassed: (session: string) => string;
+  /** `{session}`: the session's title. */
+  deadlinePassed: string;
+  queued: string;
+  queuedUnsaved: string;
+  sentLater: string;
   confirmedTitle: string;
   waitlistedTitle: string;
   mixedTitle: string;

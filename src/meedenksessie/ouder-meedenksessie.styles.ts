@@ -5,8 +5,8 @@ export const meedenksessieStyles = css`
   form,
   .panel,
   .sessions,
-  .session-text,
-  .session-details,
+  .session .choice-text,
+  .session .hint,
   .outcomes {
     grid-template-columns: minmax(0, 1fr);
   }
@@ -30,26 +30,15 @@ export const meedenksessieStyles = css`
   .session--closed {
     border-style: dashed;
   }
-  .session input {
-    flex: none;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    margin: 0.1em 0 0;
-    accent-color: var(--_ouder-primary);
-  }
-  .session-text {
-    flex: 1;
-    display: grid;
+  /* Each session: its title, then the time, the place and the places left, each on a line of its own. */
+  .session .choice-text {
     gap: 0.25em;
-    min-inline-size: 0;
   }
-  .session-title {
+  .session label {
     font-weight: 700;
-    cursor: pointer;
   }
-  .session-details {
+  .session .hint {
     display: grid;
-    color: var(--_ouder-muted-color);
   }
   .session--few .session-status,
   .session--waitlist .session-status {

@@ -1,11 +1,9 @@
 import { DefinitionError, readList, readObject, type Fields } from '../core/definition.js';
 import { projection } from './outline.js';
+import { type LatLon } from './distance.js';
 import { placeKey, type Problem } from './netwerkkaart.js';
 
-export interface LatLon {
-  lat: number;
-  lon: number;
-}
+export { distanceKm, type LatLon } from './distance.js';
 
 /**
  * Longitude/latitude (degrees) → map units, with the projection the outline was drawn with
@@ -15,14 +13,6 @@ export function project(lon: number, lat: number): [number, number] {
   return [projection.x0 + projection.kx * lon, projection.y0 - projection.ky * lat];
 }
 
-/** Great-circle distance in kilometres. */
-export function distanceKm(a: LatLon, b: LatLon): number {
-  const radians = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * radians;
-  const dLon = (b.lon - a.lon) * radians;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * radians) * Math.cos(b.lat * radians) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
 
 /** One boundary from `regions-src`: a gemeente, jeugdregio or any other area. */
 export interface Region {

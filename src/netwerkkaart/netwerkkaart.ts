@@ -11,7 +11,7 @@ import {
 } from '../core/definition.js';
 import type { Network, Option } from '../core/schema-types.js';
 import { parseEmail, parsePhone } from '../core/validators.js';
-import { distanceKm, type LatLon } from './geo.js';
+import { distanceKm, type LatLon } from './distance.js';
 
 export type { Network } from '../core/schema-types.js';
 

@@ -97,7 +97,7 @@ export const netwerkkaartStyles = css`
     border-color: var(--_ouder-focus-color);
     border-inline-start: 8px solid var(--_ouder-focus-background);
   }
-  .network h3:focus {
+  .network-name:focus {
     outline: 3px solid var(--_ouder-focus-color);
   }
   dl {

@@ -1,11 +1,13 @@
 import { html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { DefinitionController, DefinitionError, type DefinitionSource } from '../core/definition.js';
+import type { DefinitionError } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
 import { emit } from '../core/events.js';
-import { PoliteAnnouncer } from '../core/form.js';
-import { localize, plural } from '../core/i18n/index.js';
+import { heading, PoliteAnnouncer } from '../core/form.js';
+import { plural } from '../core/i18n/index.js';
+import { problemWords } from '../core/i18n/problems.js';
+import { DefinitionController, ResourceController } from '../core/resource.js';
 import { groupPoints, type MarkerGroup, neighbour, parseRegions, project, type Region, type Regions } from './geo.js';
 import {
   matchPlaces,
@@ -50,31 +52,6 @@ const shownProblems = 20;
 /** Digits 0–9 as strokes in a 4 × 6 box, each path starting at its top-left corner. */
 const digitStrokes = ['h4v6h-4z', 'm2 0v6', 'h4v3h-4v3h4', 'h4v6h-4m0-3h4', 'v3h4m0-3v6', 'm4 0h-4v3h4v3h-4', 'm4 0h-4v6h4v-3h-4', 'h4v6', 'h4v6h-4zm0 3h4', 'm4 3h-4v-3h4v6h-4'];
 
-/** Lets the boundaries file load through the core's definition controller, from `regions-src`. */
-class RegionsSource extends EventTarget implements DefinitionSource {
-  constructor(private readonly widget: OuderNetwerkkaart) {
-    super();
-  }
-  get definition(): unknown {
-    return this.widget.regions;
-  }
-  get definitionUrl(): string | undefined {
-    return this.widget.regionsSrc || undefined;
-  }
-  get updateComplete(): Promise<boolean> {
-    return this.widget.updateComplete;
-  }
-  addController(controller: Parameters<OuderNetwerkkaart['addController']>[0]): void {
-    this.widget.addController(controller);
-  }
-  removeController(controller: Parameters<OuderNetwerkkaart['removeController']>[0]): void {
-    this.widget.removeController(controller);
-  }
-  requestUpdate(): void {
-    this.widget.requestUpdate();
-  }
-}
-
 /**
  * Which oudersraad, oudersteunpunt or parent network is there for me, and how do I reach it?
  * A search box for the gemeente, the complete list of networks (filterable by kind) and, beside
@@ -107,17 +84,20 @@ class RegionsSource extends EventTarget implements DefinitionSource {
  */
 export class OuderNetwerkkaart extends OuderElement {
   static override styles = [...OuderElement.styles, netwerkkaartStyles];
-  protected static override texts = [netwerkkaartStrings];
+  protected static override texts = [netwerkkaartStrings, problemWords];
   static override properties = {
     regionsSrc: { attribute: 'regions-src' },
     regions: { attribute: false },
     ...internalState('query', 'expanded', 'activeOption', 'result', 'typeFilter', 'selectedId', 'focusKey', 'openGroup', 'mapPixels'),
   };
 
-  private readonly loader = new DefinitionController(this, parseNetwerkkaart, (definition) =>
-    this.announceReady(definition),
-  );
-  private readonly boundaries = new DefinitionController(new RegionsSource(this), parseRegions, () => {});
+  private readonly loader = new DefinitionController(this, parseNetwerkkaart, (definition: Netwerkkaart) => this.announceReady(definition));
+  private readonly boundaries = new ResourceController(this, {
+    what: 'the boundaries (regions-src)',
+    value: () => this.regions,
+    url: () => this.regionsSrc || undefined,
+    parse: parseRegions,
+  });
   private readonly announcer = new PoliteAnnouncer(this, 300);
 
   /** URL of region boundaries (GeoJSON or TopoJSON in WGS84, e.g. CBS gemeenten or jeugdregio's), drawn under the networks. */
@@ -160,11 +140,11 @@ export class OuderNetwerkkaart extends OuderElement {
   // --- derived -----------------------------------------------------------------------------
 
   private get strings(): NetwerkkaartStrings {
-    return netwerkkaartStrings(this.language);
+    return netwerkkaartStrings(this.language, this.dutchRegister);
   }
 
   private get regionData(): Regions | undefined {
-    return this.boundaries.definition;
+    return this.boundaries.value;
   }
 
   private places(kaart: Netwerkkaart): Place[] {
@@ -184,12 +164,12 @@ export class OuderNetwerkkaart extends OuderElement {
   }
 
   private name(network: Network): string {
-    return localize(network.name, this.language);
+    return this.plain(network.name);
   }
 
-  private typeLabel(kaart: Netwerkkaart, value: string): string {
+  private typeLabel(kaart: Netwerkkaart, value: string): unknown {
     const type = kaart.types.find((option) => option.value === value);
-    return type ? localize(type.label, this.language) : value;
+    return type ? this.text(type.label) : value;
   }
 
   /** Map units per screen pixel. */
@@ -341,7 +321,7 @@ export class OuderNetwerkkaart extends OuderElement {
     await this.updateComplete;
     const item = this.renderRoot.querySelector<HTMLElement>(`#${this.itemId(network)}`);
     item?.scrollIntoView?.({ block: 'nearest' });
-    if (focus) item?.querySelector<HTMLElement>('h3')?.focus();
+    if (focus) item?.querySelector<HTMLElement>('.network-name')?.focus();
   }
 
   private itemId(network: Network): string {
@@ -362,7 +342,7 @@ export class OuderNetwerkkaart extends OuderElement {
       ${this.renderProblems(kaart)} ${this.renderSearch(kaart)} ${this.renderResult(kaart)}
       <div class="layout">
         <section class="list" part="list" aria-labelledby="list-title">
-          <h2 id="list-title">${strings.listTitle}</h2>
+          ${heading(this.level, strings.listTitle, { class: 'title', id: 'list-title' })}
           ${kaart.types.length > 1
             ? html`<div class="field filter">
                 <label class="label" for="filter">${strings.filterLabel}</label>
@@ -371,7 +351,7 @@ export class OuderNetwerkkaart extends OuderElement {
                   ${kaart.types.map(
                     (type) =>
                       html`<option value=${type.value}>
-                        ${localize(type.label, this.language)} (${kaart.networks.filter((network) => network.type === type.value).length})
+                        ${this.plain(type.label)} (${kaart.networks.filter((network) => network.type === type.value).length})
                       </option>`,
                   )}
                 </select>
@@ -393,13 +373,13 @@ export class OuderNetwerkkaart extends OuderElement {
     const { strings } = this;
     const problems = [...kaart.problems];
     const { state } = this.boundaries;
-    if (state.status === 'ready') problems.push(...state.definition.problems.map((p) => ({ ...p, path: `regions-src ${p.path}` })));
-    if (state.status === 'invalid' && this.regionsRequested) {
+    if (state.status === 'ready') problems.push(...state.value.problems.map((p) => ({ ...p, path: `regions-src ${p.path}` })));
+    if (state.status === 'invalid') {
       problems.push({ path: `regions-src ${state.error.path}`.trim(), problem: state.error.problem, scope: 'entry' });
     }
     if (problems.length === 0) return nothing;
     return html`<div class="panel panel--warning" part="problems">
-      <h2>${strings.problemsTitle}</h2>
+      ${heading(this.level, strings.problemsTitle, { class: 'title' })}
       <ul>
         ${problems.slice(0, shownProblems).map((problem) => html`<li>${this.describeProblem(problem)}</li>`)}
         ${problems.length > shownProblems ? html`<li>…</li>` : nothing}
@@ -407,18 +387,15 @@ export class OuderNetwerkkaart extends OuderElement {
     </div>`;
   }
 
-  private get regionsRequested(): boolean {
-    return this.regions !== undefined || !!this.regionsSrc;
-  }
-
   private describeProblem({ path, problem, scope }: Problem) {
     const own = this.strings.problems;
+    const core = problemWords(this.language);
     const text =
       typeof problem === 'object'
-        ? this.t.problems.oneOf(problem.oneOf.join(', '))
+        ? core.oneOf(problem.oneOf.join(', '))
         : problem in own
           ? own[problem as keyof typeof own]
-          : this.t.problems[problem as Exclude<DefinitionError['problem'], object>];
+          : core[problem as Exclude<DefinitionError['problem'], object>];
     const outcome = scope === 'entry' ? this.strings.entrySkipped : scope === 'field' ? this.strings.fieldLeftOut : '';
     return html`<bdi>${path}</bdi> ${text}${outcome ? ` (${outcome})` : ''}`;
   }
@@ -490,18 +467,18 @@ export class OuderNetwerkkaart extends OuderElement {
     if (!result) return sentence;
     let body;
     if (!result.place) {
-      body = html`<h2>${strings.resultNone(result.typed)}</h2>
+      body = html`${heading(this.level, strings.resultNone(result.typed), { class: 'title' })}
         <p>${strings.unknownPlace}</p>`;
     } else {
       const found = networksFor(result.place.key, kaart.networks);
       if (found.length > 0) {
-        body = html`<h2>${strings.resultFor(result.typed)}</h2>
+        body = html`${heading(this.level, strings.resultFor(result.typed), { class: 'title' })}
           <ul class="networks">
             ${found.map((network) => this.renderNetwork(kaart, network, `result-${this.itemId(network)}`))}
           </ul>`;
       } else {
         const nearest = result.place.center ? nearestNetworks(result.place.center, kaart.networks) : [];
-        body = html`<h2>${strings.resultNone(result.typed)}</h2>
+        body = html`${heading(this.level, strings.resultNone(result.typed), { class: 'title' })}
           ${nearest.length > 0
             ? html`<p>${strings.nearest}</p>
                 <ul class="networks">
@@ -521,11 +498,11 @@ export class OuderNetwerkkaart extends OuderElement {
     const name = this.name(network);
     const website = network.website ? safeWebsite(network.website) : undefined;
     const selected = network.id === this.selectedId;
-    const about = [this.typeLabel(kaart, network.type), network.region, distance].filter(Boolean).join(' · ');
+    const about = [this.typeLabel(kaart, network.type), network.region, distance].filter(Boolean).flatMap((part, index) => (index ? [' · ', part] : [part]));
     return html`<li id=${id} class="network ${selected ? 'network--selected' : ''}" part="network" aria-labelledby="${id}-name">
-      <h3 id="${id}-name" tabindex="-1" dir="auto">${name}</h3>
+      ${heading(this.level + 1, this.text(network.name), { class: 'network-name', id: `${id}-name`, focusable: true })}
       <p class="muted" dir="auto">${about}</p>
-      ${network.description ? html`<p dir="auto">${localize(network.description, this.language)}</p>` : nothing}
+      ${network.description ? html`<p>${this.text(network.description)}</p>` : nothing}
       <dl>
         ${network.gemeenten.length > 0
           ? html`<div><dt>${strings.gemeenten}</dt><dd dir="auto">${network.gemeenten.join(', ')}</dd></div>`
@@ -553,9 +530,10 @@ export class OuderNetwerkkaart extends OuderElement {
             class="secondary"
             part="button"
             aria-pressed=${selected ? 'true' : 'false'}
+            aria-label=${`${strings.showOnMap}: ${name}`}
             @click=${() => this.toggleFromList(network)}
           >
-            ${strings.showOnMap}<span class="visually-hidden">: ${name}</span>
+            ${strings.showOnMap}
           </button>`
         : html`<p class="muted">${strings.notOnMap}</p>`}
     </li>`;
@@ -576,7 +554,7 @@ export class OuderNetwerkkaart extends OuderElement {
       regions.filter((region) => networksFor(region.key, kaart.networks).length > 0).map((region: Region) => region.key),
     );
     return html`<section class="map" part="map" aria-labelledby="map-title">
-      <h2 id="map-title" class="visually-hidden">${strings.mapLabel}</h2>
+      ${heading(this.level, strings.mapLabel, { class: 'visually-hidden', id: 'map-title' })}
       <div class="map-frame" dir="ltr">
         <svg
           viewBox="0 0 ${mapSize.width} ${mapSize.height}"
@@ -600,7 +578,7 @@ export class OuderNetwerkkaart extends OuderElement {
       ${withoutLocation > 0
         ? html`<p class="hint">${strings.withoutLocation} ${plural(strings.networks, withoutLocation, this.language)}</p>`
         : nothing}
-      ${this.boundaries.state.status === 'failed' && this.regionsRequested ? html`<p class="hint">${strings.regionsFailed}</p>` : nothing}
+      ${this.boundaries.state.status === 'failed' ? html`<p class="hint">${strings.regionsFailed}</p>` : nothing}
       <div class="map-panel">
         ${this.openGroup
           ? html`<p>${this.groupLabel(this.openGroup.length)}:</p>

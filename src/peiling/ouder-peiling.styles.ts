@@ -21,9 +21,8 @@ export const peilingStyles = css`
     display: grid;
     gap: 1em;
   }
-  .results h4 {
-    margin: 0 0 0.25em;
-    font-size: 1em;
+  .results .minor {
+    margin-block-end: 0.25em;
   }
   .bars {
     display: grid;

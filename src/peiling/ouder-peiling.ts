@@ -1,21 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { DefinitionController } from '../core/definition.js';
 import { internalState, OuderElement } from '../core/element.js';
-import {
-  characterCount,
-  characterLength,
-  choiceGroup,
-  errorSummary,
-  type FieldError,
-  honeypot,
-  PoliteAnnouncer,
-  textField,
-} from '../core/form.js';
-import { localize, plural } from '../core/i18n/index.js';
-import type { PeilingTally } from '../core/schema-types.js';
+import * as ui from '../core/form.js';
+import { FormController, type Problem } from '../core/form-controller.js';
+import { formatDeadline } from '../core/i18n/dates.js';
+import { format, localeOf, plural } from '../core/i18n/index.js';
+import { OutcomeOptIn, outcomePlace } from '../core/outcome.js';
+import { DefinitionController } from '../core/resource.js';
+import type { FieldError, PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
-import { OutcomeOptIn, outcomeEmailId } from '../core/outcome.js';
 import { SubmissionController, type SubmissionState, uuidV4 } from '../core/submission.js';
+import { peilingStrings, type PeilingStrings } from './peiling.i18n.js';
 import { peilingStyles } from './ouder-peiling.styles.js';
 import {
   type AnswerValue,
@@ -34,7 +28,6 @@ import {
   scaleValues,
   toAnswer,
 } from './peiling.js';
-import { peilingStrings } from './peiling.i18n.js';
 
 /** What this device remembers of a poll, under `ouderstem:peiling:<formId>`. */
 interface VoterRecord {
@@ -43,8 +36,8 @@ interface VoterRecord {
   tally?: PeilingTally;
 }
 
-/** Key prefix in `errors` for a server error about no field of this form. */
-const generalError = 'general:';
+/** A field of the poll: the participation code, or a question by its id. */
+type Field = string;
 
 /**
  * A participation poll or short survey. Up to three questions are shown on one page; longer
@@ -59,6 +52,8 @@ const generalError = 'general:';
  * @event ouder-queued - No connection; kept in the outbox and sent later. `detail: { payload, attempt }`
  * @event ouder-error - The server refused the answers (4xx). `detail: { payload, status, errors }`
  *
+ * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
+ *
  * @csspart form - The form.
  * @csspart field - A question or field.
  * @csspart label - A question's label or legend.
@@ -68,7 +63,7 @@ const generalError = 'general:';
  * @csspart button - Buttons.
  * @csspart results - The results.
  *
- * @cssproperty --ouder-font-family - Font (fallback `--utrecht-document-font-family`).
+ * @cssproperty --ouder-font-family - Font (fallback `--utrecht-document-font-family`, then the page's font).
  * @cssproperty --ouder-font-size - Base font size.
  * @cssproperty --ouder-color - Text colour.
  * @cssproperty --ouder-background - Background.
@@ -81,23 +76,23 @@ const generalError = 'general:';
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, peilingStyles];
   protected static override texts = [peilingStrings];
-  static override properties = internalState('entries', 'code', 'bait', 'step', 'errors', 'record', 'tally');
+  static override properties = internalState('entries', 'code', 'bait', 'step', 'record', 'tally');
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));
-  private readonly submission = new SubmissionController(this, (state) => this.onSubmissionChange(state));
+  private readonly submission = new SubmissionController(this, 'peiling', (state) => this.onSubmissionChange(state));
+  private readonly form = new FormController<Field>(this, {
+    fields: () => ['code', ...(this.loader.definition?.questions.map((question) => question.id) ?? []), 'outcome'],
+    validate: () => this.problems(),
+  });
   private readonly outcome = new OutcomeOptIn(this);
-  private readonly announcer = new PoliteAnnouncer(this);
+  private readonly announcer = new ui.PoliteAnnouncer(this);
 
   private entries: Record<string, Entry> = {};
   private code = '';
   private bait = '';
   private step = 0;
-  private errors = new Map<string, string>();
   private record?: VoterRecord;
   private tally?: PeilingTally;
-
-  /** Fields changed since their last check: checked again when they lose focus. */
-  private dirty = new Set<string>();
 
   // --- lifecycle ---------------------------------------------------------------------------
 
@@ -108,7 +103,7 @@ export class OuderPeiling extends OuderElement {
     this.announceReady(definition);
   }
 
-  private onSubmissionChange(submission: SubmissionState): void {
+  private onSubmissionChange(submission: SubmissionState<'peiling'>): void {
     const peiling = this.loader.definition;
     if (!peiling) return;
     if (submission.status === 'sent') {
@@ -123,101 +118,96 @@ export class OuderPeiling extends OuderElement {
     }
   }
 
+  // --- derived -----------------------------------------------------------------------------
+
+  private get strings(): PeilingStrings {
+    return peilingStrings(this.language, this.dutchRegister);
+  }
+
+  private stepped(peiling: Peiling): boolean {
+    return peiling.questions.length > onePageLimit;
+  }
+
+  /** The last (or only) page of the poll: the one with "Versturen" and the outcome opt-in. */
+  private lastStep(peiling: Peiling): boolean {
+    return !this.stepped(peiling) || this.step === peiling.questions.length - 1;
+  }
+
+  /** The questions on screen: all of them, or the current step's. */
+  private shownQuestions(peiling: Peiling): readonly Question[] {
+    return this.stepped(peiling) ? [peiling.questions[this.step]] : peiling.questions;
+  }
+
+  /** Problems with the fields on screen, each at the control that must change. */
+  private problems(): Problem<Field>[] {
+    const peiling = this.loader.definition;
+    if (!peiling) return [];
+    const { errors } = this.strings;
+    const problems: Problem<Field>[] = [];
+    if (peiling.integrity === 'code' && this.step === 0 && this.code.trim() === '') {
+      problems.push({ field: 'code', control: 'code', message: errors.codeRequired });
+    }
+    for (const question of this.shownQuestions(peiling)) {
+      const id = fieldId(question);
+      const at = (control: string, message: string) => problems.push({ field: question.id, control, message });
+      const tooLong = plural(errors.tooLong, question.maxLength, this.language);
+      switch (checkEntry(question, this.entry(question))) {
+        case 'required':
+          at(id, errors.required[question.type]);
+          break;
+        case 'too-long':
+          at(id, tooLong);
+          break;
+        case 'other-empty':
+          at(`${id}-other`, errors.otherEmpty);
+          break;
+        case 'other-too-long':
+          at(`${id}-other`, tooLong);
+          break;
+      }
+    }
+    if (this.lastStep(peiling)) problems.push(...this.outcome.problems(peiling));
+    return problems;
+  }
+
+  private entry(question: Question): Entry {
+    return this.entries[question.id] ?? emptyEntry();
+  }
+
   // --- handlers ----------------------------------------------------------------------------
 
   private setEntry(question: Question, change: Partial<Entry>): void {
-    const entry = { ...(this.entries[question.id] ?? emptyEntry()), ...change };
-    this.entries = { ...this.entries, [question.id]: entry };
-    this.dirty.add(question.id);
-    // A choice is a complete act: check it now, so a fixed error disappears at once.
-    if (this.errors.has(fieldId(question)) && change.selected) this.checkQuestion(question);
+    this.entries = { ...this.entries, [question.id]: { ...this.entry(question), ...change } };
+  }
+
+  private typeEntry(question: Question, change: Partial<Entry>): void {
+    this.setEntry(question, change);
+    this.form.input(question.id);
   }
 
   private choose(question: Question, value: string, checked: boolean): void {
-    const current = this.entries[question.id]?.selected ?? [];
-    const selected =
-      question.type === 'multiple'
-        ? checked
-          ? [...current, value]
-          : current.filter((v) => v !== value)
-        : [value];
+    const current = this.entry(question).selected;
+    const selected = question.type !== 'multiple' ? [value] : checked ? [...current, value] : current.filter((v) => v !== value);
     this.setEntry(question, { selected });
-  }
-
-  private onBlur(question: Question): void {
-    if (this.dirty.has(question.id)) this.checkQuestion(question);
-  }
-
-  private checkQuestion(question: Question): boolean {
-    this.dirty.delete(question.id);
-    const message = this.problemMessage(question);
-    const errors = new Map(this.errors);
-    if (message) errors.set(fieldId(question), message);
-    else errors.delete(fieldId(question));
-    this.errors = errors;
-    return !message;
-  }
-
-  private problemMessage(question: Question): string | undefined {
-    const strings = peilingStrings(this.language);
-    switch (checkEntry(question, this.entries[question.id] ?? emptyEntry())) {
-      case 'required':
-        return strings.errors.required[question.type];
-      case 'other-empty':
-        return strings.errors.otherEmpty;
-      case 'too-long':
-        return plural(strings.errors.tooLong, question.maxLength, this.language);
-      default:
-        return undefined;
-    }
-  }
-
-  private validate(peiling: Peiling, questions: readonly Question[]): boolean {
-    const errors = new Map<string, string>();
-    if (peiling.integrity === 'code' && this.code.trim() === '') {
-      errors.set('code', peilingStrings(this.language).errors.codeRequired);
-    }
-    for (const question of questions) {
-      const message = this.problemMessage(question);
-      if (message) errors.set(fieldId(question), message);
-    }
-    const outcome = this.outcome.problem(peiling, this.language);
-    if (outcome) errors.set(outcomeEmailId, outcome);
-    this.errors = errors;
-    if (errors.size > 0) void this.focusAfterRender('.error-summary');
-    return errors.size === 0;
+    this.form.choose(question.id);
   }
 
   private goTo(step: number): void {
     this.step = step;
-    this.errors = new Map();
+    this.form.clear();
     void this.focusAfterRender('.progress');
-  }
-
-  private onNext(peiling: Peiling): void {
-    const question = peiling.questions[this.step];
-    const errors = new Map<string, string>();
-    const message = this.problemMessage(question);
-    if (message) errors.set(fieldId(question), message);
-    if (this.step === 0 && peiling.integrity === 'code' && this.code.trim() === '') {
-      errors.set('code', peilingStrings(this.language).errors.codeRequired);
-    }
-    this.errors = errors;
-    if (errors.size > 0) void this.focusAfterRender('.error-summary');
-    else this.goTo(this.step + 1);
   }
 
   private async onSubmit(event: Event, peiling: Peiling): Promise<void> {
     event.preventDefault();
-    if (this.submission.busy) return;
-    if (this.stepped(peiling) && this.step < peiling.questions.length - 1) {
-      this.onNext(peiling);
+    if (this.submission.busy || !this.form.submit()) return;
+    if (!this.lastStep(peiling)) {
+      this.goTo(this.step + 1);
       return;
     }
-    if (!this.validate(peiling, peiling.questions)) return;
     const answers: Record<string, AnswerValue> = {};
     for (const question of peiling.questions) {
-      const answer = toAnswer(question, this.entries[question.id] ?? emptyEntry());
+      const answer = toAnswer(question, this.entry(question));
       if (answer !== undefined) answers[question.id] = answer;
     }
     const record = this.ensureRecord(peiling);
@@ -226,12 +216,11 @@ export class OuderPeiling extends OuderElement {
       voterToken: record.voterToken,
       ...(peiling.integrity === 'code' ? { code: this.code.trim() } : {}),
     };
-    await this.submission.submit('peiling', peiling.id, data, this.bait, this.outcome.emailFor(peiling));
+    await this.submission.submit(peiling.id, data, this.bait, this.outcome.emailFor(peiling));
   }
 
   private showRejection(peiling: Peiling, rejected: Extract<SubmissionState, { status: 'rejected' }>): void {
-    const conflict = rejected.errors.find((error) => error.code === 'already-voted');
-    if (conflict) {
+    if (rejected.errors.some((error) => error.code === 'already-voted')) {
       this.saveRecord(peiling, { ...this.ensureRecord(peiling), voted: true });
       return;
     }
@@ -239,19 +228,18 @@ export class OuderPeiling extends OuderElement {
       this.loader.reload();
       return;
     }
-    const errors = new Map<string, string>();
-    for (const error of rejected.errors) {
-      const question = peiling.questions.find((q) => error.field === `answers.${q.id}`);
-      // An error about no field in this form is listed in the summary without a link.
-      const id = question ? fieldId(question) : error.field === 'code' ? 'code' : `${generalError}${errors.size}`;
-      if (!errors.has(id)) errors.set(id, error.message);
+    // In step mode, go back to the first question with a problem (or to the code).
+    const first = peiling.questions.findIndex((question) => rejected.errors.some((error) => placeOf(question, error)));
+    if (this.stepped(peiling)) {
+      if (first >= 0) this.step = first;
+      else if (rejected.errors.some((error) => error.field === 'code')) this.step = 0;
     }
-    this.errors = errors;
-    // In step mode, go back to the first question with a problem.
-    const first = peiling.questions.findIndex((q) => errors.has(fieldId(q)));
-    if (this.stepped(peiling) && first >= 0) this.step = first;
-    else if (this.stepped(peiling) && errors.has('code')) this.step = 0;
-    if (errors.size > 0) void this.focusAfterRender('.error-summary');
+    this.form.refused(rejected, (error) => {
+      if (error.field === 'code') return { field: 'code', control: 'code' };
+      // Only what is on screen can be linked to.
+      const question = this.shownQuestions(peiling).find((candidate) => placeOf(candidate, error));
+      return question ? { field: question.id, control: placeOf(question, error)! } : outcomePlace(error);
+    });
   }
 
   // --- storage of the voter record ------------------------------------------------------------
@@ -282,10 +270,6 @@ export class OuderPeiling extends OuderElement {
     }
   }
 
-  private stepped(peiling: Peiling): boolean {
-    return peiling.questions.length > onePageLimit;
-  }
-
   // --- rendering ---------------------------------------------------------------------------
 
   override render() {
@@ -293,110 +277,86 @@ export class OuderPeiling extends OuderElement {
   }
 
   private renderPeiling(peiling: Peiling) {
-    const closed = isClosed(peiling);
     const { status } = this.submission.state;
+    const { strings } = this;
     let body: unknown;
     if (status === 'sent') body = this.renderThanks(peiling);
-    else if (status === 'queued') body = this.renderQueued();
-    else if (this.record?.voted) body = this.renderNotice(peiling, 'voted');
-    else if (closed) body = this.renderNotice(peiling, 'closed');
+    else if (status === 'queued') body = ui.queuedPanel(this.level + 1, this.t.queuedTitle, this.storageEnabled ? strings.queued : strings.queuedUnsaved);
+    else if (this.record?.voted) body = this.renderNotice(peiling, strings.votedTitle, strings.votedBody);
+    else if (isClosed(peiling)) body = this.renderNotice(peiling, strings.closedTitle, strings.closedBody);
     else body = this.renderForm(peiling);
-    // dir="auto": definition text may fall back to Dutch inside an Arabic page.
-    return html`<h2 dir="auto">${localize(peiling.title, this.language)}</h2>
-      ${peiling.intro ? html`<p dir="auto">${localize(peiling.intro, this.language)}</p>` : nothing} ${body}`;
+    return html`${ui.header(this.level, this.text(peiling.title), peiling.intro && this.text(peiling.intro))} ${body}`;
   }
 
   private renderThanks(peiling: Peiling) {
-    const strings = peilingStrings(this.language);
+    const { strings } = this;
     const later = this.submission.state.status === 'sent' && this.submission.state.later;
     return html`<div class="panel panel--success" tabindex="-1" role="status">
-        <h3>${strings.thanksTitle}</h3>
-        <p>${later ? this.t.sentLater : strings.thanksBody}</p>
+        ${this.subheading(strings.thanksTitle)}
+        <p>${later ? strings.sentLater : strings.thanksBody}</p>
       </div>
       ${this.renderResults(peiling)}`;
   }
 
-  private renderQueued() {
-    return html`<div class="panel panel--queued" tabindex="-1" role="status">
-      <h3>${this.t.queuedTitle}</h3>
-      <p>${this.queuedBody}</p>
-    </div>`;
-  }
-
-  private renderNotice(peiling: Peiling, kind: 'voted' | 'closed') {
-    const strings = peilingStrings(this.language);
-    const [title, body] = kind === 'voted' ? [strings.votedTitle, strings.votedBody] : [strings.closedTitle, strings.closedBody];
+  private renderNotice(peiling: Peiling, title: string, body: string) {
     return html`<div class="panel" role="status">
-        <h3>${title}</h3>
+        ${this.subheading(title)}
         <p>${body}</p>
       </div>
       ${this.renderResults(peiling)}`;
   }
 
   private renderForm(peiling: Peiling) {
-    const strings = peilingStrings(this.language);
+    const { strings, t } = this;
     const stepped = this.stepped(peiling);
-    const questions = stepped ? [peiling.questions[this.step]] : peiling.questions;
-    const last = !stepped || this.step === peiling.questions.length - 1;
-    const submission = this.submission.state;
-    const sending = submission.status === 'sending';
-    const rejectedWithoutDetails = submission.status === 'rejected' && submission.errors.length === 0;
-    const summary: FieldError[] = [...this.errors].map(([id, message]) => ({ id: id.startsWith(generalError) ? undefined : id, message }));
+    const last = this.lastStep(peiling);
+    const closes = peiling.closesAt && formatDeadline(peiling.closesAt, this.language);
     return html`
-      ${errorSummary(summary, this.t, this.renderRoot as ShadowRoot)}
-      ${rejectedWithoutDetails
-        ? html`<div class="panel panel--error" role="alert">
-            <h3>${this.t.failedTitle}</h3>
-            <p>${this.t.failedBody}</p>
-          </div>`
-        : nothing}
-      ${peiling.closesAt ? html`<p class="muted">${strings.closesAt(this.formatDate(peiling.closesAt))}</p>` : nothing}
+      ${ui.errorSummary(this.form.summary, t, this.renderRoot as ShadowRoot, this.level + 1)}
+      ${ui.refusalPanel(this.form, t, this.level + 1)}
+      ${closes ? html`<p class="muted">${format(closes.wholeDay ? strings.closesAfter : strings.closesAt, { date: closes.text }).join('')}</p>` : nothing}
       <form part="form" novalidate @submit=${(event: Event) => this.onSubmit(event, peiling)}>
-        ${stepped
-          ? html`<p class="progress" tabindex="-1">${strings.questionOf(this.step + 1, peiling.questions.length)}</p>`
-          : nothing}
+        ${stepped ? html`<p class="progress" tabindex="-1">${strings.questionOf(this.step + 1, peiling.questions.length)}</p>` : nothing}
         ${peiling.integrity === 'code' && this.step === 0
-          ? textField({
+          ? ui.textField({
               id: 'code',
               label: strings.codeLabel,
               hint: strings.codeHint,
               value: this.code,
-              error: this.errors.get('code'),
+              error: this.form.error('code'),
               required: true,
               autocomplete: 'off',
-              t: this.t,
-              onInput: (value) => (this.code = value),
+              t,
+              onInput: (value) => {
+                this.code = value;
+                this.form.input('code');
+              },
+              onBlur: () => this.form.blur('code'),
             })
           : nothing}
-        ${questions.map((question) => this.renderQuestion(question))}
-        ${last ? this.outcome.render(peiling, this.t, this.language, this.errors.get(outcomeEmailId)) : nothing}
-        ${honeypot(this.bait, (value) => (this.bait = value))}
-        <div class="actions">
-          ${stepped && this.step > 0
-            ? html`<button type="button" class="secondary" part="button" @click=${() => this.goTo(this.step - 1)}>
-                ${strings.previous}
-              </button>`
-            : nothing}
-          <button type="submit" part="button" aria-disabled=${sending ? 'true' : 'false'}>
-            ${last ? this.t.send : strings.next}
-          </button>
-        </div>
-        <p class="status-line" role="status">
-          ${sending ? (submission.attempt > 1 ? this.t.retrying : this.t.sending) : ''}
-        </p>
+        ${this.shownQuestions(peiling).map((question) => this.renderQuestion(question))}
+        ${last ? this.outcome.render(peiling, this.form) : nothing} ${ui.honeypot(this.bait, (value) => (this.bait = value))}
+        ${ui.submitActions(
+          last ? strings.send : strings.next,
+          this.submission.state,
+          t,
+          stepped && this.step > 0
+            ? html`<button type="button" class="secondary" part="button" @click=${() => this.goTo(this.step - 1)}>${strings.previous}</button>`
+            : nothing,
+        )}
       </form>
     `;
   }
 
   private renderQuestion(question: Question): TemplateResult {
-    const strings = peilingStrings(this.language);
-    const entry = this.entries[question.id] ?? emptyEntry();
+    const { strings, t } = this;
+    const entry = this.entry(question);
     const id = fieldId(question);
-    const label = localize(question.label, this.language);
-    const hint = question.hint ? localize(question.hint, this.language) : undefined;
-    const error = this.errors.get(id);
+    const label = this.text(question.label);
+    const hint = question.hint && this.text(question.hint);
+    const error = this.form.error(id);
     if (question.type === 'open') {
-      return textField({
+      return ui.textField({
         id,
         label,
         hint,
@@ -405,84 +365,71 @@ export class OuderPeiling extends OuderElement {
         required: question.required,
         multiline: true,
         describedBy: `${id}-count`,
-        t: this.t,
-        after: this.renderCount(id, entry.text, question.maxLength),
-        onInput: (text) => this.setEntry(question, { text }),
-        onBlur: () => this.onBlur(question),
+        t,
+        after: ui.characterCount({ id, value: entry.text, max: question.maxLength, t, language: this.language, announcer: this.announcer }),
+        onInput: (text) => this.typeEntry(question, { text }),
+        onBlur: () => this.form.blur(question.id),
       });
     }
     if (question.type === 'scale') {
-      const values = scaleValues(question);
-      const minLabel = question.minLabel ? localize(question.minLabel, this.language) : '';
-      const maxLabel = question.maxLabel ? localize(question.maxLabel, this.language) : '';
+      const end = (value: number, label: Question['minLabel']) => (label ? [String(value), ' (', this.text(label), ')'] : String(value));
       const scaleHint =
-        minLabel || maxLabel
-          ? strings.scaleHint(`${question.min}${minLabel ? ` (${minLabel})` : ''}`, `${question.max}${maxLabel ? ` (${maxLabel})` : ''}`)
+        question.minLabel || question.maxLabel
+          ? format(strings.scaleHint, { min: end(question.min, question.minLabel), max: end(question.max, question.maxLabel) })
           : undefined;
-      return choiceGroup({
+      return ui.choiceGroup({
         id,
-        legend: label,
-        hint: [hint, scaleHint].filter(Boolean).join(' ') || undefined,
+        label,
+        hint: hint || scaleHint ? [hint, hint && scaleHint ? ' ' : '', scaleHint] : undefined,
         error,
         required: question.required,
         layout: 'scale',
-        t: this.t,
-        choices: values.map((value) => ({ value: String(value), label: String(value) })),
+        t,
+        choices: scaleValues(question).map((value) => ({ value: String(value), label: String(value) })),
         selected: entry.selected,
         onChange: (value) => this.choose(question, value, true),
       });
     }
-    const choices = question.options.map((option) => ({ value: option.value, label: localize(option.label, this.language) }));
+    const choices = question.options.map((option) => ({ value: option.value, label: this.text(option.label) }));
     if (question.other) choices.push({ value: otherValue, label: strings.other });
-    return choiceGroup({
+    return ui.choiceGroup({
       id,
-      legend: label,
+      label,
       hint,
       error,
       required: question.required,
       multiple: question.type === 'multiple',
-      t: this.t,
+      t,
       choices,
       selected: entry.selected,
       onChange: (value, checked) => this.choose(question, value, checked),
       reveal: (choice) =>
         choice.value === otherValue
           ? html`<div class="conditional">
-              ${textField({
+              ${ui.textField({
                 id: `${id}-other`,
                 label: strings.otherLabel,
                 value: entry.other,
-                t: this.t,
-                onInput: (other) => this.setEntry(question, { other }),
-                onBlur: () => this.onBlur(question),
+                error: this.form.error(`${id}-other`),
+                required: true,
+                t,
+                onInput: (other) => this.typeEntry(question, { other }),
+                onBlur: () => this.form.blur(question.id),
               })}
             </div>`
           : nothing,
     });
   }
 
-  private renderCount(id: string, text: string, max: number) {
-    return characterCount({
-      id,
-      length: characterLength(text),
-      max,
-      t: this.t,
-      language: this.language,
-      announcer: this.announcer,
-    });
-  }
-
   private renderResults(peiling: Peiling) {
-    const strings = peilingStrings(this.language);
+    const { strings } = this;
     const view = resultsView(peiling, this.tally, { closed: isClosed(peiling) });
     if (view === 'none') return nothing;
-    if (view !== 'show') {
-      return html`<p class="status">${view === 'later' ? strings.resultsAfterClose : strings.resultsTooFew}</p>`;
-    }
+    if (view !== 'show') return html`<p class="status">${view === 'later' ? strings.resultsAfterClose : strings.resultsTooFew}</p>`;
     const tally = this.tally!;
     const hasOpen = peiling.questions.some((q) => q.type === 'open');
     return html`<section class="results" part="results" aria-labelledby="results-title">
-      <h3 id="results-title">${strings.resultsTitle}</h3>
+      ${this.subheading(strings.resultsTitle, 1, 'results-title')}
       <p>${plural(strings.participants, tally.total, this.language)}</p>
       ${peiling.questions.filter((q) => q.type !== 'open').map((question) => this.renderQuestionResult(question, tally))}
       ${hasOpen ? html`<p class="muted">${strings.openNotShown}</p>` : nothing}
@@ -490,24 +437,24 @@ export class OuderPeiling extends OuderElement {
   }
 
   private renderQuestionResult(question: Question, tally: PeilingTally) {
-    const strings = peilingStrings(this.language);
+    const { strings } = this;
     const result = tally.questions[question.id] ?? { counts: {}, total: 0 };
-    const rows =
+    const rows: { value: string; label: unknown }[] =
       question.type === 'scale'
         ? scaleValues(question).map((value) => ({ value: String(value), label: String(value) }))
-        : question.options.map((option) => ({ value: option.value, label: localize(option.label, this.language) }));
+        : question.options.map((option) => ({ value: option.value, label: this.text(option.label) }));
     if (question.other) rows.push({ value: otherValue, label: strings.other });
     const counts = rows.map((row) => result.counts[row.value] ?? 0);
     const shares = percentages(counts, result.total, question.type !== 'multiple');
-    const percent = new Intl.NumberFormat(this.language, { style: 'percent' });
+    const percent = new Intl.NumberFormat(localeOf(this.language), { style: 'percent' });
     const headingId = `result-${question.id}`;
     return html`<div>
-      <h4 id=${headingId} dir="auto">${localize(question.label, this.language)}</h4>
+      ${ui.heading(this.level + 2, this.text(question.label), { class: 'minor', id: headingId })}
       <ul class="bars" aria-labelledby=${headingId}>
         ${rows.map(
           (row, index) => html`<li>
             <span class="bar-text">
-              <span dir="auto">${row.label}</span>
+              <span>${row.label}</span>
               <span>${plural(strings.votes, counts[index], this.language)} (${percent.format(shares[index] / 100)})</span>
             </span>
             <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -518,19 +465,19 @@ export class OuderPeiling extends OuderElement {
       </ul>
     </div>`;
   }
-
-  private formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.language, {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: 'Europe/Amsterdam',
-    }).format(new Date(iso));
-  }
 }
 
 /** The id of a question's control in the shadow root (fieldset or textarea). */
 function fieldId(question: Question): string {
   return `q-${question.id}`;
+}
+
+/** The control a server error about this question belongs to: its "anders" text, or the question itself. */
+function placeOf(question: Question, error: FieldError): string | undefined {
+  const path = error.field ?? '';
+  const own = `answers.${question.id}`;
+  if (path !== own && !path.startsWith(`${own}.`)) return undefined;
+  return path.endsWith('.other') && question.other ? `${fieldId(question)}-other` : fieldId(question);
 }
 
 declare global {

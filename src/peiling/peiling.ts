@@ -1,20 +1,6 @@
-import {
-  DefinitionError,
-  readChoice,
-  readList,
-  readNumber,
-  readObject,
-  readOptionalBoolean,
-  readOptionalDate,
-  readOptionalNumber,
-  readOptionalText,
-  readOptions,
-  readString,
-  readText,
-  requireUniqueIds,
-} from '../core/definition.js';
+import * as read from '../core/definition.js';
 import type { LocalizedText, Option, PeilingTally } from '../core/schema-types.js';
-import { characterLength } from '../core/form.js';
+import { characterLength } from '../core/validators.js';
 
 /** The value of the "anders, namelijk …" choice when a question has `other: true`. */
 export const otherValue = 'other';
@@ -62,73 +48,63 @@ export const onePageLimit = 3;
 
 /** Checks a poll definition against schemas/peiling.definition.schema.json and fills in defaults. */
 export function parsePeiling(raw: unknown): Peiling {
-  const fields = readObject(raw, 'definition');
-  readChoice(fields.type, 'type', ['peiling'] as const);
-  const questions = readList(fields.questions, 'questions', { nonEmpty: true }).map((item, index) =>
-    parseQuestion(item, `questions[${index}]`),
-  );
-  requireUniqueIds(questions, 'questions');
+  const [head, fields] = read.readFormHead(raw, 'peiling');
   return {
-    type: 'peiling',
-    id: readString(fields.id, 'id'),
-    title: readText(fields.title, 'title'),
-    intro: readOptionalText(fields.intro, 'intro'),
-    questions,
-    results: readChoice(fields.results, 'results', ['after-vote', 'after-close', 'hidden'] as const),
-    closesAt: readOptionalDate(fields.closesAt, 'closesAt'),
-    sendsMail: readOptionalBoolean(fields.sendsMail, 'sendsMail'),
-    outcomeOptIn: readOptionalBoolean(fields.outcomeOptIn, 'outcomeOptIn'),
-    integrity: readChoice(fields.integrity, 'integrity', ['open', 'code'] as const),
-    minResponses: readOptionalNumber(fields.minResponses, 'minResponses') ?? defaultMinResponses,
+    ...head,
+    questions: read.readItems(fields.questions, 'questions', parseQuestion),
+    results: read.readChoice(fields.results, 'results', ['after-vote', 'after-close', 'hidden'] as const),
+    closesAt: read.readOptionalDate(fields.closesAt, 'closesAt'),
+    integrity: read.readChoice(fields.integrity, 'integrity', ['open', 'code'] as const),
+    minResponses: read.readOptionalNumber(fields.minResponses, 'minResponses') ?? defaultMinResponses,
     tally: fields.tally === undefined ? undefined : parseTally(fields.tally, 'tally'),
   };
 }
 
 function parseQuestion(raw: unknown, path: string): Question {
-  const fields = readObject(raw, path);
-  const type = readChoice(fields.type, `${path}.type`, ['single', 'multiple', 'scale', 'open'] as const);
+  const fields = read.readObject(raw, path);
+  const type = read.readChoice(fields.type, `${path}.type`, ['single', 'multiple', 'scale', 'open'] as const);
   const hasOptions = type === 'single' || type === 'multiple';
-  const other = (readOptionalBoolean(fields.other, `${path}.other`) ?? false) && hasOptions;
-  const options = hasOptions ? readOptions(fields.options, `${path}.options`, { nonEmpty: true }) : [];
+  const other = (read.readOptionalBoolean(fields.other, `${path}.other`) ?? false) && hasOptions;
+  const options = hasOptions ? read.readOptions(fields.options, `${path}.options`, { nonEmpty: true }) : [];
   if (other && options.some((option) => option.value === otherValue)) {
     const index = options.findIndex((option) => option.value === otherValue);
-    throw new DefinitionError(`${path}.options[${index}].value`, 'duplicate');
+    throw new read.DefinitionError(`${path}.options[${index}].value`, 'duplicate');
   }
-  const min = readOptionalNumber(fields.min, `${path}.min`) ?? 1;
-  const max = readOptionalNumber(fields.max, `${path}.max`) ?? 5;
-  if (type === 'scale' && (max <= min || max - min > 10)) throw new DefinitionError(`${path}.max`, 'notNumber');
+  const min = read.readOptionalNumber(fields.min, `${path}.min`) ?? 1;
+  const max = read.readOptionalNumber(fields.max, `${path}.max`) ?? 5;
+  if (type === 'scale' && (max <= min || max - min > 10)) throw new read.DefinitionError(`${path}.max`, 'notNumber');
   return {
-    id: readString(fields.id, `${path}.id`),
+    id: read.readId(fields.id, `${path}.id`),
     type,
-    label: readText(fields.label, `${path}.label`),
-    hint: readOptionalText(fields.hint, `${path}.hint`),
+    label: read.readText(fields.label, `${path}.label`),
+    hint: read.readOptionalText(fields.hint, `${path}.hint`),
     options,
     other,
-    required: readOptionalBoolean(fields.required, `${path}.required`) ?? false,
+    required: read.readOptionalBoolean(fields.required, `${path}.required`) ?? false,
     min,
     max,
-    minLabel: readOptionalText(fields.minLabel, `${path}.minLabel`),
-    maxLabel: readOptionalText(fields.maxLabel, `${path}.maxLabel`),
-    maxLength: readOptionalNumber(fields.maxLength, `${path}.maxLength`) ?? defaultMaxLength,
+    minLabel: read.readOptionalText(fields.minLabel, `${path}.minLabel`),
+    maxLabel: read.readOptionalText(fields.maxLabel, `${path}.maxLabel`),
+    maxLength: read.readOptionalNumber(fields.maxLength, `${path}.maxLength`) ?? defaultMaxLength,
   };
 }
 
 /** Checks a tally (from the definition or a POST answer). */
 export function parseTally(raw: unknown, path = 'tally'): PeilingTally {
-  const fields = readObject(raw, path);
-  const questions = readObject(fields.questions, `${path}.questions`);
+  const fields = read.readObject(raw, path);
+  const questions = read.readObject(fields.questions, `${path}.questions`);
   const parsed: PeilingTally['questions'] = {};
   for (const [id, value] of Object.entries(questions)) {
-    const question = readObject(value, `${path}.questions.${id}`);
-    const counts = readObject(question.counts, `${path}.questions.${id}.counts`);
+    const question = read.readObject(value, `${path}.questions.${id}`);
+    const counts = read.readObject(question.counts, `${path}.questions.${id}.counts`);
     parsed[id] = {
-      total: readNumber(question.total, `${path}.questions.${id}.total`),
+      total: read.readNumber(question.total, `${path}.questions.${id}.total`),
       counts: Object.fromEntries(
-        Object.entries(counts).map(([key, count]) => [key, readNumber(count, `${path}.questions.${id}.counts.${key}`)]),
+        Object.entries(counts).map(([key, count]) => [key, read.readNumber(count, `${path}.questions.${id}.counts.${key}`)]),
       ),
     };
   }
-  return { total: readNumber(fields.total, `${path}.total`), questions: parsed };
+  return { total: read.readNumber(fields.total, `${path}.total`), questions: parsed };
 }
 
 /** What a parent has entered for one question, as the form keeps it. */
@@ -142,18 +118,19 @@ export const emptyEntry = (): Entry => ({ selected: [], other: '', text: '' });
 
 export type AnswerValue = string | string[] | number | { value: string | string[]; other: string };
 
-export type AnswerProblem = 'required' | 'other-empty' | 'too-long';
+/** `other-…`: the problem is in the "anders" text, which must change, not in the choice. */
+export type AnswerProblem = 'required' | 'too-long' | 'other-empty' | 'other-too-long';
 
 /** Why an entry cannot be sent, or undefined when it can. */
 export function checkEntry(question: Question, entry: Entry): AnswerProblem | undefined {
   if (question.type === 'open') {
-    if (characterLength(entry.text.trim()) > question.maxLength) return 'too-long';
+    if (characterLength(entry.text) > question.maxLength) return 'too-long';
     return question.required && entry.text.trim() === '' ? 'required' : undefined;
   }
   if (question.required && entry.selected.length === 0) return 'required';
   if (entry.selected.includes(otherValue)) {
     if (entry.other.trim() === '') return 'other-empty';
-    if (characterLength(entry.other.trim()) > question.maxLength) return 'too-long';
+    if (characterLength(entry.other) > question.maxLength) return 'other-too-long';
   }
   return undefined;
 }

@@ -34,7 +34,7 @@ describe('the demo sign-up, end to end', () => {
       const first = await browser.newContext();
       const second = await browser.newContext();
       const firstWidget = await signUp(await first.newPage(), server.url, 'Fatima El Amrani', 'fatima@example.org');
-      await firstWidget.getByText('Je bent aangemeld').first().waitFor();
+      await firstWidget.getByText('U bent aangemeld').first().waitFor(); // the demo page says u (register="u")
 
       const secondPage = await second.newPage();
       const secondWidget = await signUp(secondPage, server.url, 'Joost de Vries', 'joost@example.org');

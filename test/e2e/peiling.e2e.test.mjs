@@ -46,7 +46,7 @@ describe('the demo poll, end to end', () => {
       await page.goto(`${server.url}/`);
       const poll = page.locator('ouder-peiling');
       await poll.locator('form').waitFor();
-      await poll.locator('h2').focus();
+      await poll.locator('.title').focus();
       // Four questions: asked one at a time; "Volgende vraag" until the last, then "Versturen".
       for (let step = 0; step < 3; step++) {
         await answerWithKeyboard(page, /^Volgende vraag$/);
@@ -54,7 +54,7 @@ describe('the demo poll, end to end', () => {
       }
       await answerWithKeyboard(page, /^Versturen$/);
       await page.keyboard.press('Enter');
-      await poll.getByText('Bedankt voor je antwoord!').waitFor();
+      await poll.getByText('Bedankt voor uw antwoord!').waitFor(); // the demo page says u (register="u")
       await poll.getByText('11 ouders deden mee.').waitFor();
       assert.equal(await poll.locator('.results').count(), 1);
 

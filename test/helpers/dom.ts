@@ -27,3 +27,19 @@ export async function submit(el: LitElement): Promise<void> {
   $<HTMLButtonElement>(el, 'button[type=submit]').click();
   await el.updateComplete;
 }
+
+/** What `console.warn` said while `run` ran (and is still said to the real console). */
+export async function consoleWarnings(run: () => unknown): Promise<string[]> {
+  const said: string[] = [];
+  const original = console.warn;
+  console.warn = (...parts: unknown[]) => {
+    said.push(parts.map(String).join(' '));
+    original.apply(console, parts);
+  };
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return said;
+}

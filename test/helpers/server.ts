@@ -1,5 +1,6 @@
 import { setViewport } from '@web/test-runner-commands';
-import { retryPolicy } from '../../src/core/submission.js';
+import { defaultRetryPolicy, Outbox, type RetryPolicy, usePageOutbox } from '../../src/core/outbox.js';
+import { Store } from '../../src/core/storage.js';
 
 /**
  * A simulated server for component tests: replaces `fetch`, records every request and answers
@@ -70,24 +71,42 @@ export async function until(condition: () => boolean, timeout = 5000, what = 'co
   }
 }
 
+/** Retries that do not wait seconds: what the tests use unless they say otherwise. */
+export const fastRetries: RetryPolicy = { ...defaultRetryPolicy, baseDelay: 5 };
+
+/** Gives the page a fresh outbox (no answers of an earlier test) with this retry policy; returns the way back. */
+export function freshOutbox(policy: RetryPolicy = fastRetries): { outbox: Outbox; restore: () => void } {
+  const channel = new BroadcastChannel('ouderstem:deliveries');
+  const outbox = new Outbox({ store: new Store('local'), policy, channel });
+  const back = usePageOutbox(outbox);
+  return {
+    outbox,
+    restore: () => {
+      outbox.close();
+      channel.close();
+      back();
+    },
+  };
+}
+
 /**
  * The shared set-up of the form widgets' tests: every test starts with empty storage, a fresh
- * simulated server (handed to `use`) and retries that do not wait; afterwards fetch, the retry
- * policy and the viewport are put back.
+ * simulated server (handed to `use`) and a page outbox whose retries do not wait; afterwards
+ * fetch, the outbox and the viewport are put back.
  */
 export function withFakeServer(use: (server: FakeServer) => void): void {
   let server: FakeServer;
-  const defaultDelay = retryPolicy.baseDelay;
+  let restore: () => void;
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
     server = new FakeServer();
     use(server);
-    retryPolicy.baseDelay = 5;
+    ({ restore } = freshOutbox());
   });
   afterEach(async () => {
     server.restore();
-    retryPolicy.baseDelay = defaultDelay;
+    restore();
     await setViewport({ width: 1024, height: 768 });
   });
 }

@@ -1,81 +1,71 @@
 import type { LocalizedText } from '../schema-types.js';
 import nl from './texts/nl.js';
-import type { Plural, Translation } from './translation.js';
+import type { Plural, Register, Registers, Translation } from './translation.js';
 
-export type { Plural, Translation } from './translation.js';
+export type { Plural, Register, Registers, Translation } from './translation.js';
 
-export const languages = ['nl', 'en', 'ar'] as const;
-export type Language = (typeof languages)[number];
+/**
+ * The languages the widgets speak: the locale their dates and numbers are written in, and
+ * whether they run right-to-left. A new language is one line here, and one file for the core
+ * (`texts/<code>.ts`), for each core part with words of its own (`outcome/`, `problems/`) and
+ * for each widget (`src/<widget>/i18n/<code>.ts`): see docs/translating.md. The component tests
+ * load every widget in every language here and fail on a file that is missing.
+ */
+const registry = {
+  nl: { locale: 'nl-NL' },
+  en: { locale: 'en-GB' },
+  ar: { locale: 'ar', rtl: true },
+} as const satisfies Record<string, { locale: string; rtl?: true }>;
+
+export type Language = keyof typeof registry;
+export const languages = Object.keys(registry) as Language[];
 export const defaultLanguage: Language = 'nl';
-
-const rightToLeft: ReadonlySet<Language> = new Set(['ar']);
 
 /** Reduces any BCP 47 tag to a supported language: `en-GB` → `en`, unknown → `nl`. */
 export function toLanguage(tag: string | null | undefined): Language {
   const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (languages as readonly string[]).includes(base) ? (base as Language) : defaultLanguage;
+  return base in registry ? (base as Language) : defaultLanguage;
 }
 
-export function directionOf(language: Language): 'ltr' | 'rtl' {
-  return rightToLeft.has(language) ? 'rtl' : 'ltr';
+/** `u` when asked for, else the default `je`. */
+export function toRegister(value: string | null | undefined): Register {
+  return value?.trim().toLowerCase() === 'u' ? 'u' : 'je';
 }
 
-/**
- * The language tag that applies to an element: its own `lang`, else the nearest ancestor's
- * (crossing shadow roots), else `<html lang>`.
- */
-export function inheritedLanguageTag(start: Node): string | undefined {
-  let node: Node | null = start;
-  while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return undefined;
+export function directionOf(language: string): 'ltr' | 'rtl' {
+  return (registry[language as Language] as { rtl?: true } | undefined)?.rtl ? 'rtl' : 'ltr';
 }
 
-/** Picks a user-facing string from a definition value: plain, or by language with nl, then first key, as fallback. */
-export function localize(text: LocalizedText | undefined, language: Language): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[language] ?? text[defaultLanguage] ?? Object.values(text)[0] ?? '';
-}
-
-const pluralRules = new Map<Language, Intl.PluralRules>();
-
-/** Chooses the plural form for `count` and fills in `{n}`. */
-export function plural(forms: Plural, count: number, language: Language): string {
-  let rules = pluralRules.get(language);
-  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
-  const category = rules.select(count) as keyof Plural;
-  const form = forms[category] ?? forms.other;
-  return form.replace('{n}', new Intl.NumberFormat(language).format(count));
+/** The locale dates and numbers are written in: one style per language (en-GB for English). */
+export function localeOf(language: Language): string {
+  return registry[language].locale;
 }
 
 /**
- * Texts in every language: Dutch is built in, every other language is its own module, loaded
- * the first time a widget needs it (a language chunk in the build, so a page pays only for the
- * languages it shows). `OuderElement` loads them before it renders in a language.
+ * Texts in every language: Dutch (both registers) is built in, every other language is its own
+ * module, loaded the first time a widget needs it (a language chunk in the build, so a page pays
+ * only for the languages it shows). `OuderElement` loads them before it renders in a language.
  */
 export interface Texts<T> {
-  /** The texts in `language`, once it is loaded (Dutch always is). */
-  (language: Language): T;
+  /** The texts in `language`, once it is loaded (Dutch always is), Dutch in `register`. */
+  (language: Language, register?: Register): T;
   /** Loads `language`; `undefined` when it is loaded already. */
   load(language: Language): Promise<void> | undefined;
 }
 
 /**
- * Declares a set of texts: the Dutch reference, and how to import any other language's module.
- * Write that import as a template literal of one folder, ``import(`./i18n/${language}.ts`)``:
- * the build (and Vite) turns the pattern into one chunk per file in that folder, so a new
- * language is a new file. Each module exports its texts as its default, typed by the same
- * interface, so a missing text fails the type check.
+ * Declares a set of texts: the Dutch reference in both registers, and how to import any other
+ * language's module. Write that import as a template literal of one folder,
+ * ``import(`./i18n/${language}.ts`)``: the build (and Vite) turns the pattern into one chunk per
+ * file in that folder, so a new language is a new file. Each module exports its texts as its
+ * default, typed by the same interface, so a missing text fails the type check.
  */
-export function defineStrings<T>(nl: T, importLanguage: (language: Language) => Promise<{ default: T }>): Texts<T> {
-  const loaded = new Map<Language, T>([['nl', nl]]);
+export function defineStrings<T>(nl: Registers<T>, importLanguage: (language: Language) => Promise<{ default: T }>): Texts<T> {
+  const loaded = new Map<Language, T>();
   const loading = new Map<Language, Promise<void>>();
-  const texts = (language: Language): T => loaded.get(language) ?? nl;
+  const texts = (language: Language, register: Register = 'je'): T => (language === 'nl' ? nl[register] : (loaded.get(language) ?? nl[register]));
   texts.load = (language: Language): Promise<void> | undefined => {
-    if (loaded.has(language)) return undefined;
+    if (language === 'nl' || loaded.has(language)) return undefined;
     let pending = loading.get(language);
     if (!pending) {
       pending = importLanguage(language)
@@ -95,5 +85,52 @@ export interface TextsHost {
   addTexts(texts: Texts<unknown>): void;
 }
 
-/** The core's texts. */
+/** The core's strings. */
 export const translationFor = defineStrings<Translation>(nl, (language) => import(`./texts/${language}.ts`));
+
+/**
+ * The language tag that applies to an element: its own `lang`, else the nearest ancestor's
+ * (crossing shadow roots), else `<html lang>`.
+ */
+export function inheritedLanguageTag(start: Node): string | undefined {
+  let node: Node | null = start;
+  while (node) {
+    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
+
+/** Text from a definition, and the language it is in (to mark it when it is not the widget's). */
+export interface Localized {
+  text: string;
+  lang: string;
+}
+
+/**
+ * Picks a user-facing string from a definition value: by language, with nl and then the first
+ * key as fallback. A plain string is Dutch, the contract's default language.
+ */
+export function localize(text: LocalizedText | undefined, language: Language): Localized {
+  if (typeof text !== 'object') return { text: text ?? '', lang: text === undefined ? language : defaultLanguage };
+  const lang = [language, defaultLanguage, ...Object.keys(text)].find((key) => text[key]) ?? language;
+  return { text: text[lang] ?? '', lang };
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** Chooses the plural form for `count` and fills in `{n}`. */
+export function plural(forms: Plural, count: number, language: Language): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const form = forms[rules.select(count) as keyof typeof forms] ?? forms.other;
+  return form.replace('{n}', new Intl.NumberFormat(localeOf(language)).format(count));
+}
+
+/**
+ * Fills the `{name}` places of a message. The values may be templates (a definition's text in
+ * its own language), so the result is a list of parts for Lit to render.
+ */
+export function format<V>(message: string, values: Record<string, V>): (string | V)[] {
+  return message.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? values[part] : part));
+}

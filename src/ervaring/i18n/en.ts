@@ -1,6 +1,5 @@
 import type { ErvaringStrings } from '../ervaring.i18n.js';
 
-/** English. */
 const en: ErvaringStrings = {
   helpTitle: 'Do you need help right now?',
   helpIntro: 'This form is not for emergencies. We do not read your story straight away. Talk to someone who can help now:',
@@ -19,11 +18,14 @@ const en: ErvaringStrings = {
   regionLabel: 'In which region or municipality did it happen?',
   regionPlaceholder: 'Choose a region',
   levelLabel: 'What is it mainly about?',
+  levelPlaceholder: 'Choose what fits best',
   contactLabel: 'May we contact you about your story?',
   contactNo: 'No, I stay anonymous',
   contactYes: 'Yes, you may',
   contactHint: 'If you stay anonymous, we do not ask for your name or e-mail address.',
   nameLabel: 'Your name',
+  firstNameLabel: 'Your first name',
+  firstNameFieldHint: 'We put it with your story. Not your surname.',
   emailLabel: 'Your e-mail address',
   emailHint: 'We only use your e-mail address to contact you about this story.',
   sendCode: 'Also send me the code to withdraw my story by e-mail',
@@ -34,12 +36,9 @@ const en: ErvaringStrings = {
     'quote-anonymous': 'Quote parts of it without a name, for example in a report or on a website.',
     'first-name': 'Share the story with my first name.',
   },
-  firstNameHint: 'Then also choose above that we may contact you, and fill in your first name.',
+  firstNameHint: 'Then we need your first name. For that, choose ‘{yes}’ at ‘{contact}’.',
   whoReads: 'Your story is read by the people who made this form. They only use it the way you choose here.',
-  retention: {
-    one: 'We keep your story for 1 day. Then we delete it.',
-    other: 'We keep your story for {n} days. Then we delete it.',
-  },
+  retention: 'We keep your story for {duration}. Then we delete it.',
   retentionUnknown: 'We do not keep your story longer than needed.',
   withdrawLater: 'After sending you get a code. With it you can have your story deleted at any time.',
   send: 'Send story',
@@ -51,8 +50,12 @@ const en: ErvaringStrings = {
     'email-required': 'Enter your e-mail address, or choose that we do not contact you',
     'email-invalid': 'Enter an e-mail address like name@example.com',
     'consent-required': 'Choose what we may do with your story',
-    'consent-needs-name': 'You want your first name with it. Then choose that we may contact you and enter your name, or choose something else',
+    'name-for-consent': 'Enter your first name. You chose that we may share your story with your first name',
+    'contact-for-consent':
+      'You chose that we may share your story with your first name. Then choose ‘{yes}’ and enter your first name, or choose something else at ‘{consent}’',
   },
+  queued: 'There is no connection right now. Your story is saved on this device. We will send it by itself as soon as the connection is back.',
+  queuedUnsaved: 'There is no connection right now. Keep this page open: we will send your story by itself as soon as the connection is back.',
   thanksTitle: 'Thank you for your story',
   thanksBody: 'Thank you for sharing your experience. It helps us listen better to parents.',
   nextSteps: 'What happens now? We read your story and only use it the way you chose.',

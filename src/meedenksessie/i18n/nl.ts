@@ -1,11 +1,11 @@
+import type { Registers } from '../../core/i18n/index.js';
 import type { MeedenksessieStrings } from '../meedenksessie.i18n.js';
 
-/** Dutch, plain language (B1): the reference. */
-const nl: MeedenksessieStrings = {
+const je: MeedenksessieStrings = {
   chooseOne: 'Kies een sessie',
+  placesLeft: { one: 'Nog 1 plaats', other: 'Nog {n} plaatsen' },
   chooseMore: 'Kies een of meer sessies',
   chooseMoreHint: 'Je kunt meer dan één sessie kiezen.',
-  placesLeft: { one: 'Nog 1 plaats', other: 'Nog {n} plaatsen' },
   waitlist: 'Vol — wachtlijst mogelijk',
   full: 'Vol',
   closed: 'Aanmelden gesloten',
@@ -27,20 +27,23 @@ const nl: MeedenksessieStrings = {
   errors: {
     sessionIds: 'Kies een sessie.',
     nameRequired: 'Vul je naam in.',
-    nameTooLong: 'Je naam is te lang. Gebruik hoogstens 200 tekens.',
+    nameTooLong: 'Je naam is te lang. Gebruik hoogstens {n} tekens.',
     emailRequired: 'Vul je e-mailadres in.',
     emailInvalid: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
     phoneInvalid: 'Vul een telefoonnummer in zoals 06 12345678, of laat het leeg.',
-    gemeenteTooLong: 'De naam van de gemeente is te lang. Gebruik hoogstens 100 tekens.',
-    remarksTooLong: 'Je opmerking is te lang. Gebruik hoogstens 2000 tekens.',
+    gemeenteTooLong: 'De naam van de gemeente is te lang. Gebruik hoogstens {n} tekens.',
+    remarksTooLong: 'Je opmerking is te lang. Gebruik hoogstens {n} tekens.',
     consent: 'Geef toestemming, anders kunnen we je niet aanmelden.',
   },
-  sessionFull: (session) => `${session} is net vol geraakt.`,
+  sessionFull: '{session} is net vol geraakt.',
   joinWaitlistOffer: 'Je kunt op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
   joinWaitlistOfferNoMail: 'Je kunt op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
   joinWaitlist: 'Zet me op de wachtlijst',
-  chooseAnother: 'Je kunt ook hieronder een andere sessie kiezen.',
-  deadlinePassed: (session) => `Aanmelden voor ${session} is gesloten.`,
+  chooseAnother: 'Je kunt ook een andere sessie kiezen.',
+  deadlinePassed: 'Aanmelden voor {session} is gesloten.',
+  queued: 'Er is nu geen verbinding. We hebben je aanmelding op dit apparaat bewaard en versturen die vanzelf zodra er weer verbinding is.',
+  queuedUnsaved: 'Er is nu geen verbinding. Laat deze pagina open: we versturen je aanmelding vanzelf zodra er weer verbinding is.',
+  sentLater: 'Je aanmelding is alsnog verstuurd.',
   confirmedTitle: 'Je bent aangemeld',
   waitlistedTitle: 'Je staat op de wachtlijst',
   mixedTitle: 'Je aanmelding is binnen',
@@ -53,5 +56,48 @@ const nl: MeedenksessieStrings = {
   addToCalendar: 'Zet in je agenda',
   cancel: 'Kun je toch niet? Meld je af',
 };
+
+const u: MeedenksessieStrings = {
+  ...je,
+  chooseMoreHint: 'U kunt meer dan één sessie kiezen.',
+  noSessions: 'Er zijn nu geen sessies waarvoor u zich kunt aanmelden.',
+  name: 'Uw naam',
+  email: 'Uw e-mailadres',
+  emailHint: 'We sturen u hier een bevestiging naartoe.',
+  emailHintNoMail: 'We gebruiken uw e-mailadres alleen voor deze meedenksessies.',
+  phone: 'Uw telefoonnummer',
+  phoneHint: 'Zodat we u kunnen bellen als er iets verandert.',
+  role: 'Wie bent u?',
+  gemeente: 'In welke gemeente woont u?',
+  needs: 'Wat helpt u om mee te doen?',
+  needsHint: 'Kies wat u nodig heeft. Wij regelen het als dat kan.',
+  remarks: 'Wilt u nog iets kwijt?',
+  errors: {
+    ...je.errors,
+    nameRequired: 'Vul uw naam in.',
+    nameTooLong: 'Uw naam is te lang. Gebruik hoogstens {n} tekens.',
+    emailRequired: 'Vul uw e-mailadres in.',
+    remarksTooLong: 'Uw opmerking is te lang. Gebruik hoogstens {n} tekens.',
+    consent: 'Geef toestemming, anders kunnen we u niet aanmelden.',
+  },
+  joinWaitlistOffer: 'U kunt op de wachtlijst. Komt er een plaats vrij, dan krijgt u bericht.',
+  joinWaitlistOfferNoMail: 'U kunt op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
+  chooseAnother: 'U kunt ook een andere sessie kiezen.',
+  queued: 'Er is nu geen verbinding. We hebben uw aanmelding op dit apparaat bewaard en versturen die vanzelf zodra er weer verbinding is.',
+  queuedUnsaved: 'Er is nu geen verbinding. Laat deze pagina open: we versturen uw aanmelding vanzelf zodra er weer verbinding is.',
+  sentLater: 'Uw aanmelding is alsnog verstuurd.',
+  confirmedTitle: 'U bent aangemeld',
+  waitlistedTitle: 'U staat op de wachtlijst',
+  mixedTitle: 'Uw aanmelding is binnen',
+  sentTitle: 'Uw aanmelding is verstuurd',
+  confirmed: 'U heeft een plaats.',
+  waitlisted: 'U staat op de wachtlijst. Komt er een plaats vrij, dan krijgt u bericht.',
+  waitlistedNoMail: 'U staat op de wachtlijst. Komt er een plaats vrij, dan gaat die naar de eerste op de lijst.',
+  mailFollows: 'U krijgt ook een e-mail met alles op een rij.',
+  addToCalendar: 'Zet in uw agenda',
+  cancel: 'Kunt u toch niet? Meld u af',
+};
+
+const nl: Registers<MeedenksessieStrings> = { je, u };
 
 export default nl;

@@ -1,7 +1,8 @@
+import type { Registers } from '../../core/i18n/index.js';
 import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
 
-/** Dutch, plain language (B1): the reference. */
-const nl: NetwerkkaartStrings = {
+/** Dutch, plain language (B1): the reference, informal ("je"). */
+const je: NetwerkkaartStrings = {
   searchLabel: 'Zoek je gemeente',
   searchHint: 'Typ de naam van je gemeente, bijvoorbeeld Utrecht of Den Haag.',
   search: 'Zoeken',
@@ -43,5 +44,16 @@ const nl: NetwerkkaartStrings = {
     notWgs84: 'heeft geen lengte- en breedtegraad (WGS84)',
   },
 };
+
+/** Formal Dutch (register="u"): the same words where they address the parent, in the u-form. */
+const u: NetwerkkaartStrings = {
+  ...je,
+  searchLabel: 'Zoek uw gemeente',
+  searchHint: 'Typ de naam van uw gemeente, bijvoorbeeld Utrecht of Den Haag.',
+  seeList: 'Kijk in de lijst hieronder: misschien werkt een netwerk in uw regio.',
+  unknownPlace: 'Staat de naam goed geschreven? Kijk anders in de lijst hieronder: misschien werkt een netwerk in uw regio.',
+};
+
+const nl: Registers<NetwerkkaartStrings> = { je, u };
 
 export default nl;

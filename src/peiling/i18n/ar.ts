@@ -1,16 +1,17 @@
 import type { PeilingStrings } from '../peiling.i18n.js';
 
-/** Arabic, rendered right-to-left. */
 const ar: PeilingStrings = {
   other: 'غير ذلك',
   otherLabel: 'ماذا تقصد بغير ذلك؟',
   questionOf: (current, total) => `السؤال ${current} من ${total}`,
   previous: 'السؤال السابق',
   next: 'السؤال التالي',
+  send: 'إرسال',
   codeLabel: 'رمز المشاركة الخاص بك',
   codeHint: 'تجد هذا الرمز في الدعوة التي تلقيتها.',
-  closesAt: (date) => `يمكنك المشاركة حتى ${date}.`,
-  scaleHint: (min, max) => `${min} هو الأدنى، و${max} هو الأعلى.`,
+  closesAt: 'يمكنك المشاركة حتى {date}.',
+  closesAfter: 'يمكنك المشاركة حتى نهاية يوم {date}.',
+  scaleHint: '{min} هو الأدنى، و{max} هو الأعلى.',
   errors: {
     required: {
       single: 'اختر إجابة.',
@@ -24,6 +25,9 @@ const ar: PeilingStrings = {
   },
   thanksTitle: 'شكرًا على إجابتك!',
   thanksBody: 'وصلت إجابتك بنجاح.',
+  sentLater: 'تم إرسال إجابتك الآن.',
+  queued: 'لا يوجد اتصال الآن. تم حفظ إجابتك على هذا الجهاز، وسنرسلها تلقائيًا عند عودة الاتصال.',
+  queuedUnsaved: 'لا يوجد اتصال الآن. أبقِ هذه الصفحة مفتوحة: سنرسل إجابتك تلقائيًا عند عودة الاتصال.',
   votedTitle: 'لقد شاركت بالفعل',
   votedBody: 'تمت تعبئة هذا الاستطلاع على هذا الجهاز من قبل. شكرًا لك!',
   closedTitle: 'هذا الاستطلاع مغلق',

@@ -1,16 +1,17 @@
 import type { PeilingStrings } from '../peiling.i18n.js';
 
-/** English. */
 const en: PeilingStrings = {
   other: 'Other',
   otherLabel: 'What do you mean by other?',
   questionOf: (current, total) => `Question ${current} of ${total}`,
   previous: 'Previous question',
   next: 'Next question',
+  send: 'Send',
   codeLabel: 'Your participation code',
   codeHint: 'You can find this code in the invitation you received.',
-  closesAt: (date) => `You can take part until ${date}.`,
-  scaleHint: (min, max) => `${min} is the lowest, ${max} the highest.`,
+  closesAt: 'You can take part until {date}.',
+  closesAfter: 'You can take part up to and including {date}.',
+  scaleHint: '{min} is the lowest, {max} the highest.',
   errors: {
     required: {
       single: 'Choose an answer.',
@@ -24,6 +25,9 @@ const en: PeilingStrings = {
   },
   thanksTitle: 'Thank you for your answer!',
   thanksBody: 'Your answer has arrived.',
+  sentLater: 'Your answer has now been sent.',
+  queued: 'There is no connection right now. Your answer is saved on this device. We will send it by itself as soon as the connection is back.',
+  queuedUnsaved: 'There is no connection right now. Keep this page open: we will send your answer by itself as soon as the connection is back.',
   votedTitle: 'You have already taken part',
   votedBody: 'This poll has already been filled in on this device. Thank you!',
   closedTitle: 'This poll is closed',

@@ -1,16 +1,18 @@
+import type { Registers } from '../../core/i18n/index.js';
 import type { PeilingStrings } from '../peiling.i18n.js';
 
-/** Dutch, plain language (B1): the reference. */
-const nl: PeilingStrings = {
+const je: PeilingStrings = {
   other: 'Anders',
   otherLabel: 'Wat bedoel je met anders?',
   questionOf: (current, total) => `Vraag ${current} van ${total}`,
   previous: 'Vorige vraag',
   next: 'Volgende vraag',
+  send: 'Versturen',
   codeLabel: 'Je deelnamecode',
   codeHint: 'Deze code staat in de uitnodiging die je kreeg.',
-  closesAt: (date) => `Meedoen kan tot ${date}.`,
-  scaleHint: (min, max) => `${min} is het laagst, ${max} het hoogst.`,
+  closesAt: 'Meedoen kan tot {date}.',
+  closesAfter: 'Meedoen kan tot en met {date}.',
+  scaleHint: '{min} is het laagst, {max} het hoogst.',
   errors: {
     required: {
       single: 'Kies een antwoord.',
@@ -24,6 +26,9 @@ const nl: PeilingStrings = {
   },
   thanksTitle: 'Bedankt voor je antwoord!',
   thanksBody: 'Je antwoord is goed aangekomen.',
+  sentLater: 'Je antwoord is alsnog verstuurd.',
+  queued: 'Er is nu geen verbinding. Je antwoord is bewaard op dit apparaat. We versturen het vanzelf zodra er weer verbinding is.',
+  queuedUnsaved: 'Er is nu geen verbinding. Laat deze pagina open: we versturen je antwoord vanzelf zodra er weer verbinding is.',
   votedTitle: 'Je hebt al meegedaan',
   votedBody: 'Op dit apparaat is deze peiling al ingevuld. Bedankt!',
   closedTitle: 'Deze peiling is gesloten',
@@ -35,5 +40,26 @@ const nl: PeilingStrings = {
   resultsAfterClose: 'De uitslag komt als de peiling is gesloten.',
   openNotShown: 'Antwoorden op open vragen tonen we niet.',
 };
+
+const u: PeilingStrings = {
+  ...je,
+  otherLabel: 'Wat bedoelt u met anders?',
+  codeLabel: 'Uw deelnamecode',
+  codeHint: 'Deze code staat in de uitnodiging die u kreeg.',
+  errors: {
+    ...je.errors,
+    otherEmpty: 'Schrijf op wat u bedoelt met anders.',
+    tooLong: { one: 'Uw antwoord is te lang. Gebruik hoogstens 1 teken.', other: 'Uw antwoord is te lang. Gebruik hoogstens {n} tekens.' },
+    codeRequired: 'Vul uw deelnamecode in.',
+  },
+  thanksTitle: 'Bedankt voor uw antwoord!',
+  thanksBody: 'Uw antwoord is goed aangekomen.',
+  sentLater: 'Uw antwoord is alsnog verstuurd.',
+  queued: 'Er is nu geen verbinding. Uw antwoord is bewaard op dit apparaat. We versturen het vanzelf zodra er weer verbinding is.',
+  queuedUnsaved: 'Er is nu geen verbinding. Laat deze pagina open: we versturen uw antwoord vanzelf zodra er weer verbinding is.',
+  votedTitle: 'U heeft al meegedaan',
+};
+
+const nl: Registers<PeilingStrings> = { je, u };
 
 export default nl;
