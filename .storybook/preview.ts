@@ -36,6 +36,7 @@ const preview: Preview = {
           { value: 'nl', title: 'Nederlands' },
           { value: 'en', title: 'English' },
           { value: 'ar', title: 'العربية (rtl)' },
+          { value: 'tr', title: 'Türkçe' },
         ],
         dynamicTitle: true,
       },

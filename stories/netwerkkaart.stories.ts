@@ -1,3 +1,4 @@
+import type { Language } from '../src/core/i18n/index.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { fakeGemeenten, fakeNetworks } from '../scripts/netwerkkaart-testdata.mjs';
@@ -17,7 +18,7 @@ type Action = 'none' | 'type' | 'search' | 'filter' | 'group' | 'select';
 
 interface Args {
   /** Unset: the Storybook toolbar's language. */
-  lang?: 'nl' | 'en' | 'ar';
+  lang?: Language;
   definition?: unknown;
   regions?: unknown;
   src?: string;

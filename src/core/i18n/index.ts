@@ -15,6 +15,7 @@ const registry = {
   nl: { locale: 'nl-NL' },
   en: { locale: 'en-GB' },
   ar: { locale: 'ar', rtl: true },
+  tr: { locale: 'tr-TR' },
 } as const satisfies Record<string, { locale: string; rtl?: true }>;
 
 export type Language = keyof typeof registry;

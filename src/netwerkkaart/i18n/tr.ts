@@ -1,0 +1,47 @@
+import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
+
+/** Turkish, plain and polite ("siz"). Not yet checked by a native speaker. */
+const tr: NetwerkkaartStrings = {
+  searchLabel: 'Belediyenizi bulun',
+  searchHint: 'Belediyenizin (gemeente) adını yazın, örneğin Utrecht ya da Den Haag.',
+  search: 'Ara',
+  suggestions: { one: '1 belediye bulundu', other: '{n} belediye bulundu' },
+  noSuggestions: 'Bu adla bir belediye bulunamadı',
+  resultFor: (place) => `${place} için:`,
+  resultNone: (place) => `${place} için henüz bilinen bir ağ yok.`,
+  nearest: 'En yakın ağlar bunlar:',
+  seeList: 'Aşağıdaki listeye bakın: belki bir ağ sizin bölgenizde çalışıyordur.',
+  unknownPlace: 'Ad doğru yazıldı mı? Yoksa aşağıdaki listeye bakın: belki bir ağ sizin bölgenizde çalışıyordur.',
+  distance: (km) => `${km} km`,
+  listTitle: 'Tüm ağlar',
+  filterLabel: 'Ağ türü',
+  allTypes: 'Tüm türler',
+  networks: { one: '1 ağ', other: '{n} ağ' },
+  noNetworks: 'Henüz bilinen bir ağ yok.',
+  gemeenten: 'Belediyeler',
+  website: 'Web sitesi',
+  email: 'E-posta',
+  phone: 'Telefon',
+  showOnMap: 'Haritada göster',
+  notOnMap: 'Haritada yok: yeri bilinmiyor.',
+  mapLabel: 'Ağları gösteren Hollanda haritası',
+  mapHint: 'Haritada bir nokta seçin. Klavyeyle: Tab ile haritaya gidin, ok tuşlarıyla seçin ve Enter’a basın.',
+  here: 'bu yerde',
+  selected: (name) => `Seçildi: ${name}`,
+  showInList: 'Listede gör',
+  withoutLocation: 'Yeri bilinmediği için haritada yok:',
+  regionsFailed: 'Haritadaki sınırlar yüklenemedi. Liste ve arama yine de çalışıyor.',
+  problemsTitle: 'Dosyadaki her şey gösterilemedi',
+  entrySkipped: 'atlandı',
+  fieldLeftOut: 'çıkarıldı',
+  problems: {
+    notLink: 'http:// ya da https:// ile başlayan bir web adresi değil',
+    notEmail: 'geçerli bir e-posta adresi değil',
+    notPhone: 'geçerli bir telefon numarası değil',
+    unknownType: '"types" içinde olmayan bir tür; ağ bu türle gösteriliyor',
+    notPolygon: 'bir alan değil (Polygon ya da MultiPolygon)',
+    notWgs84: 'boylam ve enlemi yok (WGS84)',
+  },
+};
+
+export default tr;
