@@ -37,6 +37,7 @@ const preview: Preview = {
           { value: 'en', title: 'English' },
           { value: 'ar', title: 'العربية (rtl)' },
           { value: 'tr', title: 'Türkçe' },
+          { value: 'pl', title: 'Polski' },
         ],
         dynamicTitle: true,
       },

@@ -16,6 +16,7 @@ const registry = {
   en: { locale: 'en-GB' },
   ar: { locale: 'ar', rtl: true },
   tr: { locale: 'tr-TR' },
+  pl: { locale: 'pl-PL' },
 } as const satisfies Record<string, { locale: string; rtl?: true }>;
 
 export type Language = keyof typeof registry;

@@ -19,6 +19,7 @@ export const LANGUAGES: readonly FormLanguage[] = [
   { code: 'en', name: 'Engels', own: 'English', dir: 'ltr' },
   { code: 'ar', name: 'Arabisch', own: 'العربية', dir: 'rtl' },
   { code: 'tr', name: 'Turks', own: 'Türkçe', dir: 'ltr' },
+  { code: 'pl', name: 'Pools', own: 'Polski', dir: 'ltr' },
 ];
 
 export function languageOf(code: string): FormLanguage {

@@ -1,0 +1,47 @@
+import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
+
+/** Polish, plain and direct ("ty"). Not yet checked by a native speaker. */
+const pl: NetwerkkaartStrings = {
+  searchLabel: 'Znajdź swoją gminę',
+  searchHint: 'Wpisz nazwę swojej gminy (gemeente), na przykład Utrecht albo Den Haag.',
+  search: 'Szukaj',
+  suggestions: { one: 'Znaleziono 1 gminę', few: 'Znaleziono {n} gminy', many: 'Znaleziono {n} gmin', other: 'Znaleziono {n} gminy' },
+  noSuggestions: 'Nie znaleziono gminy o tej nazwie',
+  resultFor: (place) => `Dla gminy ${place}:`,
+  resultNone: (place) => `Dla gminy ${place} nie znamy jeszcze żadnej sieci.`,
+  nearest: 'Te sieci są najbliżej:',
+  seeList: 'Zajrzyj do listy poniżej: może jakaś sieć działa w twoim regionie.',
+  unknownPlace: 'Czy nazwa jest dobrze napisana? Jeśli tak, zajrzyj do listy poniżej: może jakaś sieć działa w twoim regionie.',
+  distance: (km) => `${km} km`,
+  listTitle: 'Wszystkie sieci',
+  filterLabel: 'Rodzaj sieci',
+  allTypes: 'Wszystkie rodzaje',
+  networks: { one: '1 sieć', few: '{n} sieci', many: '{n} sieci', other: '{n} sieci' },
+  noNetworks: 'Nie znamy jeszcze żadnych sieci.',
+  gemeenten: 'Gminy',
+  website: 'Strona internetowa',
+  email: 'E-mail',
+  phone: 'Telefon',
+  showOnMap: 'Pokaż na mapie',
+  notOnMap: 'Nie ma na mapie: miejsce jest nieznane.',
+  mapLabel: 'Mapa Holandii z sieciami',
+  mapHint: 'Wybierz punkt na mapie. Klawiaturą: przejdź do mapy klawiszem Tab, wybierz strzałkami i naciśnij Enter.',
+  here: 'w tym miejscu',
+  selected: (name) => `Wybrano: ${name}`,
+  showInList: 'Zobacz na liście',
+  withoutLocation: 'Nie ma na mapie, bo miejsce jest nieznane:',
+  regionsFailed: 'Nie udało się załadować granic na mapie. Lista i wyszukiwanie działają.',
+  problemsTitle: 'Nie wszystko z pliku dało się pokazać',
+  entrySkipped: 'pominięto',
+  fieldLeftOut: 'pominięto pole',
+  problems: {
+    notLink: 'nie jest adresem strony zaczynającym się od http:// lub https://',
+    notEmail: 'nie jest poprawnym adresem e-mail',
+    notPhone: 'nie jest poprawnym numerem telefonu',
+    unknownType: 'to rodzaj, którego nie ma w "types"; sieć jest pokazana z tym rodzajem',
+    notPolygon: 'nie jest obszarem (Polygon lub MultiPolygon)',
+    notWgs84: 'nie ma długości i szerokości geograficznej (WGS84)',
+  },
+};
+
+export default pl;
