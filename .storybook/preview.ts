@@ -38,6 +38,7 @@ const preview: Preview = {
           { value: 'ar', title: 'العربية (rtl)' },
           { value: 'tr', title: 'Türkçe' },
           { value: 'pl', title: 'Polski' },
+          { value: 'uk', title: 'Українська' },
         ],
         dynamicTitle: true,
       },

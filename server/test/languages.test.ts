@@ -21,7 +21,7 @@ describe('the server in every language of server/src/i18n/', () => {
 
   it('finds every file, Dutch first, and each names its own code', () => {
     assert.equal(languages[0]!.lang, 'nl');
-    for (const code of ['nl', 'en', 'ar', 'tr', 'pl']) assert.equal(textsFor(code).lang, code, code);
+    for (const code of ['nl', 'en', 'ar', 'tr', 'pl', 'uk']) assert.equal(textsFor(code).lang, code, code);
   });
 
   for (const language of languages.filter((texts) => texts.lang !== 'nl')) {

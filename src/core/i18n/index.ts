@@ -17,6 +17,7 @@ const registry = {
   ar: { locale: 'ar', rtl: true },
   tr: { locale: 'tr-TR' },
   pl: { locale: 'pl-PL' },
+  uk: { locale: 'uk-UA' },
 } as const satisfies Record<string, { locale: string; rtl?: true }>;
 
 export type Language = keyof typeof registry;

@@ -20,6 +20,7 @@ export const LANGUAGES: readonly FormLanguage[] = [
   { code: 'ar', name: 'Arabisch', own: 'العربية', dir: 'rtl' },
   { code: 'tr', name: 'Turks', own: 'Türkçe', dir: 'ltr' },
   { code: 'pl', name: 'Pools', own: 'Polski', dir: 'ltr' },
+  { code: 'uk', name: 'Oekraïens', own: 'Українська', dir: 'ltr' },
 ];
 
 export function languageOf(code: string): FormLanguage {

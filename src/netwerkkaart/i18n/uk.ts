@@ -1,0 +1,47 @@
+import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
+
+/** Ukrainian, plain and polite ("ви"). Not yet checked by a native speaker. */
+const uk: NetwerkkaartStrings = {
+  searchLabel: 'Знайдіть свою громаду',
+  searchHint: 'Введіть назву своєї громади (gemeente), наприклад Utrecht або Den Haag.',
+  search: 'Шукати',
+  suggestions: { one: 'Знайдено {n} громаду', few: 'Знайдено {n} громади', many: 'Знайдено {n} громад', other: 'Знайдено {n} громади' },
+  noSuggestions: 'Громаду з такою назвою не знайдено',
+  resultFor: (place) => `Для громади ${place}:`,
+  resultNone: (place) => `Для громади ${place} ще немає відомої мережі.`,
+  nearest: 'Ці мережі найближчі:',
+  seeList: 'Перегляньте список нижче: можливо, якась мережа працює у вашому регіоні.',
+  unknownPlace: 'Чи правильно написано назву? Інакше перегляньте список нижче: можливо, якась мережа працює у вашому регіоні.',
+  distance: (km) => `${km} км`,
+  listTitle: 'Усі мережі',
+  filterLabel: 'Вид мережі',
+  allTypes: 'Усі види',
+  networks: { one: '{n} мережа', few: '{n} мережі', many: '{n} мереж', other: '{n} мережі' },
+  noNetworks: 'Поки що немає відомих мереж.',
+  gemeenten: 'Громади',
+  website: 'Вебсайт',
+  email: 'Ел. пошта',
+  phone: 'Телефон',
+  showOnMap: 'Показати на карті',
+  notOnMap: 'Немає на карті: місце невідоме.',
+  mapLabel: 'Карта Нідерландів з мережами',
+  mapHint: 'Виберіть точку на карті. З клавіатури: перейдіть до карти клавішею Tab, виберіть стрілками й натисніть Enter.',
+  here: 'у цьому місці',
+  selected: (name) => `Вибрано: ${name}`,
+  showInList: 'Переглянути у списку',
+  withoutLocation: 'Немає на карті, бо місце невідоме:',
+  regionsFailed: 'Не вдалося завантажити межі на карті. Список і пошук працюють.',
+  problemsTitle: 'Не все з файлу вдалося показати',
+  entrySkipped: 'пропущено',
+  fieldLeftOut: 'поле пропущено',
+  problems: {
+    notLink: 'не є вебадресою, що починається з http:// або https://',
+    notEmail: 'не є правильною електронною адресою',
+    notPhone: 'не є правильним номером телефону',
+    unknownType: 'це вид, якого немає в "types"; мережу показано з цим видом',
+    notPolygon: 'не є ділянкою (Polygon або MultiPolygon)',
+    notWgs84: 'не має довготи й широти (WGS84)',
+  },
+};
+
+export default uk;
