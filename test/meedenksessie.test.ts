@@ -73,6 +73,21 @@ async function submit(el: OuderMeedenksessie) {
   await el.updateComplete;
 }
 
+/** The `<time>` of every session in the list. */
+const sessionsShown = (el: OuderMeedenksessie) => [...el.shadowRoot!.querySelectorAll<HTMLTimeElement>('.session time')];
+
+/** For each session, on how many lines its range of times ("19:30–21:30") is drawn. */
+function timeRangeLines(el: OuderMeedenksessie): number[] {
+  return sessionsShown(el).map((time) => {
+    const node = [...time.childNodes].find((child): child is Text => child instanceof Text && child.data.trim() !== '')!;
+    const match = /[\d٠-٩]+[:.][\d٠-٩]+–\u2060?[\d٠-٩]+[:.][\d٠-٩]+/.exec(node.data)!;
+    const range = document.createRange();
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.bottom))).size;
+  });
+}
+
 function sessionCard(el: OuderMeedenksessie, index: number) {
   return $(el, `#session-${index}`).closest('.session') as HTMLElement;
 }
@@ -151,7 +166,7 @@ describe('<ouder-meedenksessie>', () => {
       const el = await signUp();
       const first = text(sessionCard(el, 0));
       expect(first).to.contain('Avond in Utrecht');
-      expect(first).to.contain('maandag 12 januari 2099, 19.30–21.30 uur');
+      expect(first).to.contain('maandag 12 januari 2099, 19.30–\u206021.30 uur');
       expect(first).to.contain('Bibliotheek Neude');
       expect(first).to.contain('Neude 11, 3512 AE Utrecht');
       expect(first).to.contain('Nog 12 plaatsen');
@@ -397,8 +412,8 @@ describe('<ouder-meedenksessie>', () => {
       expectFocusOn(el, '.panel--success');
       expect(panel.querySelector('h3')!.textContent).to.equal('Je bent aangemeld');
       expect($$(el, '.outcomes li').map(text)).to.deep.equal([
-        'Avond in Utrecht maandag 12 januari 2099, 19.30–21.30 uur Je hebt een plaats.',
-        'Online avond maandag 19 januari 2099, 19.30–21.00 uur Je hebt een plaats.',
+        'Avond in Utrecht maandag 12 januari 2099, 19.30–\u206021.30 uur Je hebt een plaats.',
+        'Online avond maandag 19 januari 2099, 19.30–\u206021.00 uur Je hebt een plaats.',
       ]);
       expect($<HTMLAnchorElement>(el, `a[href="${cancelUrl}"]`).textContent).to.contain('Meld je af');
       expect(localStorage.getItem('ouderstem:outbox')).to.be.null;
@@ -807,7 +822,7 @@ describe('<ouder-meedenksessie>', () => {
     it('speaks English with lang="en"', async () => {
       const el = await signUp(series, 'en');
       expect($(el, 'h2').textContent).to.equal('Help shape youth care in the region');
-      expect(text(sessionCard(el, 0))).to.match(/Monday,? 12 January 2099, 19:30–21:30/);
+      expect(text(sessionCard(el, 0))).to.match(/Monday,? 12 January 2099, 19:30–\u206021:30/);
       expect(text(sessionCard(el, 0))).to.contain('12 places left');
       expect(text(sessionCard(el, 2))).to.contain('Full — waiting list open');
       expect($(el, 'label[for=email]').textContent).to.contain('Your email address');
@@ -828,6 +843,7 @@ describe('<ouder-meedenksessie>', () => {
       await expectAccessible(el);
       await setViewport({ width: 320, height: 640 });
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(timeRangeLines(el), 'the times of a session stay on one line (it broke after the dash)').to.deep.equal(sessionsShown(el).map(() => 1));
       await fill(el);
       await submit(el);
       await until(() => !!el.shadowRoot!.querySelector('.panel--success'));

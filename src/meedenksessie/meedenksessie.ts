@@ -115,8 +115,9 @@ export function formatSessionTime(start: string, end: string, language: Language
   const toDay = formatDay(to, language, true);
   const [open, close] = directionOf(language) === 'rtl' ? ['\u2066', '\u2069'] : ['', ''];
   const clock = (date: Date) => formatClock(date, language);
+  // A word joiner after the dash: a narrow screen never breaks 19:30–21:30 after its dash.
   return fromDay === toDay
-    ? `${fromDay}${and}${open}${clock(from)}–${clock(to)}${close}${suffix}`
+    ? `${fromDay}${and}${open}${clock(from)}–\u2060${clock(to)}${close}${suffix}`
     : `${fromDay}${and}${open}${clock(from)}${close}${suffix} – ${toDay}${and}${open}${clock(to)}${close}${suffix}`;
 }
 

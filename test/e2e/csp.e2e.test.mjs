@@ -176,11 +176,17 @@ describe('strict CSP with Trusted Types', () => {
       try {
         const page = await context.newPage();
         const violations = await watchViolations(page);
+        const warnings = [];
+        page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
         await page.goto(`${host.url}/${widget.name}-states.html`);
         const instances = page.locator(widget.tag);
         await instances.nth(0).locator('[role="status"]').first().waitFor();
         for (const index of [1, 2, 3]) await instances.nth(index).locator('[role="alert"]').first().waitFor();
-        assert.match(await instances.nth(2).locator('[role="alert"]').first().innerText(), /niet beschikbaar/);
+        // A file that is no JSON: one plain sentence for the parent, the reason on the console.
+        const said = await instances.nth(2).locator('[role="alert"]').first().innerText();
+        assert.match(said, /niet beschikbaar/);
+        assert.doesNotMatch(said, /JSON/);
+        assert.ok(warnings.some((warning) => /not-json\.json cannot be used: .*JSON/.test(warning)), warnings.join('\n'));
         assert.deepEqual(await violations(), []);
       } finally {
         await context.close();

@@ -11,6 +11,7 @@ import {
   forward,
   hostPage,
   htmlRoute,
+  humanClick,
   launchBrowser,
   relay,
   root,
@@ -54,16 +55,6 @@ async function watchWidget(page, tag) {
     look();
   }, tag);
   return () => page.evaluate(() => window.__seen);
-}
-
-/** A click at a person's pace: the button goes down, and comes up 100 ms later. */
-async function humanClick(page, locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(100);
-  await page.mouse.up();
 }
 
 /** The element that has focus, through shadow roots: is it inside the error summary? */

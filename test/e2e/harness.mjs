@@ -107,6 +107,16 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: chromePath, headless: true, args: chromeArgs });
 }
 
+/** A click at a person's pace: a real `page.mouse` press in the middle of `locator`, released 100 ms later. */
+export async function humanClick(page, locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+}
+
 /**
  * Answers whatever form has focus next with the keyboard only, as a parent with no mouse would:
  * Space on the first radio of a group and on checkboxes, text into text fields, until the

@@ -7,18 +7,8 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { contentDir, exportRows, hostPage, htmlRoute, launchBrowser, root, startServer, startStaticServer } from './harness.mjs';
+import { contentDir, exportRows, hostPage, htmlRoute, humanClick, launchBrowser, root, startServer, startStaticServer } from './harness.mjs';
 import { presentWidgets, widgetMarkup, widgetOn } from './widgets.mjs';
-
-/** Press, wait as a person does, release: a real `page.mouse` click in the middle of `locator`. */
-async function humanClick(page, locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(100);
-  await page.mouse.up();
-}
 
 /** Types into a field and leaves it with Tab, so its check runs and the error shows. */
 async function typeAndLeave(page, control, text) {
