@@ -107,3 +107,46 @@ describe('the texts of every language', () => {
     });
   }
 });
+
+describe("the parent's own choice of language", () => {
+  /** The poll's definition with its texts in Dutch only: every `{ nl, en }` becomes its Dutch. */
+  const dutchOnly = JSON.parse(JSON.stringify(peiling), (_key, value) => (value && typeof value === 'object' && typeof value.nl === 'string' ? value.nl : value));
+
+  it('offers a native select of the languages the definition is written in, each named in itself, and switches the widget without storing anything', async () => {
+    const stored: string[] = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      stored.push(key);
+      setItem.call(this, key, value);
+    };
+    try {
+      const el = await fixture<LitElement>(staticHtml`<ouder-peiling storage="none" .definition=${peiling}></ouder-peiling>`);
+      await until(() => !!el.shadowRoot?.querySelector('form'), 3000, 'the poll');
+      const menu = el.shadowRoot!.querySelector<HTMLSelectElement>('select#ouder-language')!;
+      expect(menu, 'a language menu').to.exist;
+      expect(el.shadowRoot!.querySelector('label[for="ouder-language"]')!.textContent).to.equal('Taal');
+      expect([...menu.options].map((option) => [option.value, option.lang, option.textContent])).to.deep.equal([
+        ['nl', 'nl', 'Nederlands'],
+        ['en', 'en', 'English'],
+        ['ar', 'ar', 'العربية'],
+      ]);
+      await expectAccessible(el);
+
+      menu.value = 'en';
+      menu.dispatchEvent(new Event('change'));
+      await until(() => el.shadowRoot!.querySelector('.root')!.getAttribute('lang') === 'en', 3000, 'English');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Send');
+      expect(el.shadowRoot!.querySelector<HTMLSelectElement>('select#ouder-language')!.value).to.equal('en');
+      expect(stored, 'nothing stored with storage="none"').to.deep.equal([]);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
+  it('shows no menu for a definition in one language', async () => {
+    const el = await fixture<LitElement>(staticHtml`<ouder-peiling storage="none" .definition=${dutchOnly}></ouder-peiling>`);
+    await until(() => !!el.shadowRoot?.querySelector('form'), 3000, 'the poll');
+    expect(el.shadowRoot!.querySelector('select#ouder-language')).to.equal(null);
+  });
+});

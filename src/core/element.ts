@@ -6,7 +6,9 @@ import {
   directionOf,
   inheritedLanguageTag,
   type Language,
+  languagesIn,
   localize,
+  nameOf,
   type Register,
   type Texts,
   toLanguage,
@@ -83,6 +85,9 @@ export abstract class OuderElement extends LitElement {
 
   /** The language the widget renders in: the one asked for, once its texts are loaded. */
   private languageInUse: Language = defaultLanguage;
+
+  /** The language the parent chose in the widget's language menu; kept in memory only, never stored. */
+  private chosenLanguage?: Language;
 
   /** A language whose texts could not be loaded: not tried again on every render. */
   private failedLanguage?: Language;
@@ -162,6 +167,7 @@ export abstract class OuderElement extends LitElement {
 
   /** The language asked for: own `lang`, `<ouder-config lang>`, the nearest ancestor's, `<html lang>`. */
   get requestedLanguage(): Language {
+    if (this.chosenLanguage) return this.chosenLanguage;
     return toLanguage(this.lang || this.settings.lang || (this.parentNode ? inheritedLanguageTag(this.parentNode) : undefined));
   }
 
@@ -267,6 +273,27 @@ export abstract class OuderElement extends LitElement {
         </div>
         <slot></slot>${meanwhile()}`;
     }
-    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>${content}</div>`;
+    const offered = state.status === 'ready' ? languagesIn(state.value) : [];
+    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>
+      ${offered.length > 1 ? this.renderLanguageMenu(offered) : nothing}${content}
+    </div>`;
+  }
+
+  /**
+   * The parent's own choice of language, when the definition has content in more than one: a
+   * native select, each language named in itself (and marked with its `lang`). The choice lasts
+   * while the page is open; nothing is stored.
+   */
+  private renderLanguageMenu(offered: Language[]) {
+    const choose = (event: Event) => {
+      this.chosenLanguage = toLanguage((event.target as HTMLSelectElement).value);
+      this.requestUpdate();
+    };
+    return html`<div class="language-menu" part="language-menu">
+      <label for="ouder-language">${this.t.language}</label>
+      <select id="ouder-language" @change=${choose}>
+        ${offered.map((code) => html`<option value=${code} lang=${code} ?selected=${code === this.language}>${nameOf(code)}</option>`)}
+      </select>
+    </div>`;
   }
 }

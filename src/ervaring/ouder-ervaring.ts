@@ -52,6 +52,7 @@ const syncInterval = 1000;
  *
  * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart form - The form.
  * @csspart field - A field or group of choices.
  * @csspart label - A label or legend.

@@ -44,6 +44,7 @@ type Rejected = Extract<SubmissionState<'meedenksessie'>, { status: 'rejected' }
  *
  * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart form - The form.
  * @csspart session - One session in the list.
  * @csspart field - A field or group of choices.

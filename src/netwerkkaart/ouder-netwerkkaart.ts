@@ -64,6 +64,7 @@ const digitStrokes = ['h4v6h-4z', 'm2 0v6', 'h4v3h-4v3h4', 'h4v6h-4m0-3h4', 'v3h
  * @event ouder-ready - The networks are loaded and rendered. `detail: { definition }`
  * @event ouder-select - A network was chosen in the list, on the map or by searching. `detail: { network, source }`
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart search - The search form.
  * @csspart result - What the search found.
  * @csspart list - The list of networks.

@@ -54,6 +54,7 @@ type Field = string;
  *
  * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart form - The form.
  * @csspart field - A question or field.
  * @csspart label - A question's label or legend.

@@ -5,20 +5,20 @@ import type { Plural, Register, Registers, Translation } from './translation.js'
 export type { Plural, Register, Registers, Translation } from './translation.js';
 
 /**
- * The languages the widgets speak: the locale their dates and numbers are written in, and
- * whether they run right-to-left. A new language is one line here, and one file for the core
+ * The languages the widgets speak: the locale their dates and numbers are written in, the
+ * language's name in itself (for the parent's language menu), and whether it runs right-to-left. A new language is one line here, and one file for the core
  * (`texts/<code>.ts`), for each core part with words of its own (`outcome/`, `problems/`) and
  * for each widget (`src/<widget>/i18n/<code>.ts`): see docs/translating.md. The component tests
  * load every widget in every language here and fail on a file that is missing.
  */
 const registry = {
-  nl: { locale: 'nl-NL' },
-  en: { locale: 'en-GB' },
-  ar: { locale: 'ar', rtl: true },
-  tr: { locale: 'tr-TR' },
-  pl: { locale: 'pl-PL' },
-  uk: { locale: 'uk-UA' },
-} as const satisfies Record<string, { locale: string; rtl?: true }>;
+  nl: { locale: 'nl-NL', name: 'Nederlands' },
+  en: { locale: 'en-GB', name: 'English' },
+  ar: { locale: 'ar', name: 'العربية', rtl: true },
+  tr: { locale: 'tr-TR', name: 'Türkçe' },
+  pl: { locale: 'pl-PL', name: 'Polski' },
+  uk: { locale: 'uk-UA', name: 'Українська' },
+} as const satisfies Record<string, { locale: string; name: string; rtl?: true }>;
 
 export type Language = keyof typeof registry;
 export const languages = Object.keys(registry) as Language[];
@@ -37,6 +37,30 @@ export function toRegister(value: string | null | undefined): Register {
 
 export function directionOf(language: string): 'ltr' | 'rtl' {
   return (registry[language as Language] as { rtl?: true } | undefined)?.rtl ? 'rtl' : 'ltr';
+}
+
+/** The language's name in itself: "Nederlands", "Türkçe". */
+export function nameOf(language: Language): string {
+  return registry[language].name;
+}
+
+/**
+ * The languages a definition has content in: Dutch (every text's fallback) and each language
+ * that some text of it is written in (`{ "nl": …, "tr": … }`), in the registry's order.
+ */
+export function languagesIn(definition: unknown): Language[] {
+  const found = new Set<string>([defaultLanguage]);
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      if (entries.length > 0 && entries.every(([key, text]) => key in registry && typeof text === 'string')) {
+        for (const [key] of entries) found.add(key);
+      } else entries.forEach(([, item]) => walk(item));
+    }
+  };
+  walk(definition);
+  return languages.filter((language) => found.has(language));
 }
 
 /** The locale dates and numbers are written in: one style per language (en-GB for English). */

@@ -40,6 +40,7 @@ const ar: Translation = {
   },
   privacyLink: 'اقرأ كيف نتعامل مع بياناتك',
   opensInNewWindow: '(يفتح في نافذة جديدة)',
+  language: 'اللغة',
 };
 
 export default ar;

@@ -20,6 +20,7 @@ const en: Translation = {
   charactersNeeded: { one: '1 more character needed', other: '{n} more characters needed' },
   privacyLink: 'Read how we handle your data',
   opensInNewWindow: '(opens in a new window)',
+  language: 'Language',
 };
 
 export default en;

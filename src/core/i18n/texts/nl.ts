@@ -21,6 +21,7 @@ const je: Translation = {
   charactersNeeded: { one: 'Nog 1 teken nodig', other: 'Nog {n} tekens nodig' },
   privacyLink: 'Lees hoe we met je gegevens omgaan',
   opensInNewWindow: '(opent in een nieuw venster)',
+  language: 'Taal',
 };
 
 /** Dutch, formal ("u"): every sentence that addresses the parent, in the u-form. */

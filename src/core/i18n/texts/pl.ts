@@ -36,6 +36,7 @@ const pl: Translation = {
   },
   privacyLink: 'Przeczytaj, co robimy z twoimi danymi',
   opensInNewWindow: '(otwiera się w nowym oknie)',
+  language: 'Język',
 };
 
 export default pl;

@@ -21,6 +21,7 @@ const tr: Translation = {
   charactersNeeded: { one: '1 karakter daha gerekli', other: '{n} karakter daha gerekli' },
   privacyLink: 'Verilerinizi nasıl kullandığımızı okuyun',
   opensInNewWindow: '(yeni pencerede açılır)',
+  language: 'Dil',
 };
 
 export default tr;

@@ -36,6 +36,7 @@ const uk: Translation = {
   },
   privacyLink: 'Прочитайте, як ми поводимося з вашими даними',
   opensInNewWindow: '(відкривається в новому вікні)',
+  language: 'Мова',
 };
 
 export default uk;
