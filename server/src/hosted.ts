@@ -101,6 +101,8 @@ h1 { font-size: 1.25rem; margin: 0; overflow-wrap: anywhere; }
 .languages { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
 .languages a { display: inline-block; padding: 0.25rem 0; min-height: 24px; }
 .languages a[aria-current] { font-weight: bold; text-decoration: none; }
+/* The page has its own language links (they change the page's words too), so the widget's own menu is not shown twice. */
+main > *::part(language-menu) { display: none; }
 a { color: #0b57a4; }
 a:focus-visible { outline: 3px solid #0b57a4; outline-offset: 2px; }
 footer { border-top: 1px solid #767676; font-size: 0.95rem; }
