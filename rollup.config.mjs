@@ -6,6 +6,7 @@
 //    chunks it imports from dist/ouderstem/ (one per element, the shared core, one per widget and language).
 //    Two passes: the chunks first, then the loader, which carries the list of them.
 // 3. dist/ouderstem.all.js: everything in one file, for hosts that can serve only one.
+import { dirname, join, relative } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import dynamicImportVars from '@rollup/plugin-dynamic-import-vars';
 import terser from '@rollup/plugin-terser';
@@ -13,11 +14,29 @@ import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifi
 import esbuild from 'rollup-plugin-esbuild';
 import { widgets } from './scripts/entries.mjs';
 
+/**
+ * <ouder-netwerkkaart> finds the shipped CBS data beside its script (src/netwerkkaart/places.ts):
+ * `'../../data/'` from src/netwerkkaart/ becomes the way from each chunk's folder to the
+ * package's data/ (dist/netwerkkaart.js: `'../data/'`, a loader chunk in dist/ouderstem/:
+ * `'../../data/'`), which is also `/data/` when the reference server serves dist/ at `/`. A build
+ * that writes nowhere (npm run size) keeps it as it is.
+ */
+const dataFolder = () => ({
+  name: 'ouderstem-data-folder',
+  renderChunk(code, chunk, options) {
+    const out = options.dir ?? (options.file && dirname(options.file));
+    if (!out || !code.includes('"../../data/"')) return null;
+    const way = relative(dirname(join(out, chunk.fileName)), 'data').split('\\').join('/');
+    return { code: code.replace('"../../data/"', JSON.stringify(`${way}/`)), map: null };
+  },
+});
+
 export const plugins = ({ minify }) => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: false }),
   // ``import(`./i18n/${language}.ts`)`` becomes one import per file of that folder: a chunk per language.
   dynamicImportVars({ include: ['src/**/*.ts'], exclude: ['src/loader.ts'] }),
+  dataFolder(),
   // White space inside html`` and css`` templates is most of what terser cannot shrink.
   minify && literalsHtmlCssMinifier({ include: ['src/**/*.ts'], failOnError: true }),
   minify && terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),

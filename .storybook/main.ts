@@ -27,6 +27,8 @@ const config: StorybookConfig = {
   staticDirs: [{ from: '../test/fixtures', to: '/fixtures' }],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
+  // <ouder-netwerkkaart> finds the shipped CBS data beside its script, at /data/ (see src/netwerkkaart/places.ts).
+  staticDirs: [{ from: '../data', to: '/data' }],
   // Change detection (which story changed since the last commit) keeps the dev server busy
   // with git and the module graph while the first pages load; nobody here reads it.
   features: { changeDetection: false },

@@ -1,17 +1,19 @@
-// How long does <ouder-netwerkkaart> take to show 342 gemeente boundaries and 100 networks, next
-// to a baseline that fetches the same boundaries and draws the same SVG paths by hand?
+// How long does <ouder-netwerkkaart> take to show the 342 real gemeente boundaries it ships
+// (data/gemeenten-2025.topo.json, CBS) and 100 networks, next to a baseline that fetches the same
+// TopoJSON and draws the same SVG paths by hand?
 //
 //   node scripts/bench-netwerkkaart.mjs [runs=7]
 //
-// Everything stays on the loopback interface (any other request is aborted); the data is made up
-// by scripts/netwerkkaart-testdata.mjs; the whole run is bounded by a time limit. Uses
-// playwright-core with Debian's Chromium (or $CHROME_PATH) and the production build of the widget.
+// Everything stays on the loopback interface (any other request is aborted); the networks are made
+// up by scripts/netwerkkaart-testdata.mjs over the real gemeenten; the whole run is bounded by a
+// time limit. Uses playwright-core with Debian's Chromium (or $CHROME_PATH) and the production
+// build of the widget.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { plugins } from '../rollup.config.mjs';
-import { fakeGemeenten, fakeNetworks } from './netwerkkaart-testdata.mjs';
+import { exampleNetworks } from './netwerkkaart-testdata.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const limit = setTimeout(() => {
@@ -25,8 +27,10 @@ const outline = /export const outline =\s*'([^']+)'/.exec(outlineSource)[1];
 const projection = JSON.parse(/export const projection = (\{[^}]+\})/.exec(outlineSource)[1].replace(/(\w+):/g, '"$1":'));
 const mapSize = JSON.parse(/export const mapSize = (\{[^}]+\})/.exec(outlineSource)[1].replace(/(\w+):/g, '"$1":'));
 
-const regions = JSON.stringify(fakeGemeenten({ outline, projection }, 342));
-const networks = JSON.stringify(fakeNetworks(JSON.parse(regions), 100));
+const regions = readFileSync(new URL('../data/gemeenten-2025.topo.json', import.meta.url), 'utf8');
+const gebieden = JSON.parse(readFileSync(new URL('../data/gebieden-2025.json', import.meta.url), 'utf8'));
+const networks = JSON.stringify(exampleNetworks(gebieden, 100));
+const regionCount = Object.values(JSON.parse(regions).objects)[0].geometries.length;
 
 const build = await rollup({ input: 'src/netwerkkaart/index.ts', plugins: plugins({ minify: true }), onwarn: () => {} });
 const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
@@ -45,7 +49,7 @@ const widgetPage = page(`<script type="module">
     el.setAttribute('regions-src', '/regions.json');
     document.body.replaceChildren(el);
     await new Promise((resolve) => {
-      const check = () => el.shadowRoot?.querySelectorAll('.region').length === 342 && el.shadowRoot.querySelector('.marker')
+      const check = () => el.shadowRoot?.querySelectorAll('.region').length === ${regionCount} && el.shadowRoot.querySelector('.marker')
         ? resolve() : requestAnimationFrame(check);
       check();
     });
@@ -54,23 +58,33 @@ const widgetPage = page(`<script type="module">
   };
 </script>`);
 
+// The same work by hand: decode the TopoJSON (delta-encoded, quantised arcs; ~i is arc i reversed),
+// project, write one path per gemeente, and a dot per network.
 const baselinePage = page(`<script type="module">
   const p = ${JSON.stringify(projection)};
   const project = (lon, lat) => [p.x0 + p.kx * lon, p.y0 - p.ky * lat];
   const ns = 'http://www.w3.org/2000/svg';
   window.measure = async () => {
     const start = performance.now();
-    const [regions, data] = await Promise.all(['/regions.json', '/networks.json'].map((url) => fetch(url).then((r) => r.json())));
+    const [topology, data] = await Promise.all(['/regions.json', '/networks.json'].map((url) => fetch(url).then((r) => r.json())));
+    const { scale: [sx, sy], translate: [tx, ty] } = topology.transform;
+    const arcs = topology.arcs.map((arc) => {
+      let x = 0;
+      let y = 0;
+      return arc.map(([dx, dy]) => project((x += dx) * sx + tx, (y += dy) * sy + ty));
+    });
+    const ring = (indexes) => indexes.flatMap((i, n) => (i < 0 ? [...arcs[~i]].reverse() : arcs[i]).slice(n ? 1 : 0));
     const svg = document.createElementNS(ns, 'svg');
     svg.setAttribute('viewBox', '0 0 ${mapSize.width} ${mapSize.height}');
     svg.setAttribute('width', '400');
     const land = document.createElementNS(ns, 'path');
     land.setAttribute('d', ${JSON.stringify(outline)});
     svg.append(land);
-    for (const feature of regions.features) {
+    for (const geometry of Object.values(topology.objects)[0].geometries) {
+      const polygons = geometry.type === 'Polygon' ? [geometry.arcs] : geometry.arcs;
       let d = '';
-      for (const ring of feature.geometry.coordinates) {
-        d += ring.map(([lon, lat], i) => (i ? 'L' : 'M') + project(lon, lat).map((n) => Math.round(n * 10) / 10).join(' ')).join('') + 'Z';
+      for (const rings of polygons) {
+        for (const indexes of rings) d += ring(indexes).map(([x, y], i) => (i ? 'L' : 'M') + Math.round(x * 10) / 10 + ' ' + Math.round(y * 10) / 10).join('') + 'Z';
       }
       const path = document.createElementNS(ns, 'path');
       path.setAttribute('d', d);
@@ -95,6 +109,8 @@ const files = {
   '/widget.js': ['text/javascript', output[0].code],
   '/networks.json': ['application/json', networks],
   '/regions.json': ['application/json', regions],
+  // Where the widget looks for the gazetteer: next to its script, as in the package.
+  '/data/gebieden-2025.json': ['application/json', JSON.stringify(gebieden)],
   '/widget.html': ['text/html', widgetPage],
   '/baseline.html': ['text/html', baselinePage],
 };
@@ -136,7 +152,7 @@ try {
   const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
   const row = (label, times) =>
     `${label.padEnd(34)}${median(times).toFixed(1).padStart(9)}${Math.min(...times).toFixed(1).padStart(9)}${Math.max(...times).toFixed(1).padStart(9)}`;
-  console.log(`First render, 342 gemeente boundaries (${(regions.length / 1024).toFixed(0)} KiB GeoJSON) and 100 networks, ${runs} runs, ms`);
+  console.log(`First render, the ${regionCount} CBS gemeente boundaries (${(regions.length / 1024).toFixed(0)} KiB TopoJSON) and 100 networks, ${runs} runs, ms`);
   console.log(`${''.padEnd(34)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}`);
   console.log(row('baseline (fetch + plain SVG paths)', baseline));
   console.log(row('<ouder-netwerkkaart>', widget));

@@ -34,8 +34,13 @@ function staticClosure(chunks, entry) {
   return [...seen];
 }
 
+// The CBS data (data/) loads beside the script when a page shows the map (#12): a file holding a
+// gemeente or jeugdregio code has the table or a boundaries layer inside it.
+const cbsCode = /["']GM\d{4}["']|["']JZ\d{2}["']/;
+
 const rows = [];
-const row = (name, key, code, files = 1) => rows.push({ name, key, files, raw: code.length / 1024, gzip: gzip(code), brotli: brotli(code) });
+const row = (name, key, code, files = 1) =>
+  rows.push({ name, key, files, raw: code.length / 1024, gzip: gzip(code), brotli: brotli(code), data: cbsCode.test(code) });
 /** Several files fetched one by one: the sum of their sizes. */
 const sum = (name, key, codes) =>
   rows.push({
@@ -45,6 +50,7 @@ const sum = (name, key, codes) =>
     raw: codes.reduce((total, code) => total + code.length, 0) / 1024,
     gzip: codes.reduce((total, code) => total + gzip(code), 0),
     brotli: codes.reduce((total, code) => total + brotli(code), 0),
+    data: codes.some((code) => cbsCode.test(code)),
   });
 
 // npm entries.
@@ -87,11 +93,16 @@ for (const chunk of cdn.filter((file) => /\.[a-z]+-[\w-]+\.js$/.test(file.fileNa
 
 let grown = 0;
 let overBudget = 0;
+let withData = 0;
 const figure = (value) => value.toFixed(2).padStart(8);
-const limits = (key, size) => {
+const limits = (key, size, data = false) => {
   const ceiling = key && ceilings[key];
   const budget = key && budgets[key];
   const status = [];
+  if (data) {
+    withData++;
+    status.push('holds CBS data from data/');
+  }
   if (ceiling && size > ceiling) {
     grown++;
     status.push('GREW past its ceiling');
@@ -105,7 +116,7 @@ const limits = (key, size) => {
 
 console.log('what                                   files  raw KiB gzip KiB  brotli  ceiling  budget');
 for (const entry of rows) {
-  console.log(`${entry.name.padEnd(38)}${String(entry.files).padStart(6)}${figure(entry.raw)}${figure(entry.gzip)}${figure(entry.brotli)} ${limits(entry.key, entry.brotli)}`);
+  console.log(`${entry.name.padEnd(38)}${String(entry.files).padStart(6)}${figure(entry.raw)}${figure(entry.gzip)}${figure(entry.brotli)} ${limits(entry.key, entry.brotli, entry.data)}`);
 }
 console.log('\nlanguage chunks (brotli KiB; a page loads one per widget and language, and the core\'s once)');
 const owners = [...new Set(languageRows.map((entry) => entry.owner))];
@@ -117,6 +128,10 @@ for (const owner of owners) {
   console.log(`${owner.padEnd(16)}${sizes.map((size) => (size === undefined ? '-'.padStart(8) : figure(size))).join('')} ${limits('language chunk', largest)}`);
 }
 if (overBudget) console.log(`\n${overBudget} figure${overBudget === 1 ? ' is' : 's are'} over the budget the issues set (see README, "Size").`);
+if (withData) {
+  console.error(`${withData} figure${withData === 1 ? ' holds' : 's hold'} CBS data: import data/ at run time (src/netwerkkaart/places.ts), never into the bundle.`);
+  process.exitCode = 1;
+}
 if (grown) {
   console.error(`${grown} figure${grown === 1 ? '' : 's'} grew past the ceiling in scripts/entries.mjs.`);
   process.exit(1);

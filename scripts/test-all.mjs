@@ -29,6 +29,8 @@ const oneCheck = (_output, code) => ({ passed: code === 0 ? 1 : 0, failed: code 
 
 const steps = [
   { group: 'static', name: 'schema types up to date', command: 'node', args: ['scripts/build-schema-types.mjs', '--check'], count: oneCheck },
+  { group: 'static', name: 'server copies of shared modules up to date', command: 'node', args: ['scripts/share-with-server.mjs', '--check'], count: oneCheck },
+  { group: 'static', name: 'shipped data up to date with data/src (mapshaper)', command: 'node', args: ['scripts/build-data.mjs', '--check'], count: oneCheck },
   { group: 'static', name: 'typecheck', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'], count: oneCheck },
   { group: 'static', name: 'typecheck (console)', command: 'npx', args: ['tsc', '-p', 'server/beheer/tsconfig.json'], count: oneCheck },
   { group: 'unit', name: 'component tests (web-test-runner, Chromium)', command: 'npx', args: ['web-test-runner'], env: { WTR_COUNT_FILE: wtrCounts }, count: wtrCount(wtrCounts) },

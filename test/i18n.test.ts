@@ -2,7 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { OuderElement } from '../src/core/element.js';
 import { defineStrings, type Language, languages, type Register, type Texts, translationFor } from '../src/core/i18n/index.js';
-import { problemWords } from '../src/core/i18n/problems.js';
 import { outcomeStrings } from '../src/core/outcome.js';
 import { ervaringStrings } from '../src/ervaring/ervaring.i18n.js';
 import { meedenksessieStrings } from '../src/meedenksessie/meedenksessie.i18n.js';
@@ -129,7 +128,6 @@ const allStrings: Record<string, Texts<unknown>> = {
   meedenksessie: meedenksessieStrings,
   ervaring: ervaringStrings,
   netwerkkaart: netwerkkaartStrings,
-  'definition problems': problemWords,
 };
 
 /** Each text of a set with where it is: plural forms and texts made by a function (with sample values) included. */

@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../src/core/definition.js';
-import { distanceKm, groupPoints, neighbour, parseRegions, project } from '../src/netwerkkaart/geo.js';
-import {
-  matchPlaces,
-  nearestNetworks,
-  networksFor,
-  normalizePlace,
-  parseNetwerkkaart,
-  phoneHref,
-  placeKey,
-  placesOf,
-  safeWebsite,
-} from '../src/netwerkkaart/netwerkkaart.js';
+import { placeKey } from '../src/netwerkkaart/gazetteer.js';
+import { boxAround, groupPoints, neighbour, parseRegions, project, viewOf } from '../src/netwerkkaart/geo.js';
+import { parseNetwerkkaart, phoneHref, safeWebsite } from '../src/netwerkkaart/netwerkkaart.js';
 import { mapSize, outline } from '../src/netwerkkaart/outline.js';
 import demo from './fixtures/netwerkkaart.json';
 import demoRegions from './fixtures/netwerkkaart-regions.json';
@@ -36,21 +27,34 @@ describe('netwerkkaart logic', () => {
       const kaart = parseNetwerkkaart({
         networks: [
           network({ id: 'ok' }),
-          network({ id: 'no-gemeenten', gemeenten: undefined }),
+          network({ id: 'no-type', type: undefined }),
           'not an object',
           network({ id: 'no-name', name: '' }),
           network({ id: 'ok' }),
           network({ id: 'bad-gemeente', gemeenten: ['Delft', 3] }),
+          network({ id: 'bad-area', gemeenten: undefined, areas: 'JZ24' }),
         ],
       });
       expect(kaart.networks.map((n) => n.id)).to.deep.equal(['ok']);
       expect(kaart.problems).to.deep.equal([
-        { path: 'networks[1].gemeenten', problem: 'missing', scope: 'entry' },
+        { path: 'networks[1].type', problem: 'missing', scope: 'entry' },
         { path: 'networks[2]', problem: 'notObject', scope: 'entry' },
         { path: 'networks[3].name', problem: 'missing', scope: 'entry' },
         { path: 'networks[4].id', problem: 'duplicate', scope: 'entry' },
         { path: 'networks[5].gemeenten[1]', problem: 'notText', scope: 'entry' },
+        { path: 'networks[6].areas', problem: 'notList', scope: 'entry' },
       ]);
+    });
+
+    it('keeps a network that names areas by code instead of gemeenten, and one that names neither', () => {
+      const kaart = parseNetwerkkaart({
+        networks: [network({ id: 'regio', gemeenten: undefined, areas: [' JZ24', 'GM0637'] }), network({ id: 'landelijk', gemeenten: undefined })],
+      });
+      expect(kaart.networks.map(({ id, gemeenten, areas }) => ({ id, gemeenten, areas }))).to.deep.equal([
+        { id: 'regio', gemeenten: undefined, areas: ['JZ24', 'GM0637'] },
+        { id: 'landelijk', gemeenten: undefined, areas: undefined },
+      ]);
+      expect(kaart.problems).to.deep.equal([]);
     });
 
     it('leaves out a bad optional field but keeps the network', () => {
@@ -105,14 +109,14 @@ describe('netwerkkaart logic', () => {
         features: [
           { type: 'Feature', geometry: { type: 'Point', coordinates: [4.36, 52.01] }, properties: network() },
           { type: 'Feature', geometry: null, properties: network({ id: 'b' }) },
-          { type: 'Feature', geometry: null, properties: { id: 'c', name: 'C', type: 'x' } },
+          { type: 'Feature', geometry: null, properties: { id: 'c', type: 'x' } },
         ],
       });
       expect(kaart.networks.map((n) => [n.id, n.location])).to.deep.equal([
         ['a', { lat: 52.01, lon: 4.36 }],
         ['b', undefined],
       ]);
-      expect(kaart.problems).to.deep.equal([{ path: 'features[2].properties.gemeenten', problem: 'missing', scope: 'entry' }]);
+      expect(kaart.problems).to.deep.equal([{ path: 'features[2].properties.name', problem: 'missing', scope: 'entry' }]);
     });
   });
 
@@ -131,55 +135,6 @@ describe('netwerkkaart logic', () => {
     });
   });
 
-  describe('finding a place', () => {
-    const kaart = parseNetwerkkaart(demo);
-    const places = placesOf(kaart.networks);
-
-    it('folds case, accents, apostrophes and punctuation', () => {
-      expect(normalizePlace("'s-Gravenhage")).to.equal('s gravenhage');
-      expect(normalizePlace('Súdwest-Fryslân')).to.equal(normalizePlace('sudwest fryslan'));
-      expect(placeKey('Den Haag')).to.equal(placeKey("'s-Gravenhage"));
-      expect(placeKey('den bosch')).to.equal(placeKey("'s-Hertogenbosch"));
-      expect(placeKey('RIJSWIJK')).to.equal(placeKey('Rijswijk'));
-      expect(placeKey("'s-Gravenhage (gemeente)")).to.equal(placeKey('Den Haag'));
-      expect(placeKey('Bergen (NH)')).not.to.equal(placeKey('Bergen (L)'));
-    });
-
-    it('offers the gemeenten, the regions and the aliases of gemeenten in the data', () => {
-      const labels = places.map((place) => place.label);
-      expect(labels).to.include.members(['Rijswijk', "'s-Gravenhage", 'Den Haag', 'Den Bosch', 'Haaglanden', 'Súdwest-Fryslân']);
-      expect(labels).not.to.include('Nuenen');
-    });
-
-    it('matches tolerantly, best first', () => {
-      const labels = (query: string) => matchPlaces(query, places).map((place) => place.label);
-      expect(labels('den haag')[0]).to.be.oneOf(['Den Haag', "'s-Gravenhage"]);
-      expect(labels('den haag')).to.include.members(['Den Haag', "'s-Gravenhage"]);
-      expect(labels('gravenhage')).to.include("'s-Gravenhage");
-      expect(labels('Sudwest Fryslan')).to.deep.equal(['Súdwest-Fryslân', 'Zuidwest-Friesland']);
-      expect(labels('den bosch')).to.include("'s-Hertogenbosch");
-      expect(labels('rijs')).to.deep.equal(['Rijswijk']);
-      expect(labels('delf')).to.deep.equal(['Delft', 'Midden-Delfland']);
-      expect(labels('xyz')).to.deep.equal([]);
-      expect(labels('  ')).to.deep.equal([]);
-    });
-
-    it('finds the networks for a place by gemeente or by region', () => {
-      const ids = (name: string) => networksFor(placeKey(name), kaart.networks).map((n) => n.id);
-      expect(ids('Den Haag')).to.deep.equal(['oudersraad-haaglanden']);
-      expect(ids('delft')).to.deep.equal(['oudersteunpunt-delft']);
-      expect(ids('Twente')).to.deep.equal(['ervaringsdeskundigen-twente']);
-      expect(ids('Pijnacker-Nootdorp')).to.deep.equal([]);
-    });
-
-    it('orders the nearest networks by distance, skipping those without a location', () => {
-      const nearest = nearestNetworks({ lat: 52.02, lon: 4.43 }, kaart.networks, 2);
-      expect(nearest.map(({ network }) => network.id)).to.deep.equal(['oudersteunpunt-delft', 'oudersraad-haaglanden']);
-      expect(nearest[0].km).to.be.within(4, 7);
-      expect(distanceKm({ lat: 52.0907, lon: 5.1214 }, { lat: 52.3676, lon: 4.9041 })).to.be.within(33, 36);
-    });
-  });
-
   describe('map', () => {
     it('projects the Netherlands into the outline’s frame, north up and east right', () => {
       const [amsterdamX, amsterdamY] = project(4.9041, 52.3676);
@@ -187,11 +142,28 @@ describe('netwerkkaart logic', () => {
       const [, maastrichtY] = project(5.691, 50.8514);
       expect(enschedeX).to.be.greaterThan(amsterdamX);
       expect(maastrichtY).to.be.greaterThan(amsterdamY);
-      for (const [x, y] of [project(3.36, 51.37), project(7.22, 53.24), project(5.69, 50.76), project(6.7, 53.55)]) {
+      for (const [x, y] of [project(3.36, 51.37), project(7.22, 53.24), project(5.69, 50.76), project(6.2, 53.5)]) {
         expect(x).to.be.within(0, mapSize.width);
         expect(y).to.be.within(0, mapSize.height);
       }
       expect(outline).to.match(/^M\d/);
+    });
+
+    it('zooms with a viewBox in the map’s proportions, with a margin, never closer than a minimum, within the map', () => {
+      const map = { width: 400, height: 460 };
+      const [x, y, width, height] = viewOf([100, 100, 120, 110], map);
+      expect(width).to.equal(70);
+      expect(height).to.be.closeTo(70 * 1.15, 0.1);
+      expect(x + width / 2).to.be.closeTo(110, 0.1);
+      expect(y + height / 2).to.be.closeTo(105, 0.1);
+      const tall = viewOf([100, 50, 110, 350], map);
+      expect(tall[3]).to.be.closeTo(300 * 1.3, 0.1);
+      expect(tall[2] / tall[3]).to.be.closeTo(400 / 460, 0.001);
+      expect(viewOf([0, 0, 400, 460], map)).to.deep.equal([0, 0, 400, 460]);
+      const corner = viewOf([0, 0, 10, 10], map);
+      expect([corner[0], corner[1]]).to.deep.equal([0, 0]);
+      expect(boxAround([[1, 2, 3, 4], [0, 3, 2, 9]])).to.deep.equal([0, 2, 3, 9]);
+      expect(boxAround([])).to.equal(undefined);
     });
 
     it('groups points that would overlap and keeps far ones apart', () => {
@@ -230,7 +202,11 @@ describe('netwerkkaart logic', () => {
       const rijswijk = regions.find((region) => region.name === 'Rijswijk')!;
       expect(rijswijk.key).to.equal(placeKey('rijswijk'));
       expect(rijswijk.path).to.match(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+)+Z$/);
-      expect(rijswijk.center.lat).to.be.closeTo(52.03, 0.001);
+      expect(rijswijk.center[1]).to.be.closeTo(52.03, 0.001);
+      expect(rijswijk.code, 'the fixture has names only').to.equal(undefined);
+      const [left, top, right, bottom] = rijswijk.box;
+      expect(right - left).to.be.within(1, 20);
+      expect(bottom - top).to.be.within(1, 20);
     });
 
     it('decodes quantized TopoJSON, including reversed arcs, the same as GeoJSON', () => {
@@ -272,7 +248,7 @@ describe('netwerkkaart logic', () => {
       expect(regions.map((region) => region.name)).to.deep.equal(['West', 'Oost']);
       const [x1] = project(4.1, 52.1);
       expect(regions[0].path).to.contain(`${Math.round(x1 * 10) / 10}`);
-      expect(regions[1].center.lon).to.be.closeTo(4.25, 0.001);
+      expect(regions[1].center[0]).to.be.closeTo(4.25, 0.001);
     });
 
     it('skips a region without a name, without polygons or in RD coordinates, and says which', () => {

@@ -50,6 +50,7 @@ import {
 import { formatDay, formatWhen, fromAcceptLanguage, localized, textsFor, type Texts } from './i18n/index.js';
 import type { Mailer } from './mail/queue.js';
 import { registerHostedPages } from './hosted.js';
+import { DATA_DIR } from './networks.js';
 import { installConsoleGate } from './beheer/access.js';
 import { audit } from './beheer/audit.js';
 import { registerConsole, type ConsoleOptions } from './beheer/index.js';
@@ -68,6 +69,8 @@ export interface AppOptions {
   schemas: Schemas;
   /** Folders served as static files at `/` (first match wins), e.g. the demo page and the widget build. */
   staticDirs?: string[];
+  /** The shipped CBS data, served at `/data/` (default: the repository's `data/`). */
+  dataDir?: string;
   /** Bearer token for `GET /api/export/:id`; the route answers 404 without one. */
   exportToken?: string;
   /** Bearer token for `GET /metrics` (Prometheus); the route answers 404 without one. */
@@ -94,7 +97,8 @@ export interface AppOptions {
   oidc?: ConsoleOptions['oidc'];
   /** The built console; `server/dist/beheer/` by default. */
   consoleDir?: string;
-  gemeenten?: ConsoleOptions['gemeenten'];
+  /** The CBS gemeenten and regions the console checks networks lists against (default: the shipped data/gebieden-2025.json). */
+  gazetteer?: ConsoleOptions['gazetteer'];
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -608,6 +612,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return exportCsv(db, form);
   });
 
+  // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
+  // with <script type="module">, which needs CORS. Pages are not for other sites to read.
+  const publicFile = (response: { setHeader(name: string, value: string): unknown }, path: string) => {
+    if (path.endsWith('.html')) return;
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('cross-origin-resource-policy', 'cross-origin');
+  };
+  // The boundaries and the gebieden table `<ouder-netwerkkaart regions="jeugdregio">` finds next to
+  // its script (`/ouderstem.js` → `/data/…`); only the shipped files, not their sources in data/src/.
+  await app.register(fastifyStatic, {
+    root: options.dataDir ?? DATA_DIR,
+    prefix: '/data/',
+    decorateReply: false,
+    wildcard: true,
+    allowedPath: (path) => /^\/[\w.-]+\.(json|csv)$/.test(path),
+    setHeaders: publicFile,
+  });
   await app.register(cookie);
   installConsoleGate(app, {
     db,
@@ -623,7 +644,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     oidc: options.oidc,
     consoleDir: options.consoleDir,
     mailConfigured: options.mailer !== undefined,
-    gemeenten: options.gemeenten,
+    gazetteer: options.gazetteer,
   });
   registerHostedPages(app, db);
 
@@ -640,13 +661,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const base = roots.get(root) ?? root;
         return real === undefined || real === base || real.startsWith(base + sep);
       },
-      // The widgets' files (scripts, their chunks, data) are public: a page on any site loads them
-      // with <script type="module">, which needs CORS. Pages are not for other sites to read.
-      setHeaders: (response, path) => {
-        if (path.endsWith('.html')) return;
-        response.setHeader('access-control-allow-origin', '*');
-        response.setHeader('cross-origin-resource-policy', 'cross-origin');
-      },
+      setHeaders: publicFile,
     });
   }
 

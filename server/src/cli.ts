@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
@@ -12,6 +12,7 @@ import { exportCsv } from './export.js';
 import { currentForm } from './forms.js';
 import { DEFAULT_ORGANISATION, importContent, type ImportReport } from './import.js';
 import { createOrganisation } from './organisations.js';
+import { networkFileProblems } from './networks.js';
 import { deleteExpired } from './retention.js';
 import { loadSchemas } from './schemas.js';
 import { formatCode, participationCode } from './codes.js';
@@ -29,6 +30,7 @@ const USAGE = `Usage:
   ouderstem-server organisation add --name NAME    add an organisation; prints its first beheerder's link
   ouderstem-server codes --form ID --count N       print N single-use participation codes
   ouderstem-server export --form ID                write the form's submissions as CSV to stdout
+  ouderstem-server check-networks FILE             name what to fix in a networks file (exit 1 if anything)
 
 --demo: defaults for this repository's demo (content/demo, the demo page and the widget build).
 Environment: PORT, HOST, OUDERSTEM_DATA, OUDERSTEM_CONTENT, OUDERSTEM_PUBLIC_URL, DATABASE_URL,
@@ -326,6 +328,26 @@ async function exportForm(values: Options & { form?: string }): Promise<void> {
   }
 }
 
+/** Names what to fix in a networks file, one line each, and exits 1 when there is anything. */
+function checkNetworksFile(file: string | undefined): void {
+  if (!file) throw new ContentError(`check-networks needs a file.\n${USAGE}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (error) {
+    throw new ContentError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+  }
+  const problems = networkFileProblems(value, loadSchemas());
+  const name = basename(file);
+  if (problems.length === 0) {
+    const list = (value as { networks?: unknown[]; features?: unknown[] }).networks ?? (value as { features: unknown[] }).features;
+    console.log(`${name}: ${list.length} network${list.length === 1 ? '' : 's'}, nothing to fix`);
+    return;
+  }
+  console.log(`${name}: ${problems.length} ${problems.length === 1 ? 'thing' : 'things'} to fix\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  process.exitCode = 1;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -356,6 +378,7 @@ export async function main(argv: string[]): Promise<void> {
   if (command === 'organisation') return organisationCommand(values, positionals[1]);
   if (command === 'codes') return codes(values);
   if (command === 'export') return exportForm(values);
+  if (command === 'check-networks') return checkNetworksFile(positionals[1]);
   throw new ContentError(`Unknown command "${command}".\n${USAGE}`);
 }
 

@@ -66,6 +66,23 @@ for (const backend of backends) {
         }
       });
 
+      it('/data/ serves the shipped CBS files to any site (CORS *, CORP cross-origin), compressed, but not their sources', async () => {
+        const layer = await app.inject({ url: '/data/jeugdregios-2025.topo.json', headers: { origin: 'https://www.gemeente.example', 'accept-encoding': 'br' } });
+        assert.equal(layer.statusCode, 200);
+        assert.equal(layer.headers['access-control-allow-origin'], '*');
+        assert.equal(layer.headers['cross-origin-resource-policy'], 'cross-origin');
+        assert.equal(layer.headers['content-encoding'], 'br');
+        assert.match(String(layer.headers['content-type']), /json/);
+        const topology = JSON.parse(brotliDecompressSync(layer.rawPayload).toString());
+        assert.equal(topology.objects.jeugdregios.geometries.length, 42);
+        const table = await app.inject('/data/gebieden-2025.json');
+        assert.equal(table.json().gemeenten.length, 342);
+        assert.equal((await app.inject('/data/gebieden-2025.csv')).statusCode, 200);
+        for (const url of ['/data/', '/data/src/gemeente-aliassen.json', '/data/README.md', '/data/../package.json']) {
+          assert.equal((await app.inject(url)).statusCode, 404, url);
+        }
+      });
+
       it('static files from every folder go compressed to browsers that accept it, plain to others, with Vary', async () => {
         const [pages, widgets] = await Promise.all([1, 2].map(() => mkdtemp(join(tmpdir(), 'ouderstem-static-'))));
         const html = Buffer.from(`<!doctype html><title>Demo</title>${'<p>Ouders denken mee.</p>'.repeat(100)}`);

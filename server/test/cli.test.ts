@@ -41,6 +41,72 @@ describe('content', () => {
   });
 });
 
+describe('check-networks FILE', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ouderstem-networks-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+  const check = async (name: string, value: unknown) => {
+    const file = join(dir, name);
+    await writeFile(file, typeof value === 'string' ? value : JSON.stringify(value));
+    return run(process.execPath, [BIN, 'check-networks', file]).then(
+      ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+      (error: Error & { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+  };
+  const network = (fields: object) => ({ id: 'n', name: 'N', type: 'oudersraad', ...fields });
+
+  it('says a good file has nothing to fix, and exits 0', async () => {
+    const result = await check('good.json', { networks: [network({ gemeenten: ['Den Haag', 'Zoetermeer'], areas: ['JZ24'] }), network({ id: 'm', areas: ['PV28'] })] });
+    assert.deepEqual(result, { code: 0, stdout: 'good.json: 2 networks, nothing to fix\n', stderr: '' });
+  });
+
+  it('names each thing to fix on its own line, with where it is and what to write, and exits 1', async () => {
+    const result = await check('mixed.json', {
+      networks: [
+        network({ gemeenten: ['Bergen', 'Haarlemmerliede en Spaarnwoude'], areas: ['JZ40'] }),
+        network({ id: 'm', gemeenten: ['Haaglanden'], location: { lat: 4.3, lon: 52.1 } }),
+      ],
+    });
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stdout.trim().split('\n'), [
+      'mixed.json: 5 things to fix',
+      '  networks[0].gemeenten[0]: "Bergen" fits more than one gemeente: write "Bergen (NH.)" or "Bergen (L.)"',
+      '  networks[0].gemeenten[1]: "Haarlemmerliede en Spaarnwoude" is a former gemeente, now part of Haarlemmermeer: write "Haarlemmermeer"',
+      '  networks[0].areas[0]: "JZ40" is no code of a gemeente (GM…), jeugdregio (JZ…), provincie (PV…) or GGD region (GG…) of 2025',
+      '  networks[1].gemeenten[0]: "Haaglanden" is a region, not a gemeente: put its code in "areas": "JZ24"',
+      '  networks[1].location: 4.3, 52.1 is outside the Netherlands; are latitude and longitude swapped?',
+    ]);
+  });
+
+  it('names schema problems first, and reads a GeoJSON FeatureCollection as the widget does', async () => {
+    const broken = await check('broken.json', { networks: [network({ website: 'javascript:alert(1)' }), { id: 'x', name: 'X' }] });
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /networks\[0\]\.website: must match pattern/);
+    assert.match(broken.stdout, /networks\[1\]: must have required property 'type'/);
+    const features = await check('features.json', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: null, properties: network({ gemeenten: ['Atlantis'] }) }],
+    });
+    assert.equal(features.code, 1);
+    assert.match(features.stdout, /features\[0\]\.properties\.gemeenten\[0\]: "Atlantis" is no gemeente of 2025/);
+  });
+
+  it('says so when the file is missing or no JSON, without a stack trace', async () => {
+    const notJson = await check('nojson.json', 'networks:\n  - id: x');
+    assert.equal(notJson.code, 1);
+    assert.match(notJson.stderr, /nojson\.json: not valid JSON/);
+    assert.doesNotMatch(notJson.stderr, /at .*\.js:\d+/);
+    await assert.rejects(run(process.execPath, [BIN, 'check-networks', join(dir, 'missing.json')]), /missing\.json: no such file/);
+  });
+
+  it('passes the demo networks', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'check-networks', join(DEMO_CONTENT, 'networks.json')]);
+    assert.match(stdout, /^networks\.json: \d+ networks, nothing to fix\n$/);
+  });
+});
+
 describe('command line (PGlite data directory)', () => {
   let data: string;
   const env = { ...process.env, DATABASE_URL: '' };

@@ -57,7 +57,7 @@ export async function makeApp(db: Database, overrides: Partial<AppOptions> & { c
   const { content = testContent(), ...options } = overrides;
   await importTestContent(db, content);
   // No reuse of live figures between requests: the tests reset the tables under the app's feet.
-  return buildApp({ db, config: content.config, schemas, logger: false, exportToken: 'geheim-token', gemeenten: [], liveCacheMs: 0, ...options });
+  return buildApp({ db, config: content.config, schemas, logger: false, exportToken: 'geheim-token', liveCacheMs: 0, ...options });
 }
 
 /** Empties every answer and puts the test content back as it was. */

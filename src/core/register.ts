@@ -6,7 +6,7 @@ export function define(tag: string, element: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-const attributes = ['endpoint', 'src', 'lang', 'register', 'heading-level', 'privacy-url', 'storage', 'regions-src'];
+const attributes = ['endpoint', 'src', 'lang', 'register', 'heading-level', 'privacy-url', 'storage', 'regions', 'regions-src'];
 
 /**
  * Some CMS editors strip unknown tags but keep `<div data-…>`. This turns

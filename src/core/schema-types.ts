@@ -184,7 +184,14 @@ export interface Network {
   name: LocalizedText;
   type: string;
   description?: LocalizedText;
-  gemeenten: string[];
+  /**
+   * Gemeenten it serves, by name as CBS writes them ("'s-Gravenhage", "Bergen (NH.)"); other names ("Den Haag") are understood too.
+   */
+  gemeenten?: string[];
+  /**
+   * Areas it serves, by CBS code: a gemeente (GM0518), jeugdregio (JZ24), provincie (PV28) or GGD region (GG7014) of 2025; see data/gebieden-2025.csv.
+   */
+  areas?: string[];
   region?: string;
   location?: {
     lat: number;

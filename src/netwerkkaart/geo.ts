@@ -1,28 +1,33 @@
 import { DefinitionError, readList, readObject, type Fields } from '../core/definition.js';
+import { placeKey } from './gazetteer.js';
 import { projection } from './outline.js';
-import { type LatLon } from './distance.js';
-import { placeKey, type Problem } from './netwerkkaart.js';
-
-export { distanceKm, type LatLon } from './distance.js';
+import type { Problem } from './problems.js';
 
 /**
  * Longitude/latitude (degrees) → map units, with the projection the outline was drawn with
- * (see scripts/build-netherlands-outline.mjs): equirectangular, standard parallel 52.2° N.
+ * (see scripts/build-data.mjs): equirectangular, standard parallel 52.2° N.
  */
 export function project(lon: number, lat: number): [number, number] {
   return [projection.x0 + projection.kx * lon, projection.y0 - projection.ky * lat];
 }
 
+/** A rectangle in map units: [left, top, right, bottom]. */
+export type Box = [number, number, number, number];
 
-/** One boundary from `regions-src`: a gemeente, jeugdregio or any other area. */
+/** One boundary: a gemeente, jeugdregio or any other area. */
 export interface Region {
   name: string;
-  /** `placeKey(name)`: how it is matched with the networks' gemeenten and regions. */
+  /** `placeKey(name)`: how a file without codes is matched with the networks' gemeenten and regions. */
   key: string;
-  /** SVG path in map units. */
+  /** Its CBS code (`statcode`: GM0518, JZ24), when the file has one. */
+  code?: string;
+  /** Its outline in map units: the rings, and the path that draws them. */
+  rings: [number, number][][];
   path: string;
-  /** Middle of its bounding box, for "nearest network". */
-  center: LatLon;
+  /** Where its path lies on the map, for zooming to it. */
+  box: Box;
+  /** Middle of its bounding box, [longitude, latitude], for "nearest network". */
+  center: [number, number];
 }
 
 export interface Regions {
@@ -35,6 +40,8 @@ type Ring = Position[];
 
 /** Properties that name an area in common boundary files (CBS/PDOK, Natural Earth, OSM). */
 const nameProperties = ['name', 'naam', 'statnaam', 'gemeentenaam', 'jeugdregionaam', 'regionaam', 'GM_NAAM', 'NAAM'];
+/** Properties that give its CBS code. */
+const codeProperties = ['statcode', 'code', 'gemeentecode', 'jeugdregiocode', 'GM_CODE'];
 
 /**
  * Reads GeoJSON (FeatureCollection of Polygons / MultiPolygons) or TopoJSON (its first object)
@@ -56,7 +63,8 @@ export function parseRegions(raw: unknown): Regions {
     if (!polygons) return problems.push({ path: `${at}.geometry`, problem: 'notPolygon', scope: 'entry' });
     const points = polygons.flat(2);
     if (!points.every(isLonLat)) return problems.push({ path: `${at}.geometry`, problem: 'notWgs84', scope: 'entry' });
-    regions.push({ name, key: placeKey(name), path: svgPath(polygons), center: boxCenter(points) });
+    const code = codeProperties.map((key) => properties[key]).find((value) => typeof value === 'string' && /^[A-Z]{2}\d+$/.test(value));
+    regions.push({ name, key: placeKey(name), ...(code ? { code: code as string } : {}), ...svgPath(polygons), center: boxCenter(points) });
   });
   return { regions, problems };
 }
@@ -113,29 +121,91 @@ function topologyFeatures(topology: Fields): unknown[] {
   });
 }
 
-/** Projects and writes rings as one path, a tenth of a unit precise, dropping repeated points. */
-export function svgPath(polygons: Ring[][]): string {
-  let path = '';
-  for (const ring of polygons.flat()) {
-    let previous = '';
-    let command = 'M';
+/** A ring projected into map units, a tenth of a unit precise, without repeated points. */
+type MapRing = [number, number][];
+
+/** Projects the rings into map units; with the path that draws them all and the box around them. */
+export function svgPath(polygons: Ring[][]): { rings: MapRing[]; path: string; box: Box } {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = polygons.flat().map((ring) => {
+    const points: MapRing = [];
     for (const [lon, lat] of ring) {
-      const [x, y] = project(lon, lat);
-      const point = `${Math.round(x * 10) / 10} ${Math.round(y * 10) / 10}`;
-      if (point === previous) continue;
-      path += command + point;
-      command = 'L';
-      previous = point;
+      const [x, y] = project(lon, lat).map((n) => Math.round(n * 10) / 10);
+      const last = points[points.length - 1];
+      if (last && last[0] === x && last[1] === y) continue;
+      points.push([x, y]);
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
     }
-    path += 'Z';
-  }
-  return path;
+    return points;
+  });
+  return { rings, path: pathOf(rings), box };
 }
 
-function boxCenter(points: Position[]): LatLon {
-  const lons = points.map(([lon]) => lon);
-  const lats = points.map(([, lat]) => lat);
-  return { lon: (Math.min(...lons) + Math.max(...lons)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2 };
+function pathOf(rings: readonly MapRing[]): string {
+  return rings
+    .filter((ring) => ring.length > 2)
+    .map((ring) => `M${ring.map(([x, y]) => `${x} ${y}`).join('L')}Z`)
+    .join('');
+}
+
+/**
+ * The rings cut to the part of the map in view (Sutherland–Hodgman against each edge), so that
+ * when the map is zoomed no path reaches beyond it: what lies outside is not drawn at all.
+ */
+export function pathInView(rings: readonly MapRing[], [left, top, width, height]: View): string {
+  const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
+    [([x]) => x >= left, (a, b) => along(a, b, (left - a[0]) / (b[0] - a[0]))],
+    [([x]) => x <= left + width, (a, b) => along(a, b, (left + width - a[0]) / (b[0] - a[0]))],
+    [([, y]) => y >= top, (a, b) => along(a, b, (top - a[1]) / (b[1] - a[1]))],
+    [([, y]) => y <= top + height, (a, b) => along(a, b, (top + height - a[1]) / (b[1] - a[1]))],
+  ];
+  return pathOf(
+    rings.map((ring) =>
+      edges.reduce((points, [inside, cross]) => {
+        const out: MapRing = [];
+        points.forEach((point, index) => {
+          const previous = points[(index + points.length - 1) % points.length];
+          if (inside(point) !== inside(previous)) out.push(cross(previous, point));
+          if (inside(point)) out.push(point);
+        });
+        return out;
+      }, ring),
+    ),
+  );
+}
+
+function along([ax, ay]: [number, number], [bx, by]: [number, number], t: number): [number, number] {
+  return [Math.round((ax + (bx - ax) * t) * 10) / 10, Math.round((ay + (by - ay) * t) * 10) / 10];
+}
+
+/** The rings of a path written as "M x y l dx dy … z" (the outline in outline.ts). */
+export function ringsOf(path: string): MapRing[] {
+  return path
+    .split('M')
+    .filter(Boolean)
+    .map((part) => {
+      const numbers = part.replace(/z/g, '').split(/[ l]|(?=-)/).filter(Boolean).map(Number);
+      const ring: MapRing = [[numbers[0], numbers[1]]];
+      for (let i = 2; i + 1 < numbers.length; i += 2) {
+        const [x, y] = ring[ring.length - 1];
+        ring.push([x + numbers[i], y + numbers[i + 1]]);
+      }
+      return ring;
+    });
+}
+
+function boxCenter(points: Position[]): [number, number] {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  return [(west + east) / 2, (south + north) / 2];
 }
 
 /** A marker on the map: one network, or several that would overlap. */
@@ -177,4 +247,32 @@ export function neighbour<T extends { x: number; y: number }>(markers: readonly 
   const order = [...markers].sort((a, b) => (horizontal ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
   const index = order.indexOf(current);
   return order[index + (forward ? 1 : -1)];
+}
+
+/** What part of the map is shown: [x, y, width, height] in map units, as an SVG viewBox. */
+export type View = [number, number, number, number];
+
+/**
+ * The view that shows `box` with a margin, in the map's own proportions (so the map keeps its
+ * height on the page) and never narrower than `minWidth` map units, so a small gemeente is still
+ * seen among its neighbours. Stays within the map where it can.
+ */
+export function viewOf(box: Box, map: { width: number; height: number }, minWidth = 70): View {
+  const margin = 0.15;
+  let width = Math.max((box[2] - box[0]) * (1 + 2 * margin), minWidth);
+  let height = width * (map.height / map.width);
+  const tall = (box[3] - box[1]) * (1 + 2 * margin);
+  if (tall > height) [width, height] = [tall * (map.width / map.height), tall];
+  if (width >= map.width) return [0, 0, map.width, map.height];
+  const clamp = (start: number, size: number, limit: number) => Math.min(Math.max(start, 0), limit - size);
+  const x = clamp((box[0] + box[2]) / 2 - width / 2, width, map.width);
+  const y = clamp((box[1] + box[3]) / 2 - height / 2, height, map.height);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return [round(x), round(y), round(width), round(height)];
+}
+
+/** The smallest box around all of these. */
+export function boxAround(boxes: readonly Box[]): Box | undefined {
+  if (boxes.length === 0) return undefined;
+  return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
 }

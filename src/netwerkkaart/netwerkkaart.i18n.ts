@@ -1,4 +1,5 @@
 import { defineStrings, type Plural } from '../core/i18n/index.js';
+import type { AreaKind } from './gazetteer.js';
 import nl from './i18n/nl.js';
 
 export interface NetwerkkaartStrings {
@@ -9,6 +10,18 @@ export interface NetwerkkaartStrings {
   noSuggestions: string;
   resultFor: (place: string) => string;
   resultNone: (place: string) => string;
+  /** How a network reaches the place: "Zoetermeer hoort bij jeugdregio Haaglanden". */
+  partOf: (place: string, area: string) => string;
+  /** An area by its kind: "jeugdregio Haaglanden", "de provincie Zuid-Holland". */
+  area: Record<AreaKind, (name: string) => string>;
+  /** A former gemeente: "Haarlemmerliede en Spaarnwoude hoort nu bij Haarlemmermeer." */
+  nowPartOf: (former: string, now: string) => string;
+  /** A name that fits more than one gemeente ("Bergen"). */
+  which: (typed: string) => string;
+  /** A former gemeente that was split between several. */
+  whichPart: (typed: string) => string;
+  postcodeTitle: string;
+  postcodeHint: string;
   nearest: string;
   seeList: string;
   /** After resultNone, for a name the data does not know: a typo, or a gemeente no network serves yet. */
@@ -27,22 +40,15 @@ export interface NetwerkkaartStrings {
   notOnMap: string;
   mapLabel: string;
   mapHint: string;
+  /** The list that offers the areas on the map to keyboard and screen-reader users. */
+  chooseArea: string;
+  wholeMap: string;
   here: string;
   selected: (name: string) => string;
   showInList: string;
   withoutLocation: string;
-  regionsFailed: string;
-  problemsTitle: string;
-  entrySkipped: string;
-  fieldLeftOut: string;
-  problems: {
-    notLink: string;
-    notEmail: string;
-    notPhone: string;
-    unknownType: string;
-    notPolygon: string;
-    notWgs84: string;
-  };
+  /** The licence of the boundaries, shown under the map. */
+  credit: string;
 }
 
 export const netwerkkaartStrings = defineStrings<NetwerkkaartStrings>(nl, (language) => import(`./i18n/${language}.ts`));

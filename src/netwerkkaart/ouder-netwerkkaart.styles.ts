@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { mapSize } from './outline.js';
 
 export const netwerkkaartStyles = css`
   :host {
@@ -97,6 +98,7 @@ export const netwerkkaartStyles = css`
     border-color: var(--_ouder-focus-color);
     border-inline-start: 8px solid var(--_ouder-focus-background);
   }
+  #answer:focus,
   .network-name:focus {
     outline: 3px solid var(--_ouder-focus-color);
   }
@@ -123,14 +125,28 @@ export const netwerkkaartStyles = css`
     inline-size: auto;
     max-inline-size: 100%;
   }
-  .panel--warning {
-    border-color: var(--_ouder-focus-color);
-    border-inline-start-width: 8px;
-  }
-  .panel ul,
-  .group {
+  .group,
+  .choices {
     margin: 0;
     padding-inline-start: 1.2em;
+  }
+  .choices {
+    display: grid;
+    gap: 0.5em;
+    padding: 0;
+    list-style: none;
+  }
+  .via {
+    font-weight: 700;
+  }
+  .area select {
+    inline-size: auto;
+    max-inline-size: 100%;
+  }
+  .credit {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_ouder-muted-color);
   }
   .map-frame {
     overflow: hidden;
@@ -142,7 +158,7 @@ export const netwerkkaartStyles = css`
     display: block;
     inline-size: 100%;
     block-size: auto;
-    aspect-ratio: 400 / 473;
+    aspect-ratio: ${unsafeCSS(mapSize.width)} / ${unsafeCSS(mapSize.height)};
   }
   .land {
     fill: var(--_ouder-land-color);
@@ -160,6 +176,14 @@ export const netwerkkaartStyles = css`
   }
   .region--served {
     fill: var(--_ouder-region-color);
+  }
+  .region--chosen {
+    /* A tint, so the chosen network's marker (in the full colour) stands out on it. */
+    fill: var(--_ouder-focus-background);
+    fill-opacity: 0.5;
+    stroke: var(--_ouder-focus-color);
+    stroke-width: 2;
+    stroke-opacity: 1;
   }
   .region:hover {
     stroke-opacity: 1;
@@ -211,6 +235,10 @@ export const netwerkkaartStyles = css`
     }
     .region--served {
       fill: GrayText;
+    }
+    .region--chosen {
+      fill: Highlight;
+      stroke: CanvasText;
     }
     .marker .dot {
       fill: LinkText;

@@ -13,6 +13,7 @@ import {
   sendJson,
   startServer,
   startStaticServer,
+  until,
 } from './harness.mjs';
 import { presentWidgets, submitButton, widgetMarkup, widgetOn } from './widgets.mjs';
 
@@ -66,6 +67,10 @@ describe('strict CSP with Trusted Types', () => {
     server = await startServer({ content });
     const routes = { '/two-bundles.html': htmlRoute(hostPage(widgets.map((widget) => widgetMarkup(widget)).join('\n'), { head: '<script type="module" src="/ouderstem.js?copy=2"></script>', script: '/ouderstem.all.js' })) };
     for (const widget of widgets) routes[`/${widget.name}.html`] = htmlRoute(hostPage(widgetMarkup(widget)));
+    // Every boundary of the shipped CBS data, from data/ beside the script.
+    routes['/netwerkkaart-layers.html'] = htmlRoute(
+      hostPage(['gemeente', 'jeugdregio', 'provincie', 'ggd'].map((layer) => `<ouder-netwerkkaart endpoint="/api/networks" regions="${layer}"></ouder-netwerkkaart>`).join('\n')),
+    );
     // The states before a definition: loading (an answer that never comes), a failed load, a file
     // that is no JSON, and a definition that is wrong.
     const json = (text) => (_request, response) => {
@@ -187,6 +192,30 @@ describe('strict CSP with Trusted Types', () => {
         assert.match(said, /niet beschikbaar/);
         assert.doesNotMatch(said, /JSON/);
         assert.ok(warnings.some((warning) => /not-json\.json cannot be used: .*JSON/.test(warning)), warnings.join('\n'));
+        assert.deepEqual(await violations(), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  if (widgets.some((widget) => widget.name === 'netwerkkaart')) {
+    it('<ouder-netwerkkaart>: all 342 gemeenten, 42 jeugdregio’s, 12 provincies and 25 GGD regions of the shipped files, searched, zoomed and chosen, zero violations', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const violations = await watchViolations(page);
+        await page.goto(`${host.url}/netwerkkaart-layers.html`);
+        const maps = page.locator('ouder-netwerkkaart');
+        for (const [index, count] of [342, 42, 12, 25].entries()) {
+          await until(async () => (await maps.nth(index).locator('.region').count()) === count, { message: `${count} regions` });
+        }
+        const gemeenten = maps.nth(0);
+        await gemeenten.locator('#place').fill('Zoetermeer');
+        await gemeenten.locator('#place').press('Enter');
+        await gemeenten.locator('.result .network').first().waitFor();
+        await gemeenten.locator('#area').selectOption({ label: 'Bergen (NH.)' });
+        await gemeenten.locator('.whole-map').click();
         assert.deepEqual(await violations(), []);
       } finally {
         await context.close();

@@ -55,8 +55,9 @@ export async function startServer({ port, data, content, statics, env = {} } = {
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
-  // 60 s: on a busy 2-core machine PGlite's first initdb alone takes 15 s, before the migrations.
-  const deadline = Date.now() + 60_000;
+  // 90 s: on a busy 2-core machine PGlite's first initdb alone takes 15 s, before the migrations, and a
+  // start under heavy load has been seen to take 82 s.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
     try {
@@ -225,7 +226,8 @@ export async function startStaticServer(dirs, { headers = {}, routes = {}, targe
       }
       return;
     }
-    for (const folder of folders) {
+    // The shipped CBS data, where a widget looks for it beside /ouderstem.js (as the reference server serves it).
+    for (const folder of path.startsWith('/data/') ? [...folders, root] : folders) {
       const file = join(folder, normalize(path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) continue;
       const type = contentTypes[extname(file)] ?? 'application/octet-stream';

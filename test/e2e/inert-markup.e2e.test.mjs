@@ -46,12 +46,12 @@ const definitions = {
       name: `Netwerk ${evil}`,
       description: `Over ons ${evil}`,
       region: `Regio ${evil}`,
-      gemeenten: ['Utrecht', ...d.networks[0].gemeenten],
+      gemeenten: ['Utrecht', ...(d.networks[0].gemeenten ?? [])],
       website: 'javascript:alert(7)',
       email: 'javascript:alert(8)',
       phone: 'javascript:alert(9)',
     };
-    d.networks[1] = { ...d.networks[1], gemeenten: ['Utrecht', ...d.networks[1].gemeenten], website: ' JaVaScRiPt:alert(10)' };
+    d.networks[1] = { ...d.networks[1], gemeenten: ['Utrecht', ...(d.networks[1].gemeenten ?? [])], website: ' JaVaScRiPt:alert(10)' };
     return d;
   })(),
 };

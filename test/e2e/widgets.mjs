@@ -101,6 +101,8 @@ export const widgets = [
     tag: 'ouder-netwerkkaart',
     form: false,
     endpoint: '/api/networks',
+    /** As on the demo page: the jeugdregio's of the shipped CBS data drawn under the networks. */
+    attributes: 'regions="jeugdregio"',
     /** Finds the networks for a gemeente and shows the first on the map. */
     async explore(widget) {
       await widget.locator('#place').fill('Utrecht');
@@ -127,7 +129,7 @@ export const widgetOn = (page, widget) => page.locator(widget.tag).first();
 
 /** The markup of one widget, with the attributes every host page gives it. */
 export const widgetMarkup = (widget, attributes = '') =>
-  `<${widget.tag} endpoint="${widget.endpoint}"${widget.form ? ' privacy-url="/privacy.html"' : ''} ${attributes}></${widget.tag}>`;
+  `<${widget.tag} endpoint="${widget.endpoint}"${widget.form ? ' privacy-url="/privacy.html"' : ''} ${widget.attributes ?? ''} ${attributes}></${widget.tag}>`;
 
 /** The submit button of a form widget's form. */
 export const submitButton = (widget) => widget.locator('form[part="form"] button[type="submit"]');

@@ -85,6 +85,22 @@ describe('<beheer-networks> (the networks builder)', () => {
     await expectAccessible();
   });
 
+  it('opens a network that names only areas by code ("areas": ["JZ24"]), adds a gemeente to it and keeps its areas', async () => {
+    api.networks = { type: 'netwerkkaart', types: [{ value: 'oudersraad', label: 'Oudersraad' }], networks: [{ id: 'a', name: 'Netwerk A', type: 'oudersraad', areas: ['JZ24'] }] };
+    const element = await networksPage();
+    expect(byId('f-networks-0-gemeenten-group')!.querySelector('p')!.textContent).to.equal('Nog geen gemeenten gekozen.');
+    await typeInto(byId('f-networks-0-gemeenten'), 'Rijswijk');
+    element.querySelector<HTMLButtonElement>('.picker button')!.click();
+    await settle(element);
+    button(element, 'Opslaan').click();
+    await settle(element);
+    const [put] = api.calls('PUT', '/networks');
+    expect((put!.body as { networks: { networks: unknown[] } }).networks.networks).to.deep.equal([
+      { id: 'a', name: 'Netwerk A', type: 'oudersraad', areas: ['JZ24'], gemeenten: ['Rijswijk'] },
+    ]);
+    await expectAccessible();
+  });
+
   it('bad input: no name, a wrong e-mail address, a website without https, a latitude off the globe', async () => {
     const element = await networksPage();
     button(element, 'Netwerk toevoegen').click();

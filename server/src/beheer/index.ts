@@ -13,7 +13,8 @@ import type { Schemas } from '../schemas.js';
 import { consolePage } from './page.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
-import { registerFormRoutes, type Gemeente } from './routes-forms.js';
+import type { Gazetteer } from '../gazetteer.js';
+import { registerFormRoutes } from './routes-forms.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
 
 export { audit, type Actor } from './audit.js';
@@ -31,8 +32,8 @@ export interface ConsoleOptions {
   consoleDir?: string;
   /** Whether the server can send e-mail (issue #14); until then the console hands out links. */
   mailConfigured: boolean;
-  /** The CBS gemeenten for the networks builder; from the repository's `data/` when absent. */
-  gemeenten?: Gemeente[];
+  /** The gemeenten and regions networks are checked against and the builder offers; the shipped data/gebieden-2025.json when absent. */
+  gazetteer?: Gazetteer;
 }
 
 /** `server/dist/beheer/`, next to the compiled server in `server/dist/src/`. */

@@ -1,12 +1,12 @@
 /** Forms in the console: read (lezer), write and publish (redacteur), and everything to share them. */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { FORM_TYPES } from '../content.js';
 import { formatCode, participationCode } from '../codes.js';
 import { createForm, currentForm, FORM_STATES, getForm, listForms, notFound, publishForm, saveForm, setFormState, type FormSettings, type FormState } from '../forms.js';
+import { checkNetworks, type Gazetteer, type NetworkAreas, type NetworkProblem } from '../gazetteer.js';
 import { ApiError, type Problem } from '../messages.js';
+import { loadGazetteer } from '../networks.js';
 import { getOrganisation, normaliseOrigin, originVia } from '../organisations.js';
 import { escapeHtml } from '../pages.js';
 import { countVotes } from '../store.js';
@@ -38,42 +38,48 @@ async function ownForm(options: ConsoleOptions, session: ConsoleSession, id: str
   return getForm(options.db, session.organisationId, id);
 }
 
-/** The networks list `<ouder-netwerkkaart>` reads, and where it does not fit the CBS gemeenten. */
-function networkProblems(networks: { networks?: { gemeenten?: string[] }[] }, gemeenten: Gemeente[]): Problem[] {
-  if (gemeenten.length === 0) return [];
-  const known = new Set(gemeenten.flatMap((gemeente) => [gemeente.code, gemeente.name.toLowerCase()]));
-  const problems: Problem[] = [];
-  (networks.networks ?? []).forEach((network, index) => {
-    (network.gemeenten ?? []).forEach((gemeente, position) => {
-      if (!known.has(gemeente) && !known.has(gemeente.toLowerCase())) {
-        problems.push({
-          field: `/networks/${index}/gemeenten/${position}`,
-          code: 'unknown-gemeente',
-          message: `"${gemeente}" is geen gemeente in de CBS-lijst van 2025. Kies de gemeente uit de lijst.`,
-        });
-      }
-    });
-  });
-  return problems;
+/** `networks[2].gemeenten[1]` → `/networks/2/gemeenten/1`: the pointer the console puts a problem on. */
+function pointerOf(path: string): string {
+  return `/${path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`;
 }
 
-export interface Gemeente {
-  code: string;
-  name: string;
+const networkMessages: Record<NetworkProblem['problem'], (problem: NetworkProblem, options: string) => string> = {
+  unknownGemeente: ({ value }) => `"${value}" is geen gemeente in de CBS-lijst van 2025. Kies de gemeente uit de lijst.`,
+  ambiguousGemeente: ({ value }, options) => `"${value}" past bij meer dan één gemeente. Kies ${options}.`,
+  formerGemeente: ({ value }, options) => `"${value}" bestaat niet meer als gemeente. Kies ${options}.`,
+  regionAsGemeente: ({ value }) => `"${value}" is een regio, geen gemeente. Kies de gemeenten uit de lijst.`,
+  unknownArea: ({ value }) => `"${value}" is geen code van een gemeente, jeugdregio, provincie of GGD-regio van 2025.`,
+  noArea: () => 'Dit netwerk noemt geen gemeenten of regio’s, dus ouders vinden het niet. Kies minstens één gemeente.',
+  outsideNetherlands: () => 'Deze plaats ligt buiten Nederland. Staan breedte- en lengtegraad omgewisseld?',
+};
+
+/**
+ * Where the networks list `<ouder-netwerkkaart>` reads does not fit the CBS data, found as the widget
+ * and `ouderstem-server check-networks` find it (other names such as "Den Haag" are fine; a former
+ * gemeente, "Bergen" or an unknown area code is not), in the console's words.
+ */
+function networkProblems(networks: { networks?: NetworkAreas[] }, gazetteer: Gazetteer): Problem[] {
+  return checkNetworks(networks.networks ?? [], gazetteer).map((found) => ({
+    field: pointerOf(found.path),
+    code: found.problem.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
+    message: networkMessages[found.problem](found, (found.suggestions ?? []).map((name) => `"${name}"`).join(' of ')),
+  }));
 }
 
-/** The 342 gemeenten of 2025 from the repository's CBS data (`data/`), as `{ code, name }`. */
-export function loadGemeenten(file = fileURLToPath(new URL('../../../../data/gebieden-2025.json', import.meta.url))): Gemeente[] {
-  if (!existsSync(file)) return [];
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { gemeenten?: { code: string; name: string }[] };
-  return (data.gemeenten ?? []).map(({ code, name }) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+/** The 342 gemeenten of the gazetteer as `{ code, name }`, in Dutch alphabetical order: the networks builder's list. */
+export function gemeentenOf(gazetteer: Gazetteer): { code: string; name: string }[] {
+  return [...gazetteer.areas.values()]
+    .filter((area) => area.kind === 'gemeente')
+    .map(({ code, name }) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
 export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions): void {
   const { db, schemas } = options;
   const lezer = { preHandler: requireRole('lezer') };
   const redacteur = { preHandler: requireRole('redacteur') };
-  const gemeenten = options.gemeenten ?? loadGemeenten();
+  const gazetteer = options.gazetteer ?? loadGazetteer();
+  const gemeenten = gemeentenOf(gazetteer);
 
   app.get('/beheer/api/forms', lezer, async (request) => ({ forms: await listForms(db, sessionOf(request).organisationId) }));
 
@@ -279,7 +285,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
       sessionOf(request).organisationId,
     ]);
     const networks = rows[0]?.networks ?? { type: 'netwerkkaart', networks: [] };
-    return { networks, problems: networkProblems(networks, gemeenten) };
+    return { networks, problems: networkProblems(networks, gazetteer) };
   });
 
   app.put('/beheer/api/networks', redacteur, async (request) => {
@@ -289,7 +295,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     if (!validate(body.networks)) {
       refuse(schemaProblems(validate.errors ?? []));
     }
-    const networks = body.networks as { networks: { id: string; gemeenten: string[] }[] };
+    const networks = body.networks as { networks: (NetworkAreas & { id: string })[] };
     const ids = new Set<string>();
     const duplicate = networks.networks.findIndex((network) => ids.size === ids.add(network.id).size);
     if (duplicate !== -1) refuse([problem(`/networks/${duplicate}/id`, `Twee netwerken hebben de code "${networks.networks[duplicate]!.id}". Geef elk netwerk een eigen code.`)]);
@@ -299,7 +305,7 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
       [session.organisationId, JSON.stringify(networks)],
     );
     await audit(db, session, 'networks.update', null, { networks: networks.networks.length });
-    return { networks, problems: networkProblems(networks, gemeenten) };
+    return { networks, problems: networkProblems(networks, gazetteer) };
   });
 
   app.get('/beheer/api/gemeenten', lezer, async () => ({ gemeenten }));

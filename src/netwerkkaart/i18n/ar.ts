@@ -3,7 +3,7 @@ import type { NetwerkkaartStrings } from '../netwerkkaart.i18n.js';
 /** Arabic, rendered right-to-left. */
 const ar: NetwerkkaartStrings = {
   searchLabel: 'ابحث عن بلديتك',
-  searchHint: 'اكتب اسم بلديتك (gemeente)، مثلًا Utrecht أو Den Haag.',
+  searchHint: 'اكتب اسم بلديتك (gemeente)، مثلًا Zoetermeer أو Den Haag.',
   search: 'بحث',
   suggestions: {
     zero: 'لم يتم العثور على أي بلدية',
@@ -16,6 +16,18 @@ const ar: NetwerkkaartStrings = {
   noSuggestions: 'لا توجد بلدية بهذا الاسم',
   resultFor: (place) => `لبلدية ${place}:`,
   resultNone: (place) => `لا نعرف بعد شبكة لبلدية ${place}.`,
+  partOf: (place, area) => `${place} جزء من ${area}`,
+  area: {
+    gemeente: (name) => name,
+    jeugdregio: (name) => `منطقة رعاية الشباب ${name}`,
+    provincie: (name) => `مقاطعة ${name}`,
+    ggd: (name) => name,
+  },
+  nowPartOf: (former, now) => `أصبحت ${former} الآن جزءًا من ${now}.`,
+  which: (typed) => `أي ${typed} تقصد؟`,
+  whichPart: (typed) => `قُسّمت ${typed} بين عدة بلديات. أي جزء تقصد؟`,
+  postcodeTitle: 'البحث بالرمز البريدي غير ممكن بعد',
+  postcodeHint: 'اكتب اسم بلديتك، مثلًا Zoetermeer أو Den Haag.',
   nearest: 'هذه هي الشبكات الأقرب:',
   seeList: 'انظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
   unknownPlace: 'هل كُتب الاسم بشكل صحيح؟ وإلا فانظر في القائمة أدناه: ربما توجد شبكة تعمل في منطقتك.',
@@ -33,23 +45,13 @@ const ar: NetwerkkaartStrings = {
   notOnMap: 'ليست على الخريطة: المكان غير معروف.',
   mapLabel: 'خريطة هولندا مع الشبكات',
   mapHint: 'اختر نقطة على الخريطة. باستخدام لوحة المفاتيح: انتقل إلى الخريطة بمفتاح Tab، واختر بمفاتيح الأسهم، ثم اضغط Enter.',
+  chooseArea: 'أو اختر منطقة على الخريطة',
+  wholeMap: 'أظهر هولندا كلها',
   here: 'هنا',
   selected: (name) => `تم اختيار: ${name}`,
   showInList: 'اعرضها في القائمة',
   withoutLocation: 'ليست على الخريطة لأن المكان غير معروف:',
-
-  regionsFailed: 'تعذر تحميل الحدود على الخريطة. القائمة والبحث يعملان.',
-  problemsTitle: 'تعذر عرض كل ما في الملف',
-  entrySkipped: 'تم تخطيه',
-  fieldLeftOut: 'تم حذفه',
-  problems: {
-    notLink: 'ليس عنوان موقع يبدأ بـ http:// أو https://',
-    notEmail: 'ليس عنوان بريد إلكتروني صالحًا',
-    notPhone: 'ليس رقم هاتف صالحًا',
-    unknownType: 'نوع غير مذكور في "types"؛ الشبكة معروضة بهذا النوع',
-    notPolygon: 'ليس مساحة (Polygon أو MultiPolygon)',
-    notWgs84: 'لا يحتوي على خط طول وخط عرض (WGS84)',
-  },
+  credit: 'المصدر: CBS، Kadaster (CC BY 4.0)',
 };
 
 export default ar;

@@ -125,6 +125,8 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
 
   private renderGemeenten(network: Network, n: number) {
     const pointer = join('networks', n, 'gemeenten');
+    // A network may name only areas by code ("areas": ["JZ24"]), and no gemeenten.
+    const chosen = network.gemeenten ?? [];
     const id = fieldId(pointer);
     const picking = this.picking.get(n) ?? { text: '' };
     const error = picking.error ?? this.problemAt(pointer);
@@ -141,16 +143,16 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
         return;
       }
       this.picking = new Map(this.picking).set(n, { text: '' });
-      if (!network.gemeenten.includes(match.name)) {
-        this.set(pointer, [...network.gemeenten, match.name]);
+      if (!chosen.includes(match.name)) {
+        this.set(pointer, [...chosen, match.name]);
         announce(`${match.name} is toegevoegd.`);
       }
     };
     return html`<fieldset class="field ${error ? 'field--error' : ''}" id="${id}-group">
       <legend>Gemeenten</legend>
-      ${network.gemeenten.length
+      ${chosen.length
         ? html`<ul class="chips" aria-label="Gekozen gemeenten">
-            ${network.gemeenten.map(
+            ${chosen.map(
               (gemeente) =>
                 html`<li>
                   <span class="chip__text">${gemeente}</span>
@@ -160,7 +162,7 @@ export class BeheerNetworksBuilder extends BuilderElement<NetworksDefinition> {
                         type="button"
                         class="button button--small button--secondary"
                         @click=${() => {
-                          this.set(pointer, network.gemeenten.filter((other) => other !== gemeente));
+                          this.set(pointer, chosen.filter((other) => other !== gemeente));
                           announce(`${gemeente} is verwijderd.`);
                           void this.rendered().then(() => document.getElementById(id)?.focus());
                         }}
