@@ -38,17 +38,17 @@ export const budgets = {
  * menu (#15) adds 0.3 KiB to every widget. <ouder-netwerkkaart> knowing the Netherlands (#12) adds
  * about 3 KiB to the map (the gazetteer's matching, the answers that use it, zooming, the list of
  * areas, the credit and their words); the CBS data itself loads beside the script only when a page
- * shows the map, and `npm run size` fails when a file holds a CBS code. To be measured again
- * after the merge of #12 (see the commit that sets them).
+ * shows the map, and `npm run size` fails when a file holds a CBS code (netwerkkaart 19.6 → 22.8,
+ * the all-four page 48.2 → 51.3, ouderstem.all.js 57.0 → 59.7).
  */
 export const ceilings = {
   peiling: 20.9,
   meedenksessie: 22.7,
   ervaring: 22.0,
-  netwerkkaart: 19.9,
+  netwerkkaart: 23.3,
   'page: one poll': 25.7,
-  'page: all four': 49.2,
+  'page: all four': 52.3,
   'language chunk': 2.06,
   loader: 1.52,
-  'ouderstem.all.js': 57.9,
+  'ouderstem.all.js': 60.9,
 };
