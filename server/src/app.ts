@@ -37,7 +37,8 @@ import {
   cancelConfirmPage,
   cancelDonePage,
   cancelPastPage,
-  cancelUsedPage,
+  isActive,
+  nothingToCancelPage,
   PAGE_CSS,
   PAGE_CSS_PATH,
   unknownLinkPage,
@@ -48,7 +49,7 @@ import {
   type PageSession,
 } from './pages.js';
 import { formatDay, formatWhen, fromAcceptLanguage, localized, textsFor, type Texts } from './i18n/index.js';
-import type { Mailer } from './mail/queue.js';
+import { mailerOf, senderFor, type MailService } from './mail/sender.js';
 import { registerHostedPages } from './hosted.js';
 import { DATA_DIR } from './networks.js';
 import { installConsoleGate } from './beheer/access.js';
@@ -91,8 +92,12 @@ export interface AppOptions {
   logRequests?: boolean;
   logger?: boolean | object;
   hooks?: TestHooks;
-  /** Present when the server sends e-mail (OUDERSTEM_SMTP_URL): definitions say so and messages are queued. */
-  mailer?: Mailer;
+  /**
+   * The process's mail: the server's own settings (OUDERSTEM_SMTP_URL), if any, and the worker. An
+   * organisation sends e-mail with its own settings (the console's) or else the server's; only
+   * then do its definitions say so and are messages queued. Without it nothing is ever sent.
+   */
+  mail?: MailService;
   /** OpenID Connect login for the console (`OUDERSTEM_OIDC_*`). */
   oidc?: ConsoleOptions['oidc'];
   /** The built console; `server/dist/beheer/` by default. */
@@ -166,6 +171,9 @@ export function cleanStrings(value: unknown): unknown {
   return value;
 }
 
+/** A process without mail: no server settings, and no worker to wake (an organisation's own settings then queue only). */
+const NO_MAIL: MailService = { nudge: () => {} };
+
 /** A `realpath` that answers undefined for a file that does not exist. */
 function realPath(path: string): string | undefined {
   try {
@@ -177,6 +185,7 @@ function realPath(path: string): string | undefined {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, config, schemas } = options;
+  const mail = options.mail ?? NO_MAIL;
   const limits: HttpLimits = {
     ...DEFAULT_LIMITS,
     // Behind a proxy every client arrives from the proxy's address: the proxy limits per client.
@@ -380,6 +389,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]));
 
+  /** How the request's form writes its messages: its organisation's sender, else the server's; none when mail is off for it. */
+  function formMailer(request: FastifyRequest) {
+    return mailerOf(request.formAccess?.organisationMailFrom ?? mail.server?.from, mail);
+  }
+
   /** The published version of the request's form; 404 for an unknown, concept or archived one. */
   function formOr404(request: FastifyRequest, lang: Lang): Form {
     const form = request.formAccess?.live;
@@ -400,20 +414,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('cache-control', 'no-store');
     // A story form has no closed state the widget knows: it answers "closed" instead of a form.
     if (request.formAccess?.closed && form.definition.type === 'ervaring') return sendErrors(reply, 410, [fieldError('form-closed', requestLang(request))]);
-    // Whether this server sends e-mail: the widgets promise a message only when it does.
-    const definition = options.mailer ? { ...form.definition, sendsMail: true } : form.definition;
+    // Whether the form's organisation sends e-mail: the widgets promise a message only when it does.
+    const definition = formMailer(request) ? { ...form.definition, sendsMail: true } : form.definition;
     if (definition.type === 'peiling') {
       const tally = visibleTally(definition, tallyOf(definition, await live.counts(definition.id)));
       return tally ? { ...definition, tally } : definition;
     }
     if (definition.type === 'meedenksessie') {
       const remaining = await live.remaining(definition.id);
-      return {
-        ...definition,
-        sessions: definition.sessions.map((session) =>
-          remaining.has(session.id) ? { ...session, remaining: remaining.get(session.id) } : session,
-        ),
-      };
+      const calledOff = await live.calledOff(definition.id);
+      const withPlaces = definition.sessions.map((session) => (remaining.has(session.id) ? { ...session, remaining: remaining.get(session.id) } : session));
+      // A session its organiser called off is not offered; when every session is, they show closed.
+      const offered = withPlaces.filter((session) => !calledOff.has(session.id));
+      const now = new Date().toISOString();
+      return { ...definition, sessions: offered.length > 0 ? offered : withPlaces.map((session) => ({ ...session, deadline: now })) };
     }
     return definition;
   });
@@ -443,7 +457,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const errors = businessErrors(form, submission, lang);
     if (errors.length > 0) return sendErrors(reply, 422, errors);
 
-    const context = { db, live, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks, mailer: options.mailer };
+    const context = { db, live, form, submission, lang, baseUrl: baseUrl(), hooks: options.hooks, mailer: formMailer(request) };
     const outcome = submission.honeypot ? await decoy(context) : await submit(context);
     metrics.submission(submission.type, outcome.status);
     return sendOutcome(reply, outcome);
@@ -485,7 +499,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   /** The sessions of a sign-up as its pages name them, in the parent's language. */
-  async function pageSessions(formId: string, sessions: readonly { id: string; status: PageSession['status']; othersWaiting?: boolean }[], texts: Texts) {
+  async function pageSessions(
+    formId: string,
+    sessions: readonly { id: string; status: Exclude<PageSession['status'], 'calledOff'>; othersWaiting?: boolean; calledOff?: boolean }[],
+    texts: Texts,
+  ) {
     const definition = (await currentForm(db, formId))?.definition as MeedenksessieDefinition | undefined;
     return sessions.flatMap((own) => {
       const session = definition?.sessions.find((item) => item.id === own.id);
@@ -498,7 +516,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           title: localized(session.title, texts),
           when: formatWhen(texts, session.start, session.end),
           where: place || (session.online ? texts.mail.online : ''),
-          status: own.status,
+          status: own.calledOff ? ('calledOff' as const) : own.status,
           othersWaiting: own.othersWaiting ?? false,
           end: session.end,
         },
@@ -519,26 +537,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const texts = pageTexts(request, signup?.lang);
     if (!signup) return html(reply, 404, unknownLinkPage(texts, path));
     const sessions = await pageSessions(signup.formId, signup.sessions, texts);
-    const active = sessions.filter((session) => session.status !== 'cancelled');
-    if (active.length === 0) return html(reply, 410, cancelUsedPage({ texts, path, sessions }));
+    const active = sessions.filter(isActive);
+    if (active.length === 0) return html(reply, 410, nothingToCancelPage({ texts, path, sessions }));
     if (active.every((session) => Date.parse(session.end) <= Date.now())) return html(reply, 410, cancelPastPage({ texts, path, sessions: active }));
     return html(reply, 200, cancelConfirmPage({ texts, path, sessions }));
   });
 
   app.post<{ Params: { token: string } }>('/api/cancel/:token', { config: limited }, async (request, reply) => {
     const path = `/api/cancel/${encodeURIComponent(request.params.token)}`;
-    const before = wantsHtml(request) || options.mailer ? await signupByToken(db, request.params.token) : undefined;
-    // Read before the cancel's transaction: the e-mails that follow it need the form's sessions.
-    const form = options.mailer && before ? await currentForm(db, before.formId) : undefined;
-    const mail = options.mailer ? { mailer: options.mailer, form: () => form, baseUrl: baseUrl() } : undefined;
-    const cancelled = await cancelSignUp(db, request.params.token, mail);
+    const before = await signupByToken(db, request.params.token);
+    // Read before the cancel's transaction: the e-mails that follow it need the form's sessions and sender.
+    const form = before ? await currentForm(db, before.formId) : undefined;
+    const sender = form ? await senderFor(db, form.organisationId, mail.server) : undefined;
+    const mailer = mailerOf(sender?.from, mail);
+    const cancelled = await cancelSignUp(db, request.params.token, mailer ? { mailer, form: () => form, baseUrl: baseUrl() } : undefined);
     if (wantsHtml(request)) {
       const texts = pageTexts(request, before?.lang);
       if (!cancelled || !before) return html(reply, 404, unknownLinkPage(texts, path));
       const all = await pageSessions(before.formId, before.sessions, texts);
-      const sessions = all.filter((session) => session.status !== 'cancelled');
-      if (cancelled.alreadyCancelled) return html(reply, 410, cancelUsedPage({ texts, path, sessions: all }));
-      return html(reply, 200, cancelDonePage({ texts, path, sessions }, options.mailer !== undefined));
+      const sessions = all.filter(isActive);
+      if (cancelled.alreadyCancelled) return html(reply, 410, nothingToCancelPage({ texts, path, sessions: all }));
+      return html(reply, 200, cancelDonePage({ texts, path, sessions }, mailer !== undefined));
     }
     if (!cancelled) return sendErrors(reply, 404, [fieldError('not-found', requestLang(request))]);
     return { status: 'cancelled', sessions: cancelled.sessions };
@@ -643,7 +662,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rateKeySecret,
     oidc: options.oidc,
     consoleDir: options.consoleDir,
-    mailConfigured: options.mailer !== undefined,
+    mail,
     gazetteer: options.gazetteer,
   });
   registerHostedPages(app, db);

@@ -158,27 +158,24 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   const metricsToken = process.env.OUDERSTEM_METRICS_TOKEN || undefined;
   const staticDirs = (values.static ?? (values.demo ? DEMO.static : [])).map((dir) => resolve(dir));
   if (existsSync(WIDGETS) && !staticDirs.includes(resolve(WIDGETS))) staticDirs.push(resolve(WIDGETS));
-  const worker = mailSettings
-    ? new MailWorker({
-        db,
-        settings: mailSettings,
-        forms: (id) => currentForm(db, id),
-        log: {
-          info: (detail, message) => app.log.info(detail, message),
-          warn: (detail, message) => app.log.warn(detail, message),
-          error: (detail, message) => app.log.error(detail, message),
-        },
-      })
-    : undefined;
+  // Always running: an organisation can switch e-mail on in the console at any moment.
+  const worker = new MailWorker({
+    db,
+    server: mailSettings,
+    forms: (id) => currentForm(db, id),
+    log: {
+      info: (detail, message) => app.log.info(detail, message),
+      warn: (detail, message) => app.log.warn(detail, message),
+      error: (detail, message) => app.log.error(detail, message),
+    },
+  });
   const metrics = new Metrics(db, { processMetrics: metricsToken !== undefined });
-  if (worker) {
-    metrics.addQueue({
-      name: 'mail',
-      length: async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_outbox WHERE state IN ('pending', 'sending')")).rows[0]!.n,
-    });
-  }
+  metrics.addQueue({
+    name: 'mail',
+    length: async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM mail_outbox WHERE state IN ('pending', 'sending')")).rows[0]!.n,
+  });
   const app = await buildApp({
-    mailer: worker,
+    mail: worker,
     db,
     config,
     schemas: loadSchemas(),
@@ -207,10 +204,10 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
-    await worker?.stop();
+    await worker.stop();
     await db.close();
   });
-  worker?.start();
+  worker.start();
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const base = baseOf(config, shown, port);
@@ -221,7 +218,7 @@ async function serve(values: Options & { port?: string; host?: string; static?: 
   console.log(
     mailSettings
       ? `E-mail: via ${describeSmtpUrl(mailSettings.smtpUrl)}, afzender ${mailSettings.from}`
-      : 'E-mail: uit (zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM om bevestigingen en herinneringen te sturen)',
+      : 'E-mail: niet voor de hele server ingesteld (een beheerder stelt het per organisatie in onder E-mail, of zet OUDERSTEM_SMTP_URL en OUDERSTEM_MAIL_FROM)',
   );
   if ((await countUsers(db)) === 0) {
     // A new link at every start while nobody has an account; the first one used makes the first beheerder.

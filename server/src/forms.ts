@@ -2,6 +2,7 @@ import type { Database, Queryable } from './db.js';
 import { toForm, type AuthoredDefinition, type Form, type FormType, type LocalizedText } from './content.js';
 import { ApiError, type Problem } from './messages.js';
 import { bodyHash, syncSessions } from './store.js';
+import { publishedSessionChanges, type PublishedChanges, type SessionMail } from './sessions.js';
 
 /** concept → gepubliceerd → gesloten → gearchiveerd. Saving never publishes. */
 export type FormState = 'concept' | 'gepubliceerd' | 'gesloten' | 'gearchiveerd';
@@ -81,14 +82,17 @@ export interface FormAccess {
   live?: Form;
   /** Closed by its coordinator: a poll or sign-up shows it by its dates, a story form answers `form-closed`. */
   closed: boolean;
+  /** The sender of the organisation's own e-mail settings (the console's), if it has them; else the server's apply. */
+  organisationMailFrom: string | null;
 }
 
 /** One query for the form's state and origins (and one more the first time a version is read). */
 export async function formAccess(db: Queryable, id: string): Promise<FormAccess | undefined> {
-  const { rows } = await db.query<FormRow & { organisation_origins: string[]; created_at: Date }>(
+  const { rows } = await db.query<FormRow & { organisation_origins: string[]; created_at: Date; mail_from: string | null }>(
     `SELECT f.organisation_id, f.state, f.published_version, f.closed_at, f.allowed_origins, f.retention_days, f.created_at,
-            o.allowed_origins AS organisation_origins
-     FROM forms f JOIN organisations o ON o.id = f.organisation_id WHERE f.id = $1`,
+            o.allowed_origins AS organisation_origins, m.mail_from
+     FROM forms f JOIN organisations o ON o.id = f.organisation_id
+     LEFT JOIN organisation_mail m ON m.organisation_id = f.organisation_id WHERE f.id = $1`,
     [id],
   );
   const row = rows[0];
@@ -100,6 +104,7 @@ export async function formAccess(db: Queryable, id: string): Promise<FormAccess 
     organisationOrigins: row.organisation_origins,
     formOrigins: row.allowed_origins,
     closed: row.state === 'gesloten',
+    organisationMailFrom: row.mail_from,
   };
   if ((row.state === 'gepubliceerd' || row.state === 'gesloten') && row.published_version !== null) {
     const authored = await cachedVersion(db, id, row.published_version, row.created_at);
@@ -356,10 +361,14 @@ export async function saveForm(
   });
 }
 
-/** Publishes a version: parents get it from this moment, in every server process. */
-export async function publishForm(db: Database, organisationId: string, id: string, version: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    await formRow(tx, organisationId, id, true);
+/**
+ * Publishes a version: parents get it from this moment, in every server process. For a sign-up
+ * form, the parents of each session whose time or place changed hear of it in this transaction
+ * (with `mail`), and new places go to the waiting list.
+ */
+export async function publishForm(db: Database, organisationId: string, id: string, version: number, mail?: SessionMail): Promise<PublishedChanges> {
+  return db.transaction(async (tx) => {
+    const row = await formRow(tx, organisationId, id, true);
     const definition = await readVersion(tx, id, version);
     if (!definition) {
       throw new ApiError(422, [{ field: 'version', code: 'unknown-version', message: `Versie ${version} van dit formulier bestaat niet. Kies een bestaande versie.` }]);
@@ -371,7 +380,11 @@ export async function publishForm(db: Database, organisationId: string, id: stri
       `UPDATE forms SET state = 'gepubliceerd', published_version = $2, closed_at = NULL, updated_at = now() WHERE id = $1`,
       [id, version],
     );
-    await syncSessions(tx, [toForm(definition, version)]);
+    const form = toForm(definition, version);
+    await syncSessions(tx, [form]);
+    if (definition.type !== 'meedenksessie') return { changed: [], promoted: 0 };
+    const previous = row.published_version === null ? undefined : await readVersion(tx, id, row.published_version);
+    return publishedSessionChanges(tx, form, previous, mail);
   });
 }
 

@@ -274,4 +274,20 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     // Rate-limit counters shared by every server process on one PostgreSQL (src/rate-limit-store.ts).
     'CREATE UNLOGGED TABLE rate_limits (key text PRIMARY KEY, window_end timestamptz NOT NULL, hits integer NOT NULL)',
   ],
+  [
+    // E-mail set in the console (issue #14): an organisation's own relay and sender, used instead of
+    // the server's (OUDERSTEM_SMTP_URL). The password is kept apart from the address, so the
+    // address can be shown and logged; no route ever sends the password back.
+    `CREATE TABLE organisation_mail (
+      organisation_id text PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+      smtp_url text NOT NULL,
+      smtp_password text,
+      mail_from text NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    // A session changed or called off by its organiser: the calendar entry's SEQUENCE goes up with
+    // every change, so a calendar replaces its copy; a cancelled session is no longer offered.
+    'ALTER TABLE sessions ADD COLUMN sequence integer NOT NULL DEFAULT 0',
+    'ALTER TABLE sessions ADD COLUMN cancelled_at timestamptz',
+  ],
 ];

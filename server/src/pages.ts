@@ -19,8 +19,8 @@ export interface PageSession {
   title: string;
   when: string;
   where: string;
-  /** What this parent has: a place, the waiting list, or nothing any more. */
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  /** What this parent has: a place, the waiting list, nothing any more, or a session its organiser called off. */
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'calledOff';
   /** Someone else waits for this session. */
   othersWaiting: boolean;
 }
@@ -108,9 +108,14 @@ export interface CancelPageInput {
   sessions: readonly PageSession[];
 }
 
+/** A session the parent can still cancel: a place or the waiting list. */
+export function isActive(session: PageSession): boolean {
+  return session.status === 'confirmed' || session.status === 'waitlisted';
+}
+
 export function cancelConfirmPage({ texts, path, sessions }: CancelPageInput): string {
   const c = texts.pages.cancel;
-  const active = sessions.filter((session) => session.status !== 'cancelled');
+  const active = sessions.filter(isActive);
   const body = [
     paragraph(c.intro),
     sessionList(texts, active, true),
@@ -131,9 +136,15 @@ ${sessionList(texts, sessions, false)}`;
   return page({ texts, title: c.doneTitle, body, path });
 }
 
-export function cancelUsedPage({ texts, path, sessions }: CancelPageInput): string {
+/**
+ * A link with nothing left to cancel: the parent cancelled before ("Je bent al afgemeld"), or the
+ * organiser called every session off ("Deze sessie gaat niet door"), said at once.
+ */
+export function nothingToCancelPage({ texts, path, sessions }: CancelPageInput): string {
   const c = texts.pages.cancel;
-  return page({ texts, title: c.usedTitle, body: `${paragraph(c.used)}\n${sessionList(texts, sessions, false)}`, path });
+  const calledOff = sessions.length > 0 && sessions.every((session) => session.status === 'calledOff');
+  const [title, text] = calledOff ? [c.calledOffTitle, c.calledOff] : [c.usedTitle, c.used];
+  return page({ texts, title, body: `${paragraph(text)}\n${sessionList(texts, sessions, true)}`, path });
 }
 
 export function cancelPastPage({ texts, path, sessions }: CancelPageInput): string {

@@ -62,7 +62,7 @@ const countKey = (question: string, value: string) => `${question}\u0000${value}
  * vote's own answer adds the vote to them; other votes show within `ttlMs`.
  */
 export class LiveState {
-  private readonly cached = new Map<string, { until: number; value: Promise<Map<string, number>> }>();
+  private readonly cached = new Map<string, { until: number; value: Promise<unknown> }>();
   constructor(
     private readonly db: Queryable,
     private readonly ttlMs = 1_000,
@@ -86,16 +86,25 @@ export class LiveState {
     });
   }
 
+  /** The sessions its organiser called off: parents are not offered them. */
+  calledOff(formId: string): Promise<Set<string>> {
+    return this.read(`off:${formId}`, async () => {
+      const rows = await this.db.query<{ session_id: string }>('SELECT session_id FROM sessions WHERE form_id = $1 AND cancelled_at IS NOT NULL', [formId]);
+      return new Set(rows.rows.map((row) => row.session_id));
+    });
+  }
+
   /** After a sign-up in this process: the next read goes to the database. */
   forget(formId: string): void {
     this.cached.delete(`tally:${formId}`);
     this.cached.delete(`places:${formId}`);
+    this.cached.delete(`off:${formId}`);
   }
 
-  private read(key: string, load: () => Promise<Map<string, number>>): Promise<Map<string, number>> {
+  private read<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.cached.get(key);
-    if (hit && hit.until > now) return hit.value;
+    if (hit && hit.until > now) return hit.value as Promise<T>;
     const value = load();
     this.cached.set(key, { until: now + this.ttlMs, value });
     value.catch(() => this.cached.delete(key));
@@ -395,6 +404,15 @@ async function signUp(context: SubmitContext, definition: MeedenksessieDefinitio
     if (signUpClosed(sessions.get(id)!)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
   }
   return context.db.transaction(async (tx) => {
+    // A session its organiser called off takes no sign-ups (a page loaded before may still offer it).
+    // KEY SHARE waits for a call-off in progress, which holds the session's row FOR UPDATE, so a
+    // sign-up is either seen by it (and ended, with its message) or sees it.
+    const calledOff = await tx.query<{ session_id: string; off: boolean }>(
+      'SELECT session_id, cancelled_at IS NOT NULL AS off FROM sessions WHERE form_id = $1 AND session_id = ANY ($2) ORDER BY session_id FOR KEY SHARE',
+      [definition.id, data.sessionIds],
+    );
+    const off = calledOff.rows.find((row) => row.off);
+    if (off) throw conflict(lang, 'sessionIds', 'deadline-passed', off.session_id);
     const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
     // A fixed order of row locks, so two multi-session sign-ups cannot deadlock each other.
     for (const id of [...data.sessionIds].sort()) {
@@ -509,8 +527,9 @@ export async function decoy(context: SubmitContext): Promise<Outcome> {
       const data = submission.data as unknown as MeedenksessieData;
       const sessions = new Map(definition.sessions.map((session) => [session.id, session]));
       const remaining = await live.remaining(definition.id);
+      const calledOff = await live.calledOff(definition.id);
       const statuses = new Map<string, 'confirmed' | 'waitlisted'>();
-      for (const id of data.sessionIds) if (signUpClosed(sessions.get(id)!)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
+      for (const id of data.sessionIds) if (signUpClosed(sessions.get(id)!) || calledOff.has(id)) throw conflict(lang, 'sessionIds', 'deadline-passed', id);
       for (const id of [...data.sessionIds].sort()) {
         if (sessions.get(id)!.capacity === undefined || (remaining.get(id) ?? 0) > 0) statuses.set(id, 'confirmed');
         else if (sessions.get(id)!.waitlist && data.waitlist === true) statuses.set(id, 'waitlisted');
@@ -619,14 +638,7 @@ export async function cancelSignUp(db: Database, token: string, mail?: CancelMai
     let promoted = 0;
     for (const session of active.rows) {
       if (session.status !== 'confirmed') continue;
-      const next = await tx.query<{ submission_id: string; lang: string }>(
-        `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
-           SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
-           ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING submission_id, (SELECT lang FROM signups WHERE signups.submission_id = signup_sessions.submission_id) AS lang`,
-        [row.form_id, session.session_id],
-      );
-      const moved = next.rows[0];
+      const moved = await moveUpNext(tx, row.form_id, session.session_id);
       // The place passes to the parent moved up, or becomes free.
       await tx.query('UPDATE places SET submission_id = $4 WHERE form_id = $1 AND session_id = $2 AND submission_id = $3', [
         row.form_id,
@@ -656,10 +668,22 @@ export async function cancelSignUp(db: Database, token: string, mail?: CancelMai
   return cancellation;
 }
 
+/** The first parent on a session's waiting list is confirmed (the caller gives them the place): their submission and language, or undefined when nobody waits. */
+export async function moveUpNext(tx: Queryable, formId: string, sessionId: string): Promise<{ submission_id: string; lang: string } | undefined> {
+  const next = await tx.query<{ submission_id: string; lang: string }>(
+    `UPDATE signup_sessions SET status = 'confirmed' WHERE seq = (
+       SELECT seq FROM signup_sessions WHERE form_id = $1 AND session_id = $2 AND status = 'waitlisted'
+       ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING submission_id, (SELECT lang FROM signups WHERE signups.submission_id = signup_sessions.submission_id) AS lang`,
+    [formId, sessionId],
+  );
+  return next.rows[0];
+}
+
 export interface SignupOverview {
   formId: string;
   lang: string;
-  sessions: { id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; othersWaiting: boolean }[];
+  sessions: { id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; othersWaiting: boolean; calledOff: boolean }[];
 }
 
 /** A sign-up as its cancel page shows it: each session, its status, and whether someone waits for it. */
@@ -670,17 +694,23 @@ export async function signupByToken(db: Queryable, token: string): Promise<Signu
   );
   const row = signup.rows[0];
   if (!row) return undefined;
-  const sessions = await db.query<{ session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; others_waiting: boolean }>(
+  const sessions = await db.query<{ session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; others_waiting: boolean; called_off: boolean }>(
     `SELECT own.session_id, own.status, EXISTS (
        SELECT 1 FROM signup_sessions other WHERE other.form_id = own.form_id AND other.session_id = own.session_id
-       AND other.status = 'waitlisted' AND other.submission_id <> own.submission_id) AS others_waiting
+       AND other.status = 'waitlisted' AND other.submission_id <> own.submission_id) AS others_waiting,
+       EXISTS (SELECT 1 FROM sessions s WHERE s.form_id = own.form_id AND s.session_id = own.session_id AND s.cancelled_at IS NOT NULL) AS called_off
      FROM signup_sessions own WHERE own.submission_id = $1 ORDER BY own.seq`,
     [row.submission_id],
   );
   return {
     formId: row.form_id,
     lang: row.lang,
-    sessions: sessions.rows.map((session) => ({ id: session.session_id, status: session.status, othersWaiting: session.others_waiting })),
+    sessions: sessions.rows.map((session) => ({
+      id: session.session_id,
+      status: session.status,
+      othersWaiting: session.others_waiting,
+      calledOff: session.called_off,
+    })),
   };
 }
 

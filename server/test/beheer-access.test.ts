@@ -77,6 +77,13 @@ const TABLE: Row[] = [
   { method: 'GET', url: '/beheer/api/networks', role: 'lezer' },
   { method: 'PUT', url: '/beheer/api/networks', role: 'redacteur', body: () => ({ networks: { networks: [] } }) },
   { method: 'GET', url: '/beheer/api/gemeenten', role: 'lezer' },
+  { method: 'POST', url: '/beheer/api/forms/:id/sessions/:sessionId/cancel', role: 'redacteur', path: () => form('/sessions/s1/cancel'), body: () => ({}) },
+  { method: 'GET', url: '/beheer/api/mail', role: 'beheerder' },
+  { method: 'PUT', url: '/beheer/api/mail', role: 'beheerder', body: () => ({ smtpUrl: 'smtp://ouders@127.0.0.1:9', password: 'geheim', from: 'ouders@rollen.example' }) },
+  { method: 'DELETE', url: '/beheer/api/mail', role: 'beheerder' },
+  { method: 'POST', url: '/beheer/api/mail/test', role: 'beheerder', body: () => ({}) },
+  { method: 'GET', url: '/beheer/api/mail/problems', role: 'lezer' },
+  { method: 'POST', url: '/beheer/api/mail/problems/:id/retry', role: 'redacteur', path: () => `/beheer/api/mail/problems/${randomUUID()}/retry`, body: () => ({}) },
   // Last: it ends the session it is called with.
   { method: 'POST', url: '/beheer/api/logout', role: 'lezer', body: () => ({}) },
 ];

@@ -54,7 +54,7 @@ for (const backend of backends) {
         const me = (await call(app, cookie, 'GET', '/beheer/api/me')).json();
         assert.equal(me.organisation.name, 'Gemeente Voorbeeldstad');
         assert.equal(me.organisation.id, 'gemeente-voorbeeldstad');
-        assert.deepEqual(me.mail, { configured: false });
+        assert.deepEqual(me.mail, { configured: false, source: null, problems: 0 });
         assert.equal(me.user.email, 'Sanne@Voorbeeldstad.nl');
 
         const again = await call(app, undefined, 'POST', `/beheer/api/setup/${token}`, { ...body, email: 'ander@voorbeeldstad.nl' });

@@ -62,8 +62,9 @@ export async function makeApp(db: Database, overrides: Partial<AppOptions> & { c
 
 /** Empties every answer and puts the test content back as it was. */
 export async function resetData(db: Database): Promise<void> {
-  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits CASCADE');
+  await db.query('TRUNCATE submissions, votes, tally, codes, signups, signup_sessions, stories, mail_outbox, outcome_subscribers, withdrawn_codes, rate_limits, organisation_mail CASCADE');
   await db.query('UPDATE places SET submission_id = NULL');
+  await db.query('UPDATE sessions SET sequence = 0, cancelled_at = NULL');
   await importTestContent(db);
 }
 

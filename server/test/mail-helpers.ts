@@ -100,6 +100,10 @@ export class TestSmtp {
 export interface ParsedEvent {
   method: string;
   uid: string;
+  sequence: number;
+  status: string;
+  /** ORGANIZER, as written: `mailto:ouders@…`. */
+  organizer: string | undefined;
   tzid: string | undefined;
   hasAmsterdamZone: boolean;
   /** DTSTART as written: local wall-clock time, `2099-03-01T19:00:00`. */
@@ -123,6 +127,9 @@ export function parseCalendar(text: string): ParsedEvent[] {
     return {
       method: String(calendar.getFirstPropertyValue('method')),
       uid: String(event.getFirstPropertyValue('uid')),
+      sequence: Number(event.getFirstPropertyValue('sequence')),
+      status: String(event.getFirstPropertyValue('status')),
+      organizer: event.getFirstPropertyValue('organizer') as string | undefined,
       tzid: start.getParameter('tzid') as string | undefined,
       hasAmsterdamZone: zones.some((zone) => zone.getFirstPropertyValue('tzid') === 'Europe/Amsterdam'),
       localStart: startTime.toString(),

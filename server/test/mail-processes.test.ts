@@ -64,7 +64,7 @@ async function stop(server: Server): Promise<void> {
 
 /** Sign-ups written while no worker runs: a batch of confirmations waiting in the outbox. */
 async function queueSignUps(db: Database, count: number): Promise<string[]> {
-  const app = await makeApp(db, { content: testContent(), mailer: { domain: 'ouderstem.test', nudge: () => {} } });
+  const app = await makeApp(db, { content: testContent(), mail: { server: { smtpUrl: 'smtp://127.0.0.1:9', from: FROM }, nudge: () => {} } });
   for (let index = 0; index < count; index++) await post(app, 'signup', signUp(['open'], { email: `ouder${index}@example.nl` }));
   await app.close();
   const rows = await db.query<{ message_id: string }>("SELECT message_id FROM mail_outbox WHERE kind = 'signup' ORDER BY message_id");

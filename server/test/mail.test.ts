@@ -5,6 +5,7 @@ import type { Database } from '../src/db.js';
 import { MailWorker, type MailWorkerOptions } from '../src/mail/worker.js';
 import { mailProblems } from '../src/mail/outbox.js';
 import { sendOutcome } from '../src/mail/outcome.js';
+import { mailerOf } from '../src/mail/sender.js';
 import { describeSmtpUrl, mailSettingsFromEnv } from '../src/mail/settings.js';
 import { deleteExpired } from '../src/retention.js';
 import { backends, count, importTestContent, makeApp, post, resetData, signUp, story, testContent } from './helpers.js';
@@ -35,14 +36,14 @@ for (const backend of backends) {
     const logs: string[] = [];
 
     const newWorker = (options: Partial<MailWorkerOptions> = {}, database = db) =>
-      new MailWorker({ db: database, settings: { smtpUrl: smtp.url, from: FROM }, forms: (id) => currentForm(database, id), log: capturingLog(logs), ...options });
+      new MailWorker({ db: database, server: { smtpUrl: smtp.url, from: FROM }, forms: (id) => currentForm(database, id), log: capturingLog(logs), ...options });
 
     before(async () => {
       db = await backend.open();
       smtp = await TestSmtp.start();
       // Not started: each test drains the outbox itself, so what is sent when is exact.
       worker = newWorker();
-      app = await makeApp(db, { content, mailer: worker });
+      app = await makeApp(db, { content, mail: worker });
     });
     after(async () => {
       await app.close();
@@ -203,7 +204,7 @@ for (const backend of backends) {
     it('a form sets its own reminders, or none', async () => {
       const own = testContent();
       own.forms.get('signup')!.reminders = [{ daysBefore: 7, at: '18:30' }];
-      const server = await makeApp(db, { content: own, mailer: worker });
+      const server = await makeApp(db, { content: own, mail: worker });
       await post(server, 'signup', signUp(['ten']));
       const planned = await db.query<{ not_before: Date }>("SELECT not_before FROM mail_outbox WHERE kind = 'reminder'");
       assert.deepEqual(planned.rows.map((row) => new Date(row.not_before).toISOString()), ['2099-02-22T17:30:00.000Z']);
@@ -236,7 +237,7 @@ for (const backend of backends) {
 
     it('a refused address fails at once and shows in mailProblems; a temporary error is retried with backoff, then failed', async () => {
       const refused = await TestSmtp.start({ answer: (to) => (to === 'weg@example.nl' ? { code: 550, message: 'No such user' } : { code: 451, message: 'Try again later' }) });
-      const failing = newWorker({ settings: { smtpUrl: refused.url, from: FROM }, retryDelay: () => 0, maxAttempts: 3 });
+      const failing = newWorker({ server: { smtpUrl: refused.url, from: FROM }, retryDelay: () => 0, maxAttempts: 3 });
       try {
         await post(app, 'signup', signUp(['ten'], { email: 'weg@example.nl' }));
         await post(app, 'signup', signUp(['one'], { email: 'later@example.nl' }));
@@ -262,7 +263,7 @@ for (const backend of backends) {
     });
 
     it('a wrong password is a failure the console can see, and the password appears in no log and no stored error', async () => {
-      const wrong = newWorker({ settings: { smtpUrl: smtp.url.replace(encodeURIComponent(SMTP_PASSWORD), 'fout'), from: FROM }, maxAttempts: 1 });
+      const wrong = newWorker({ server: { smtpUrl: smtp.url.replace(encodeURIComponent(SMTP_PASSWORD), 'fout'), from: FROM }, maxAttempts: 1 });
       try {
         await post(app, 'signup', signUp(['ten']));
         await wrong.drain();
@@ -307,8 +308,8 @@ for (const backend of backends) {
       assert.doesNotMatch(JSON.stringify((await db.query('SELECT * FROM stories')).rows), /benieuwd/);
       assert.equal((await post(app, 'poll', { ...body, type: 'peiling', formId: 'poll', submissionId: crypto.randomUUID() })).statusCode, 422, 'only where the form offers it');
 
-      assert.equal(await sendOutcome(db, worker, 'story', { text: { nl: 'We passen de folder aan.', en: 'We change the leaflet.' }, url: 'https://voorbeeldstad.nl/uitkomst' }, 'http://localhost'), 1);
-      assert.equal(await sendOutcome(db, worker, 'story', { text: 'Nog eens' }, 'http://localhost'), 0, 'queued once');
+      assert.equal(await sendOutcome(db, mailerOf(FROM, worker)!, 'story', { text: { nl: 'We passen de folder aan.', en: 'We change the leaflet.' }, url: 'https://voorbeeldstad.nl/uitkomst' }, 'http://localhost'), 1);
+      assert.equal(await sendOutcome(db, mailerOf(FROM, worker)!, 'story', { text: 'Nog eens' }, 'http://localhost'), 0, 'queued once');
       const [received, ...more] = await deliver();
       assert.equal(more.length, 0);
       assert.deepEqual(received!.to, ['benieuwd@example.nl']);
@@ -320,7 +321,7 @@ for (const backend of backends) {
         ['outcome_subscribers', 'mail_outbox', 'submissions', 'stories'].map((table) => db.query(`SELECT * FROM ${table}`)),
       );
       assert.doesNotMatch(JSON.stringify(everywhere.map((result) => result.rows)), /benieuwd/, 'the address is nowhere in the database');
-      assert.equal(await sendOutcome(db, worker, 'story', { text: 'Nog eens' }, 'http://localhost'), 0, 'and cannot be used again');
+      assert.equal(await sendOutcome(db, mailerOf(FROM, worker)!, 'story', { text: 'Nog eens' }, 'http://localhost'), 0, 'and cannot be used again');
     });
 
     it("an address for an outcome that is never published goes after the form's retention period", async () => {

@@ -26,7 +26,41 @@ export interface Organisation {
 export interface Me {
   user: User;
   organisation: Organisation;
-  mail?: { configured: boolean };
+  /** Whether the organisation sends e-mail, through whose settings, and how many messages did not arrive. */
+  mail?: { configured: boolean; source?: MailSource | null; problems?: number };
+}
+
+/** Whose relay sends an organisation's e-mail: its own (set here), or the server's (`OUDERSTEM_SMTP_URL`). */
+export type MailSource = 'organisation' | 'server';
+
+/** `GET /mail`: never a password, only whether one is stored. */
+export interface MailStatus {
+  source: MailSource | null;
+  own: { smtpUrl: string; passwordSet: boolean; from: string; updatedAt: string } | null;
+  server: { smtpUrl: string; from: string } | null;
+}
+
+/** A message that did not arrive (failed for good, or waiting for another try). */
+export interface MailProblem {
+  id: string;
+  kind: string;
+  formId: string;
+  sessionId: string | null;
+  state: 'pending' | 'failed';
+  attempts: number;
+  lastError: string;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  /** Partly hidden (`f•••@example.nl`); null for a message whose address is gone. */
+  recipient: string | null;
+  retryable: boolean;
+}
+
+/** What publishing a sign-up form did to its sessions: who is told of a new time or place, who moved up. */
+export interface PublishChanges {
+  changed: { id: string; notified: number }[];
+  promoted: number;
+  mail: boolean;
 }
 
 export interface FormSummary {
@@ -49,8 +83,17 @@ export interface FormDetail {
   allowedOrigins: string[];
   retentionDays?: number | null;
   definition: Editable;
+  /** A sign-up form's sessions as the server counts them: called off or not, and who is signed up. */
+  sessions?: SessionState[];
   versions: { version: number; createdAt: string; createdBy?: { id: string; email: string; name?: string } | string | null }[];
   responses: number;
+}
+
+export interface SessionState {
+  id: string;
+  cancelledAt: string | null;
+  confirmed: number;
+  waitlisted: number;
 }
 
 export interface Share {
@@ -187,7 +230,14 @@ export const api = {
   form: (id: string) => request<{ form: FormDetail }>('GET', `/forms/${enc(id)}`),
   saveForm: (id: string, body: { baseVersion: number; definition: Editable; allowedOrigins?: string[]; retentionDays?: number | null }) =>
     request<{ form: FormDetail }>('PUT', `/forms/${enc(id)}`, body),
-  publish: (id: string, version: number) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/publish`, { version }),
+  publish: (id: string, version: number) => request<{ form: FormDetail; changes?: PublishChanges }>('POST', `/forms/${enc(id)}/publish`, { version }),
+  /** Calls a session off; the parents signed up for it are written to (when the organisation sends e-mail). */
+  cancelSession: (id: string, sessionId: string, message?: string) =>
+    request<{ form: FormDetail; cancelled: { confirmed: number; waitlisted: number; notified: number; mail: boolean } }>(
+      'POST',
+      `/forms/${enc(id)}/sessions/${enc(sessionId)}/cancel`,
+      message ? { message } : {},
+    ),
   setState: (id: string, state: Exclude<FormState, 'concept'>) => request<{ form: FormDetail }>('POST', `/forms/${enc(id)}/state`, { state }),
   results: (id: string) => request<Results>('GET', `/forms/${enc(id)}/results`),
   makeCodes: (id: string, count: number) => request<{ codes: string[] }>('POST', `/forms/${enc(id)}/codes`, { count }),
@@ -198,6 +248,14 @@ export const api = {
   networks: () => request<{ networks: NetworksDefinition; problems?: ServerError[] }>('GET', '/networks'),
   saveNetworks: (networks: NetworksDefinition) => request<{ networks: NetworksDefinition; problems?: ServerError[] }>('PUT', '/networks', { networks }),
   gemeenten: () => request<{ gemeenten: Gemeente[] }>('GET', '/gemeenten'),
+
+  mail: () => request<{ mail: MailStatus }>('GET', '/mail'),
+  /** `password` left out keeps the stored one (for the same relay); null: the relay takes none. */
+  saveMail: (body: { smtpUrl: string; password?: string | null; from: string }) => request<{ mail: MailStatus }>('PUT', '/mail', body),
+  removeMail: () => request<{ mail: MailStatus }>('DELETE', '/mail'),
+  testMail: () => request<{ to: string; source: MailSource }>('POST', '/mail/test', {}),
+  mailProblems: () => request<{ problems: MailProblem[] }>('GET', '/mail/problems'),
+  retryMail: (id: string) => request<{ retried: boolean }>('POST', `/mail/problems/${enc(id)}/retry`, {}),
 };
 
 /** Links the browser opens itself (downloads, the printable sheet, images). */

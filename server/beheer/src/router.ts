@@ -17,6 +17,7 @@ export type Route =
   | { name: 'users' }
   | { name: 'organisation' }
   | { name: 'audit' }
+  | { name: 'mail' }
   | { name: 'not-found' };
 
 const FORM_TYPES = new Set(['peiling', 'meedenksessie', 'ervaring']);
@@ -39,6 +40,7 @@ export function parseRoute(hash: string, pathname = '/beheer/'): Route {
   if (parts.length === 1 && first === 'gebruikers') return { name: 'users' };
   if (parts.length === 1 && first === 'organisatie') return { name: 'organisation' };
   if (parts.length === 1 && first === 'logboek') return { name: 'audit' };
+  if (parts.length === 1 && first === 'e-mail') return { name: 'mail' };
   return { name: 'not-found' };
 }
 
@@ -62,6 +64,8 @@ export function href(route: Route): string {
       return '#/organisatie';
     case 'audit':
       return '#/logboek';
+    case 'mail':
+      return '#/e-mail';
     case 'not-found':
       return '#/';
   }

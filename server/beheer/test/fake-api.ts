@@ -5,6 +5,7 @@
  * to test the console's handling of 4xx (`failNext`). The real server is tested by its own
  * suite and by the console's end-to-end test.
  */
+import type { MailProblem, MailStatus, SessionState } from '../src/api.js';
 import type { Editable } from '../src/model/forms.js';
 
 export interface Recorded {
@@ -55,6 +56,14 @@ export class FakeApi {
     detail: i % 2 ? null : { version: 2 },
   }));
   results: unknown = { total: 0, tally: { total: 0, questions: {} } };
+  /** `GET /mail` as the server answers it; the password is kept apart, as the server does, and never answered. */
+  mail: MailStatus = { source: null, own: null, server: null };
+  mailPassword: string | null = null;
+  /** What `POST /mail/test` answers when it is not 200 (the relay refused). */
+  mailTestError?: string;
+  mailProblems: MailProblem[] = [];
+  /** Per form: its sessions as the server counts them (`FormDetail.sessions`). */
+  sessionStates = new Map<string, SessionState[]>();
   private failures = new Map<string, Reply[]>();
   private readonly original = globalThis.fetch;
 
@@ -103,6 +112,7 @@ export class FakeApi {
       publishedVersion: form.publishedVersion,
       allowedOrigins: form.allowedOrigins,
       definition: newest.definition,
+      ...(this.sessionStates.has(form.id) ? { sessions: this.sessionStates.get(form.id) } : {}),
       versions: form.versions.map(({ version, createdAt }) => ({ version, createdAt, createdBy: { id: 'u1', email: 'anna@voorbeeldstad.nl' } })),
       responses: form.responses,
     };
@@ -110,7 +120,7 @@ export class FakeApi {
 
   private me() {
     const user = { ...this.users[0], role: this.role };
-    return { user, organisation: this.organisation, mail: { configured: false } };
+    return { user, organisation: this.organisation, mail: { configured: this.mail.source !== null, source: this.mail.source, problems: this.mailProblems.length } };
   }
 
   private route(method: string, path: string, body: Record<string, unknown> | undefined): Reply {
@@ -228,6 +238,39 @@ export class FakeApi {
     if (path === '/networks') {
       if (method === 'PUT') this.networks = body!.networks;
       return { status: 200, body: { networks: this.networks, problems: [] } };
+    }
+    if (path === '/mail') {
+      if (method === 'PUT') {
+        const { smtpUrl, password, from } = body as { smtpUrl: string; password?: string | null; from: string };
+        if (password !== undefined) this.mailPassword = password;
+        this.mail = { ...this.mail, source: 'organisation', own: { smtpUrl, from, passwordSet: this.mailPassword !== null, updatedAt: '2026-12-02T01:00:00Z' } };
+      }
+      if (method === 'DELETE') {
+        this.mailPassword = null;
+        this.mail = { ...this.mail, own: null, source: this.mail.server ? 'server' : null };
+      }
+      return { status: 200, body: { mail: this.mail } };
+    }
+    if (method === 'POST' && path === '/mail/test') {
+      if (this.mailTestError) return { status: 502, body: { errors: [{ code: 'mail-failed', message: this.mailTestError }] } };
+      return { status: 200, body: { to: this.users[0].email, source: this.mail.source } };
+    }
+    if (method === 'GET' && path === '/mail/problems') return { status: 200, body: { problems: this.mailProblems } };
+    if ((match = /^\/mail\/problems\/([^/]+)\/retry$/.exec(path))) {
+      const index = this.mailProblems.findIndex((problem) => problem.id === match![1]);
+      if (index < 0) return { status: 404, body: { errors: [{ code: 'not-found', message: 'Dit bericht staat er niet meer.' }] } };
+      this.mailProblems.splice(index, 1);
+      return { status: 200, body: { retried: true } };
+    }
+    if ((match = /^\/forms\/([^/]+)\/sessions\/([^/]+)\/cancel$/.exec(path))) {
+      const stored = form(match[1]);
+      if (!stored) return notFound;
+      const states = this.sessionStates.get(stored.id) ?? [];
+      const state = states.find((entry) => entry.id === decodeURIComponent(match![2]));
+      if (!state) return notFound;
+      state.cancelledAt = '2026-12-02T01:00:00Z';
+      const notified = this.mail.source ? state.confirmed + state.waitlisted : 0;
+      return { status: 200, body: { form: this.detail(stored), cancelled: { confirmed: state.confirmed, waitlisted: state.waitlisted, notified, mail: this.mail.source !== null } } };
     }
     if (method === 'GET' && path === '/gemeenten') return { status: 200, body: { gemeenten: GEMEENTEN } };
     return { status: 404, body: { errors: [{ code: 'not-found', message: `Geen route ${method} ${path}` }] } };

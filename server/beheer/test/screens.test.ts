@@ -56,14 +56,14 @@ describe('console screens', () => {
       expect(api.calls('POST', '/logout')).to.have.length(1);
     });
 
-    it('offers a beheerder every page and a redacteur the forms and networks only', async () => {
+    it('offers a beheerder every page and a redacteur the forms, networks and e-mail only', async () => {
       const element = await app();
       const links = () => [...element.querySelectorAll('.nav a')].map((link) => link.textContent);
-      expect(links()).to.deep.equal(['Formulieren', 'Netwerken', 'Gebruikers', 'Organisatie', 'Logboek']);
+      expect(links()).to.deep.equal(['Formulieren', 'Netwerken', 'E-mail', 'Gebruikers', 'Organisatie', 'Logboek']);
       element.remove();
       api.role = 'redacteur';
       const other = await app();
-      expect([...other.querySelectorAll('.nav a')].map((link) => link.textContent)).to.deep.equal(['Formulieren', 'Netwerken']);
+      expect([...other.querySelectorAll('.nav a')].map((link) => link.textContent)).to.deep.equal(['Formulieren', 'Netwerken', 'E-mail']);
     });
 
     it('says so when the session ends, and shows the login again', async () => {

@@ -10,11 +10,13 @@ import fastifyStatic from '@fastify/static';
 import type { Database } from '../db.js';
 import type { ServerConfig } from '../content.js';
 import type { Schemas } from '../schemas.js';
+import type { MailService } from '../mail/sender.js';
 import { consolePage } from './page.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerAuthRoutes } from './routes-auth.js';
 import type { Gazetteer } from '../gazetteer.js';
 import { registerFormRoutes } from './routes-forms.js';
+import { registerMailRoutes } from './routes-mail.js';
 import { registerOidcRoutes, type OidcSettings } from './oidc.js';
 
 export { audit, type Actor } from './audit.js';
@@ -30,8 +32,12 @@ export interface ConsoleOptions {
   oidc?: OidcSettings;
   /** Where the built console is; `dist/beheer/` of this package by default. */
   consoleDir?: string;
-  /** Whether the server can send e-mail (issue #14); until then the console hands out links. */
-  mailConfigured: boolean;
+  /**
+   * The process's mail (issue #14): the server's own settings, if any, and the worker. Whether an
+   * organisation sends e-mail is `senderFor(db, organisationId, mail.server)`; a route that writes
+   * messages gets its `Mailer` with `mailerOf(sender.from, mail)`.
+   */
+  mail: MailService;
   /** The gemeenten and regions networks are checked against and the builder offers; the shipped data/gebieden-2025.json when absent. */
   gazetteer?: Gazetteer;
 }
@@ -43,6 +49,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
   registerAuthRoutes(app, options);
   registerAdminRoutes(app, options);
   registerFormRoutes(app, options);
+  registerMailRoutes(app, options);
   if (options.oidc) registerOidcRoutes(app, options, options.oidc);
 
   const dir = options.consoleDir ?? CONSOLE_DIR;

@@ -20,6 +20,7 @@ import {
   verifyPassword,
 } from './auth.js';
 import { bodyOf, emailOf, nameOf, problem, refuse } from './input.js';
+import { mailProblemCount, mailStatus } from './routes-mail.js';
 import type { ConsoleOptions } from './index.js';
 import { addUser, countUsers, publicUser, userByEmail, userById, type StoredUser } from './users.js';
 
@@ -160,7 +161,9 @@ export function registerAuthRoutes(app: FastifyInstance, options: ConsoleOptions
     const session = sessionOf(request);
     const organisation = (await getOrganisation(db, session.organisationId))!;
     const user = (await userById(db, session.user.id))!;
-    return { user: publicUser(user), organisation, mail: { configured: options.mailConfigured } };
+    const mail = await mailStatus(options, session.organisationId);
+    const problems = await mailProblemCount(db, session.organisationId);
+    return { user: publicUser(user), organisation, mail: { configured: mail.source !== null, source: mail.source, problems } };
   });
 }
 

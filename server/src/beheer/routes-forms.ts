@@ -10,6 +10,8 @@ import { loadGazetteer } from '../networks.js';
 import { getOrganisation, normaliseOrigin, originVia } from '../organisations.js';
 import { escapeHtml } from '../pages.js';
 import { countVotes } from '../store.js';
+import { mailerOf, senderFor } from '../mail/sender.js';
+import { cancelSession, sessionStates, type SessionMail } from '../sessions.js';
 import { requireRole, sessionOf } from './access.js';
 import { audit } from './audit.js';
 import type { ConsoleSession } from './auth.js';
@@ -33,9 +35,21 @@ function settingsOf(body: Record<string, unknown>, problems: Problem[]): FormSet
   return settings;
 }
 
-/** The newest version of a form of the session's organisation, or 404 (also for another organisation's form). */
+/**
+ * The newest version of a form of the session's organisation, or 404 (also for another
+ * organisation's form); a sign-up form with its sessions as the database has them (called off,
+ * signed up).
+ */
 async function ownForm(options: ConsoleOptions, session: ConsoleSession, id: string) {
-  return getForm(options.db, session.organisationId, id);
+  const form = await getForm(options.db, session.organisationId, id);
+  return form.type === 'meedenksessie' ? { ...form, sessions: await sessionStates(options.db, id) } : form;
+}
+
+/** How the organisation's messages are written now: its sender's domain, the worker; none when its mail is off. */
+async function consoleMail(options: ConsoleOptions, organisationId: string, baseUrl: string): Promise<SessionMail | undefined> {
+  const sender = await senderFor(options.db, organisationId, options.mail.server);
+  const mailer = mailerOf(sender?.from, options.mail);
+  return mailer ? { mailer, baseUrl } : undefined;
 }
 
 /** `networks[2].gemeenten[1]` → `/networks/2/gemeenten/1`: the pointer the console puts a problem on. */
@@ -121,9 +135,15 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     const session = sessionOf(request);
     const body = bodyOf(request);
     if (!Number.isInteger(body.version)) refuse([problem('version', 'Kies welke versie je publiceert.')]);
-    await publishForm(db, session.organisationId, request.params.id, body.version as number);
-    await audit(db, session, 'form.publish', request.params.id, { version: body.version });
-    return { form: await ownForm(options, session, request.params.id) };
+    const mail = await consoleMail(options, session.organisationId, app.console.baseUrl(request));
+    const changes = await publishForm(db, session.organisationId, request.params.id, body.version as number, mail);
+    mail?.mailer.nudge();
+    await audit(db, session, 'form.publish', request.params.id, {
+      version: body.version,
+      ...(changes.changed.length > 0 ? { changedSessions: changes.changed } : {}),
+      ...(changes.promoted > 0 ? { promoted: changes.promoted } : {}),
+    });
+    return { form: await ownForm(options, session, request.params.id), changes: { ...changes, mail: mail !== undefined } };
   });
 
   app.post<{ Params: { id: string } }>('/beheer/api/forms/:id/state', redacteur, async (request) => {
@@ -136,6 +156,33 @@ export function registerFormRoutes(app: FastifyInstance, options: ConsoleOptions
     await audit(db, session, 'form.state', request.params.id, { from: before, to: body.state });
     return { form: await ownForm(options, session, request.params.id) };
   });
+
+  // An organiser calls a session off: parents signed up for it hear so at once, in their language.
+  app.post<{ Params: { id: string; sessionId: string } }>('/beheer/api/forms/:id/sessions/:sessionId/cancel', redacteur, async (request) => {
+    const session = sessionOf(request);
+    const body = bodyOf(request);
+    const message = typeof body.message === 'string' ? body.message.trim() : '';
+    if (body.message !== undefined && typeof body.message !== 'string') refuse([problem('message', 'Het bericht aan de ouders moet tekst zijn.')]);
+    if ([...message].length > 2000) refuse([problem('message', 'Het bericht aan de ouders is te lang: gebruik hoogstens 2000 tekens.')]);
+    await ownForm(options, session, request.params.id);
+    const form = await currentForm(db, request.params.id);
+    if (form?.definition.type !== 'meedenksessie' || !(await isPublished(request.params.id))) {
+      throw new ApiError(409, [{ code: 'not-published', message: 'Alleen een sessie van een gepubliceerd aanmeldformulier kun je afzeggen.' }]);
+    }
+    const mail = await consoleMail(options, session.organisationId, app.console.baseUrl(request));
+    const calledOff = await db.transaction(async (tx) => {
+      const result = await cancelSession(tx, form, request.params.sessionId, message || undefined, mail);
+      await audit(tx, session, 'session.cancel', form.definition.id, { session: request.params.sessionId, ...result, ...(message ? { message } : {}) });
+      return result;
+    });
+    mail?.mailer.nudge();
+    return { form: await ownForm(options, session, request.params.id), cancelled: { ...calledOff, mail: mail !== undefined } };
+  });
+
+  async function isPublished(id: string): Promise<boolean> {
+    const { rows } = await db.query<{ published_version: number | null }>('SELECT published_version FROM forms WHERE id = $1', [id]);
+    return rows[0]?.published_version !== null && rows[0]?.published_version !== undefined;
+  }
 
   app.get<{ Params: { id: string } }>('/beheer/api/forms/:id/results', lezer, async (request) => {
     const session = sessionOf(request);

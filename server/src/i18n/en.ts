@@ -40,6 +40,19 @@ const en: Texts = {
       intro: 'You have cancelled your sign-up. Thank you for letting us know.',
       again: 'Do you want to take part after all? Then sign up again, if there is still room.',
     },
+    sessionChanged: {
+      subject: (session) => `The session has changed: ${session}`,
+      intro: 'The session you signed up for has changed. These are the new details:',
+      before: 'Before, it was:',
+      calendar: 'The attachment has the session with the new details. Open it and your calendar updates the appointment.',
+    },
+    sessionCancelled: {
+      subject: (session) => `The session will not take place: ${session}`,
+      intro: 'We are sorry: the session you signed up for will not take place.',
+      message: 'Message from the organisers:',
+      nothingToDo: 'You do not have to do anything. Your sign-up for this session ends.',
+      calendar: 'Open the attachment and your calendar removes the appointment.',
+    },
     story: {
       subject: 'We have received your story',
       intro: (form) => `Thank you for your story for “${form}”. We have received it.`,
@@ -59,7 +72,7 @@ const en: Texts = {
     language: 'Language',
     errorPrefix: 'Error:',
     errorSummary: 'There is a problem',
-    session: { when: 'When', where: 'Where', confirmed: 'You have a place.', waitlisted: 'You are on the waiting list.', cancelled: 'Cancelled.' },
+    session: { when: 'When', where: 'Where', confirmed: 'You have a place.', waitlisted: 'You are on the waiting list.', cancelled: 'Cancelled.', calledOff: 'Will not take place.' },
     cancel: {
       title: 'Cancel your sign-up',
       intro: 'You are signed up for:',
@@ -76,6 +89,8 @@ const en: Texts = {
       used: 'You already cancelled with this link. You do not need to do anything else.',
       pastTitle: 'This session is over',
       past: 'It is too late to cancel.',
+      calledOffTitle: 'This session will not take place',
+      calledOff: 'The organisers have called the session off. You do not need to cancel.',
     },
     withdraw: {
       title: 'Take your story back',

@@ -41,6 +41,19 @@ const nl: Texts = {
       intro: 'Je hebt je afgemeld. Bedankt dat je het liet weten.',
       again: 'Wil je toch meedoen? Meld je dan opnieuw aan, als er nog plaats is.',
     },
+    sessionChanged: {
+      subject: (session) => `De sessie is gewijzigd: ${session}`,
+      intro: 'De sessie waarvoor je bent aangemeld is veranderd. Dit zijn de nieuwe gegevens:',
+      before: 'Eerst was het:',
+      calendar: 'In de bijlage staat de sessie met de nieuwe gegevens. Open de bijlage, dan past je agenda de afspraak aan.',
+    },
+    sessionCancelled: {
+      subject: (session) => `De sessie gaat niet door: ${session}`,
+      intro: 'Helaas: de sessie waarvoor je bent aangemeld gaat niet door.',
+      message: 'Bericht van de organisatie:',
+      nothingToDo: 'Je hoeft niets te doen. Je aanmelding voor deze sessie vervalt.',
+      calendar: 'Open de bijlage, dan haalt je agenda de afspraak weg.',
+    },
     story: {
       subject: 'Je verhaal is binnen',
       intro: (form) => `Bedankt voor je verhaal bij “${form}”. We hebben het goed ontvangen.`,
@@ -60,7 +73,7 @@ const nl: Texts = {
     language: 'Taal',
     errorPrefix: 'Fout:',
     errorSummary: 'Er is een probleem',
-    session: { when: 'Wanneer', where: 'Waar', confirmed: 'Je hebt een plaats.', waitlisted: 'Je staat op de wachtlijst.', cancelled: 'Afgemeld.' },
+    session: { when: 'Wanneer', where: 'Waar', confirmed: 'Je hebt een plaats.', waitlisted: 'Je staat op de wachtlijst.', cancelled: 'Afgemeld.', calledOff: 'Gaat niet door.' },
     cancel: {
       title: 'Afmelden',
       intro: 'Je bent aangemeld voor:',
@@ -77,6 +90,8 @@ const nl: Texts = {
       used: 'Je hebt je eerder al afgemeld met deze link. Je hoeft niets meer te doen.',
       pastTitle: 'Deze sessie is al geweest',
       past: 'Afmelden kan niet meer.',
+      calledOffTitle: 'Deze sessie gaat niet door',
+      calledOff: 'De organisatie heeft de sessie afgezegd. Je hoeft je niet af te melden.',
     },
     withdraw: {
       title: 'Je verhaal terugtrekken',

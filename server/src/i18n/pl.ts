@@ -49,6 +49,19 @@ const pl: Texts = {
       link: 'Albo od razu użyj tego linku:',
       keep: 'Dobrze przechowuj ten e-mail. Nie musisz tłumaczyć, dlaczego wycofujesz swoją historię.',
     },
+    sessionChanged: {
+      subject: (session) => `Spotkanie się zmieniło: ${session}`,
+      intro: 'Spotkanie, na które się zapisano, się zmieniło. Oto nowe informacje:',
+      before: 'Wcześniej było tak:',
+      calendar: 'W załączniku jest spotkanie z nowymi informacjami. Otwórz je, a kalendarz zaktualizuje termin.',
+    },
+    sessionCancelled: {
+      subject: (session) => `Spotkanie się nie odbędzie: ${session}`,
+      intro: 'Przykro nam: spotkanie, na które się zapisano, się nie odbędzie.',
+      message: 'Wiadomość od organizatorów:',
+      nothingToDo: 'Nie musisz nic robić. Twoje zgłoszenie na to spotkanie wygasa.',
+      calendar: 'Otwórz załącznik, a kalendarz usunie termin.',
+    },
     outcome: {
       subject: (form) => `Co dzieje się z wynikiem: ${form}`,
       intro: (form) => `Prosisz o wiadomość, co dzieje się z wynikiem „${form}”. Oto ona:`,
@@ -60,7 +73,7 @@ const pl: Texts = {
     language: 'Język',
     errorPrefix: 'Błąd:',
     errorSummary: 'Coś jest wypełnione nie tak',
-    session: { when: 'Kiedy', where: 'Gdzie', confirmed: 'Masz miejsce.', waitlisted: 'Jesteś na liście oczekujących.', cancelled: 'Odwołane.' },
+    session: { when: 'Kiedy', where: 'Gdzie', confirmed: 'Masz miejsce.', waitlisted: 'Jesteś na liście oczekujących.', cancelled: 'Odwołane.', calledOff: 'Nie odbędzie się.' },
     cancel: {
       title: 'Odwołaj zgłoszenie',
       intro: 'Twoje zgłoszenie dotyczy:',
@@ -77,6 +90,8 @@ const pl: Texts = {
       used: 'Ten link już został użyty do odwołania. Nie musisz nic więcej robić.',
       pastTitle: 'To spotkanie już się odbyło',
       past: 'Jest za późno, żeby odwołać.',
+      calledOffTitle: 'To spotkanie się nie odbędzie',
+      calledOff: 'Organizatorzy odwołali spotkanie. Nie musisz odwoływać zgłoszenia.',
     },
     withdraw: {
       title: 'Wycofaj swoją historię',

@@ -88,6 +88,10 @@ export interface MailTexts {
   promoted: { subject: (session: string) => string; intro: string };
   reminder: { subject: (session: string, day: string) => string; todaySubject: (session: string) => string; intro: string; todayIntro: string };
   cancelled: { subject: (session: string) => string; intro: string; again: string };
+  /** The organiser changed the time or the place of a session. */
+  sessionChanged: { subject: (session: string) => string; intro: string; before: string; calendar: string };
+  /** The organiser called a session off. */
+  sessionCancelled: { subject: (session: string) => string; intro: string; message: string; nothingToDo: string; calendar: string };
   story: { subject: string; intro: (form: string) => string; code: string; howTo: string; link: string; keep: string };
   outcome: { subject: (form: string) => string; intro: (form: string) => string; more: string; erased: string };
 }
@@ -96,7 +100,7 @@ export interface PageTexts {
   language: string;
   errorPrefix: string;
   errorSummary: string;
-  session: { when: string; where: string; confirmed: string; waitlisted: string; cancelled: string };
+  session: { when: string; where: string; confirmed: string; waitlisted: string; cancelled: string; calledOff: string };
   cancel: {
     title: string;
     intro: string;
@@ -116,6 +120,9 @@ export interface PageTexts {
     used: string;
     pastTitle: string;
     past: string;
+    /** Every session of the sign-up was called off by its organiser. */
+    calledOffTitle: string;
+    calledOff: string;
   };
   withdraw: {
     title: string;

@@ -49,6 +49,19 @@ const tr: Texts = {
       link: 'Ya da hemen bu bağlantıyı kullanın:',
       keep: 'Bu e-postayı iyi saklayın. Hikâyenizi neden geri çektiğinizi açıklamanız gerekmez.',
     },
+    sessionChanged: {
+      subject: (session) => `Toplantı değişti: ${session}`,
+      intro: 'Kaydolduğunuz toplantı değişti. Yeni bilgiler şunlar:',
+      before: 'Önceden şöyleydi:',
+      calendar: 'Ekte toplantının yeni bilgileri var. Açarsanız takviminiz randevuyu günceller.',
+    },
+    sessionCancelled: {
+      subject: (session) => `Toplantı yapılmayacak: ${session}`,
+      intro: 'Üzgünüz: kaydolduğunuz toplantı yapılmayacak.',
+      message: 'Düzenleyenlerin mesajı:',
+      nothingToDo: 'Bir şey yapmanız gerekmiyor. Bu toplantı için kaydınız sona eriyor.',
+      calendar: 'Eki açarsanız takviminiz randevuyu siler.',
+    },
     outcome: {
       subject: (form) => `Sonuçla ne yapılıyor: ${form}`,
       intro: (form) => `“${form}” sonucuyla ne yapıldığını size bildirmemizi istediniz. Mesajımız şu:`,
@@ -60,7 +73,7 @@ const tr: Texts = {
     language: 'Dil',
     errorPrefix: 'Hata:',
     errorSummary: 'Bir şey doğru doldurulmadı',
-    session: { when: 'Ne zaman', where: 'Nerede', confirmed: 'Sizin için bir yer var.', waitlisted: 'Bekleme listesindesiniz.', cancelled: 'İptal edildi.' },
+    session: { when: 'Ne zaman', where: 'Nerede', confirmed: 'Sizin için bir yer var.', waitlisted: 'Bekleme listesindesiniz.', cancelled: 'İptal edildi.', calledOff: 'Yapılmayacak.' },
     cancel: {
       title: 'Kaydınızı iptal edin',
       intro: 'Şu toplantıya kaydınız var:',
@@ -77,6 +90,8 @@ const tr: Texts = {
       used: 'Bu bağlantıyla zaten iptal ettiniz. Başka bir şey yapmanız gerekmiyor.',
       pastTitle: 'Bu toplantı bitti',
       past: 'İptal etmek için çok geç.',
+      calledOffTitle: 'Bu toplantı yapılmayacak',
+      calledOff: 'Düzenleyenler toplantıyı iptal etti. Sizin iptal etmeniz gerekmiyor.',
     },
     withdraw: {
       title: 'Hikâyenizi geri çekin',

@@ -22,6 +22,12 @@ const AMSTERDAM = [
   'END:VTIMEZONE',
 ].join('\r\n');
 
+/**
+ * PUBLISH for an entry to add or to replace (same UID, higher SEQUENCE); CANCEL to take it away
+ * again (RFC 5546: the organiser cancels what it published, STATUS:CANCELLED).
+ */
+export type CalendarMethod = 'PUBLISH' | 'CANCEL';
+
 export interface CalendarEvent {
   /** Stable per session, the same as the widget's own calendar file, so a calendar keeps one entry. */
   uid: string;
@@ -34,6 +40,8 @@ export interface CalendarEvent {
   location?: string;
   /** Back to the session: its page, or the online meeting. */
   url: string;
+  /** Who publishes the entry (RFC 5546 wants one for PUBLISH and CANCEL): the sender of the e-mail. */
+  organizer?: { email: string; name?: string };
   cancelled?: boolean;
 }
 
@@ -41,15 +49,15 @@ function localTime(moment: string, zone: ICAL.Timezone): ICAL.Time {
   return ICAL.Time.fromData(wallClock(new Date(moment)), zone);
 }
 
-/** One `.ics` file (METHOD:PUBLISH) with the Amsterdam time zone and one event per session. */
-export function calendarFile(events: readonly CalendarEvent[], now = new Date()): string {
+/** One `.ics` file with the Amsterdam time zone and one event per session. */
+export function calendarFile(events: readonly CalendarEvent[], method: CalendarMethod, now = new Date()): string {
   const zoneComponent = new ICAL.Component(ICAL.parse(AMSTERDAM));
   const zone = new ICAL.Timezone(zoneComponent);
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.addPropertyWithValue('prodid', '-//Ouderstem//ouderstem-server//NL');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('method', method);
   calendar.addSubcomponent(zoneComponent);
   for (const item of events) {
     const event = new ICAL.Component('vevent');
@@ -63,6 +71,10 @@ export function calendarFile(events: readonly CalendarEvent[], now = new Date())
     if (item.location) event.addPropertyWithValue('location', item.location);
     event.addPropertyWithValue('description', item.description);
     event.addPropertyWithValue('url', item.url);
+    if (item.organizer) {
+      const organizer = event.addPropertyWithValue('organizer', `mailto:${item.organizer.email}`);
+      if (item.organizer.name) organizer.setParameter('cn', item.organizer.name);
+    }
     event.addPropertyWithValue('status', item.cancelled ? 'CANCELLED' : 'CONFIRMED');
     event.addPropertyWithValue('transp', 'OPAQUE');
     calendar.addSubcomponent(event);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db.js';
 
 /** What a message is about; each kind has its own text (see render.ts). */
-export type MailKind = 'signup' | 'promoted' | 'reminder' | 'cancelled' | 'story' | 'outcome';
+export type MailKind = 'signup' | 'promoted' | 'reminder' | 'cancelled' | 'session-changed' | 'session-cancelled' | 'story' | 'outcome';
 
 export type MailState = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
@@ -126,6 +126,8 @@ export interface MailProblem {
   attempts: number;
   lastError: string;
   createdAt: string;
+  /** When it is tried again (a message being retried); null when it failed for good. */
+  nextAttemptAt: string | null;
   /** Who did not get it, so a coordinator can reach them another way (absent for outcome messages). */
   recipient: string | null;
 }
@@ -144,9 +146,10 @@ export async function mailProblems(db: Queryable, formIds?: readonly string[]): 
     attempts: number;
     last_error: string;
     created_at: Date | string;
+    not_before: Date | string;
     recipient: string | null;
   }>(
-    `SELECT m.id, m.kind, m.form_id, m.session_id, m.state, m.attempts, m.last_error, m.created_at,
+    `SELECT m.id, m.kind, m.form_id, m.session_id, m.state, m.attempts, m.last_error, m.created_at, m.not_before,
             COALESCE(s.email, st.contact_email) AS recipient
      FROM mail_outbox m
      LEFT JOIN signups s ON s.submission_id = m.submission_id
@@ -165,6 +168,21 @@ export async function mailProblems(db: Queryable, formIds?: readonly string[]): 
     attempts: row.attempts,
     lastError: row.last_error,
     createdAt: new Date(row.created_at).toISOString(),
+    nextAttemptAt: row.state === 'pending' ? new Date(row.not_before).toISOString() : null,
     recipient: row.recipient,
   }));
+}
+
+/**
+ * A coordinator's "probeer opnieuw": a message that failed (for good, or is waiting for its next
+ * try) is due again now, with a full set of tries. Only among `formIds`; false when there is no
+ * such message (sent meanwhile, or of another organisation).
+ */
+export async function retryMail(db: Queryable, id: string, formIds: readonly string[]): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE mail_outbox SET state = 'pending', not_before = now(), attempts = 0
+     WHERE id = $1 AND form_id = ANY ($2) AND state IN ('pending', 'failed') AND last_error IS NOT NULL RETURNING id`,
+    [id, [...formIds]],
+  );
+  return rows.length === 1;
 }

@@ -60,3 +60,30 @@ export async function queuePromotionMail(tx: Queryable, context: SignupMailConte
   await enqueueMail(tx, { ...mailOf(context), kind: 'promoted', sessionId }, context.mailer.domain);
   await queueReminders(tx, context, sessionId);
 }
+
+/**
+ * In the publish's transaction: the session's time or place changed. The parent hears what it is
+ * now (and what it was), and a parent with a place gets reminders for the new moment.
+ */
+export async function queueSessionChangedMail(
+  tx: Queryable,
+  context: SignupMailContext,
+  sessionId: string,
+  before: Record<string, unknown>,
+  hasPlace: boolean,
+): Promise<void> {
+  await enqueueMail(tx, { ...mailOf(context), kind: 'session-changed', sessionId, detail: { before } }, context.mailer.domain);
+  if (!hasPlace) return;
+  await dropReminders(tx, context.submissionId, sessionId);
+  await queueReminders(tx, context, sessionId);
+}
+
+/** In the transaction that calls a session off: the parent hears it is off, with the organiser's message. */
+export async function queueSessionCancelledMail(
+  tx: Queryable,
+  context: SignupMailContext,
+  sessionId: string,
+  detail: { hadPlace: boolean; message?: string },
+): Promise<void> {
+  await enqueueMail(tx, { ...mailOf(context), kind: 'session-cancelled', sessionId, detail }, context.mailer.domain);
+}

@@ -2,8 +2,9 @@ import type { Queryable } from '../db.js';
 import type { Form, LocalizedText, MeedenksessieDefinition, MeedenksessieSession } from '../content.js';
 import { formatCode } from '../codes.js';
 import { formatDay, formatWhen, localized, textsFor, type Texts } from '../i18n/index.js';
-import { calendarFile, type CalendarEvent } from './calendar.js';
+import { calendarFile, type CalendarEvent, type CalendarMethod } from './calendar.js';
 import type { OutboxRow } from './outbox.js';
+import { addressOf, nameOf } from './settings.js';
 
 /** A message ready for nodemailer: plain text and HTML from the same blocks, and a calendar file. */
 export interface RenderedMail {
@@ -12,7 +13,7 @@ export interface RenderedMail {
   lang: string;
   text: string;
   html: string;
-  calendar?: string;
+  calendar?: { text: string; method: CalendarMethod };
 }
 
 export type Rendering = { mail: RenderedMail } | { skip: string };
@@ -25,9 +26,9 @@ type Block =
   | { link: { label: string; url: string } }
   | { code: string };
 
-/** Where the worker finds a form's definition and settings (today the content folder). */
-/** A form by id; from the database, so it may answer later. */
-export type FormLookup = (formId: string) => Form | undefined | Promise<Form | undefined>;
+/** A form by id, with the organisation it belongs to (whose relay sends its messages). */
+export type FormLookup = (formId: string) => LookedUpForm | undefined | Promise<LookedUpForm | undefined>;
+export type LookedUpForm = Form & { organisationId: string };
 
 interface SignupRow {
   name: string;
@@ -40,17 +41,34 @@ interface SessionRow {
   status: 'confirmed' | 'waitlisted' | 'cancelled';
 }
 
-/** Builds one outbox message from what the database holds now; a message no longer wanted is skipped. */
-export async function renderMail(db: Queryable, row: OutboxRow, lookup: FormLookup): Promise<Rendering> {
-  const form = await lookup(row.form_id);
-  if (!form) return { skip: `form ${row.form_id} no longer exists` };
+/** The calendar state of a form's sessions: how often each changed, and whether it was called off. */
+interface SessionState {
+  sequence: number;
+  cancelled: boolean;
+}
+
+async function sessionStates(db: Queryable, formId: string): Promise<Map<string, SessionState>> {
+  const { rows } = await db.query<{ session_id: string; sequence: number; cancelled_at: Date | null }>(
+    'SELECT session_id, sequence, cancelled_at FROM sessions WHERE form_id = $1',
+    [formId],
+  );
+  return new Map(rows.map((row) => [row.session_id, { sequence: row.sequence, cancelled: row.cancelled_at !== null }]));
+}
+
+/**
+ * Builds one outbox message from what the database holds now; a message no longer wanted is
+ * skipped. `from` is the sender it goes out as: the calendar entries name it as their organiser.
+ */
+export async function renderMail(db: Queryable, row: OutboxRow, form: Form, from: string): Promise<Rendering> {
   const texts = textsFor(row.lang);
   switch (row.kind) {
     case 'signup':
     case 'promoted':
     case 'reminder':
     case 'cancelled':
-      return renderSignupMail(db, row, form, texts);
+    case 'session-changed':
+    case 'session-cancelled':
+      return renderSignupMail(db, row, form, texts, from);
     case 'story':
       return renderStoryMail(db, row, form, texts);
     case 'outcome':
@@ -58,7 +76,7 @@ export async function renderMail(db: Queryable, row: OutboxRow, lookup: FormLook
   }
 }
 
-async function renderSignupMail(db: Queryable, row: OutboxRow, form: Form, texts: Texts): Promise<Rendering> {
+async function renderSignupMail(db: Queryable, row: OutboxRow, form: Form, texts: Texts, from: string): Promise<Rendering> {
   const definition = form.definition as MeedenksessieDefinition;
   const signup = (
     await db.query<SignupRow>('SELECT name, email, cancel_token FROM signups WHERE submission_id = $1', [row.submission_id])
@@ -68,6 +86,8 @@ async function renderSignupMail(db: Queryable, row: OutboxRow, form: Form, texts
     await db.query<SessionRow>('SELECT session_id, status FROM signup_sessions WHERE submission_id = $1 ORDER BY seq', [row.submission_id])
   ).rows;
   const sessionOf = (id: string) => definition.sessions.find((session) => session.id === id);
+  const states = await sessionStates(db, definition.id);
+  const organizer = addressOf(from);
   const m = texts.mail;
   const formTitle = localized(definition.title, texts);
   const cancelUrl = `${row.base_url}/api/cancel/${signup.cancel_token}`;
@@ -77,7 +97,8 @@ async function renderSignupMail(db: Queryable, row: OutboxRow, form: Form, texts
   });
   const event = (session: MeedenksessieSession): CalendarEvent => ({
     uid: `${definition.id}.${session.id}@ouderstem`,
-    sequence: 0,
+    sequence: states.get(session.id)?.sequence ?? 0,
+    ...(organizer ? { organizer: { email: organizer, name: nameOf(from) } } : {}),
     start: session.start,
     end: session.end,
     summary: localized(session.title, texts),
@@ -107,7 +128,7 @@ async function renderSignupMail(db: Queryable, row: OutboxRow, form: Form, texts
       ...cancel,
       footer,
     ];
-    const calendar = confirmed.length > 0 ? calendarFile(confirmed.map((status) => event(sessionOf(status.session_id)!))) : undefined;
+    const calendar = confirmed.length > 0 ? publish(confirmed.map((status) => event(sessionOf(status.session_id)!))) : undefined;
     return { mail: compose(signup.email, subject, texts, blocks, calendar) };
   }
 
@@ -122,12 +143,48 @@ async function renderSignupMail(db: Queryable, row: OutboxRow, form: Form, texts
 
   if (!session) return { skip: `session ${row.session_id} no longer exists` };
   const status = statuses.find((item) => item.session_id === session.id)?.status;
-  if (status !== 'confirmed') return { skip: `the place for ${session.id} is ${status ?? 'gone'}` };
   const title = localized(session.title, texts);
+
+  if (row.kind === 'session-cancelled') {
+    // Called off by the organiser: written to everyone who had a place or waited for one.
+    const hadPlace = row.detail.hadPlace === true;
+    const message = typeof row.detail.message === 'string' && row.detail.message ? row.detail.message : undefined;
+    const c = m.sessionCancelled;
+    const blocks: Block[] = [
+      greeting,
+      { p: c.intro },
+      describe(session),
+      ...(message ? [{ p: c.message }, { strong: message }] : []),
+      { p: c.nothingToDo },
+      ...(hadPlace ? [{ p: c.calendar }] : []),
+      footer,
+    ];
+    const calendar = hadPlace ? { text: calendarFile([{ ...event(session), cancelled: true }], 'CANCEL'), method: 'CANCEL' as const } : undefined;
+    return { mail: compose(signup.email, c.subject(title), texts, blocks, calendar) };
+  }
+  if (states.get(session.id)?.cancelled) return { skip: `session ${session.id} was called off` };
+
+  if (row.kind === 'session-changed') {
+    if (status !== 'confirmed' && status !== 'waitlisted') return { skip: `the place for ${session.id} is ${status ?? 'gone'}` };
+    const before = row.detail.before as MeedenksessieSession | undefined;
+    const c = m.sessionChanged;
+    const blocks: Block[] = [
+      greeting,
+      { p: c.intro },
+      describe(session, status === 'confirmed' ? m.confirmed : m.waitlisted),
+      ...(before ? [{ p: c.before }, { p: [formatWhen(texts, before.start, before.end), placeOf({ ...before, online: false }, form, texts) || (before.online ? texts.mail.online : '')].filter(Boolean).join(', ') }] : []),
+      ...(status === 'confirmed' ? [{ p: c.calendar }] : []),
+      ...cancel,
+      footer,
+    ];
+    return { mail: compose(signup.email, c.subject(title), texts, blocks, status === 'confirmed' ? publish([event(session)]) : undefined) };
+  }
+
+  if (status !== 'confirmed') return { skip: `the place for ${session.id} is ${status ?? 'gone'}` };
 
   if (row.kind === 'promoted') {
     const blocks: Block[] = [greeting, { p: m.promoted.intro }, describe(session, m.confirmed), { p: m.calendarAttached }, ...cancel, footer];
-    return { mail: compose(signup.email, m.promoted.subject(title), texts, blocks, calendarFile([event(session)])) };
+    return { mail: compose(signup.email, m.promoted.subject(title), texts, blocks, publish([event(session)])) };
   }
 
   if (Date.parse(session.start) <= Date.now()) return { skip: 'the session has started' };
@@ -177,6 +234,22 @@ async function renderOutcomeMail(db: Queryable, row: OutboxRow, form: Form, text
     { p: m.erased },
   ];
   return { mail: compose(subscriber.email, m.subject(formTitle), texts, blocks) };
+}
+
+/** The console's test message, in Dutch (to the beheerder who asked for it): it says where it came from and that all is well. */
+export function renderTestMail(to: string, name: string, organisation: string, from: string): RenderedMail {
+  const texts = textsFor('nl');
+  const blocks: Block[] = [
+    { p: texts.mail.greeting(name) },
+    { p: `Dit is een testbericht uit de beheeromgeving van Ouderstem, voor ${organisation}.` },
+    { p: `Komt dit bericht aan? Dan kan Ouderstem e-mail versturen als ${from}. Je hoeft verder niets te doen.` },
+    { p: 'Je krijgt dit bericht omdat je zelf op "Stuur een testbericht" klikte.' },
+  ];
+  return compose(to, 'Testbericht van Ouderstem', texts, blocks);
+}
+
+function publish(events: CalendarEvent[]): RenderedMail['calendar'] {
+  return { text: calendarFile(events, 'PUBLISH'), method: 'PUBLISH' };
 }
 
 /** "Wijkcentrum De Kronkel, Zuiderparklaan 200, Den Haag", or online with its link. */
@@ -232,7 +305,7 @@ function toHtml(block: Block, texts: Texts): string {
   ].join('');
 }
 
-function compose(to: string, subject: string, texts: Texts, blocks: Block[], calendar?: string): RenderedMail {
+function compose(to: string, subject: string, texts: Texts, blocks: Block[], calendar?: RenderedMail['calendar']): RenderedMail {
   const text = blocks.map((block) => toText(block, texts)).join('\n\n') + '\n';
   const html = `<!doctype html>
 <html lang="${texts.lang}" dir="${texts.dir}">

@@ -1,8 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db.js';
 import { claimNext, markFailed, markSent, markSkipped, type OutboxRow } from './outbox.js';
-import { renderMail, type FormLookup } from './render.js';
-import { domainOf, withoutSecret, type MailSettings } from './settings.js';
+import { renderMail, type FormLookup, type RenderedMail } from './render.js';
+import { senderFor, type MailService, type Sender } from './sender.js';
+import { withoutSecret, type MailSettings } from './settings.js';
 
 export interface MailLog {
   info(detail: object, message: string): void;
@@ -12,7 +13,8 @@ export interface MailLog {
 
 export interface MailWorkerOptions {
   db: Database;
-  settings: MailSettings;
+  /** The server's own relay and sender (the environment), for every organisation without its own. */
+  server?: MailSettings;
   forms: FormLookup;
   log: MailLog;
   /** How long a claimed message is this worker's; after that another worker may take it over. */
@@ -31,16 +33,65 @@ export function defaultRetryDelay(attempt: number, random: () => number = Math.r
   return ceiling * (0.75 + 0.25 * random());
 }
 
+/** A transport for one relay. Short timeouts: a relay that hangs must not hold a message past its lease. */
+function transportFor(smtpUrl: string): Transporter {
+  return nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+}
+
+/** Hands one composed message to a relay; rejects with the relay's error. */
+function send(transport: Transporter, from: string, messageId: string, mail: RenderedMail) {
+  return transport.sendMail({
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId,
+    headers: { 'Content-Language': mail.lang, 'Auto-Submitted': 'auto-generated' },
+    attachments: mail.calendar
+      ? [{ filename: 'meedenksessie.ics', content: mail.calendar.text, contentType: `text/calendar; charset=utf-8; method=${mail.calendar.method}` }]
+      : [],
+  });
+}
+
+/**
+ * Sends one message at once, outside the outbox (the console's test message). Resolves with the
+ * relay's error, its password cut out, or undefined when the relay accepted it.
+ */
+export async function sendDirect(settings: MailSettings, messageId: string, mail: RenderedMail): Promise<string | undefined> {
+  const transport = transportFor(settings.smtpUrl);
+  try {
+    await send(transport, settings.from, messageId, mail);
+    return undefined;
+  } catch (error) {
+    return withoutSecret((error as Error).message, settings.smtpUrl);
+  } finally {
+    transport.close();
+  }
+}
+
+/** Transports kept per relay address; nodemailer opens a connection per message, so an idle one holds nothing. */
+const MAX_TRANSPORTS = 50;
+
 /**
  * Sends what the mail outbox holds, one message at a time, in every server process at once. A
  * message is claimed (a lease), sent, and marked sent; a worker that dies mid-send leaves its
  * claim to run out, and another worker sends the message again under the same Message-ID, so
  * mail programs show it once. Failures are retried with backoff, then kept as failed for the
- * console; a relay's permanent refusal (5xx) is not retried.
+ * console; a relay's permanent refusal (5xx) is not retried. Each message goes out through its
+ * organisation's relay as the database says it is at that moment (its own, else the server's),
+ * so settings changed in the console count from the next message on, without a restart.
  */
-export class MailWorker {
-  readonly domain: string;
-  private readonly transport: Transporter;
+export class MailWorker implements MailService {
+  readonly server?: MailSettings;
+  private readonly transports = new Map<string, Transporter>();
   private readonly leaseSeconds: number;
   private readonly pollMs: number;
   private readonly maxAttempts: number;
@@ -51,20 +102,11 @@ export class MailWorker {
   private timer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly options: MailWorkerOptions) {
-    this.domain = domainOf(options.settings.from) ?? 'ouderstem.invalid';
+    this.server = options.server;
     this.leaseSeconds = options.leaseSeconds ?? 120;
     this.pollMs = options.pollMs ?? 15_000;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.retryDelay = options.retryDelay ?? ((attempt) => defaultRetryDelay(attempt));
-    // Short timeouts: a relay that hangs must not hold a message past its lease.
-    this.transport = nodemailer.createTransport({
-      url: options.settings.smtpUrl,
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 30_000,
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    } as Parameters<typeof nodemailer.createTransport>[0]);
   }
 
   start(): void {
@@ -78,7 +120,8 @@ export class MailWorker {
     this.running = false;
     this.wake?.();
     await this.loop;
-    this.transport.close();
+    for (const transport of this.transports.values()) transport.close();
+    this.transports.clear();
   }
 
   /** New mail is waiting: look now instead of at the next poll. */
@@ -114,37 +157,51 @@ export class MailWorker {
     }
   }
 
+  private transport(smtpUrl: string): Transporter {
+    let transport = this.transports.get(smtpUrl);
+    if (!transport) {
+      if (this.transports.size >= MAX_TRANSPORTS) {
+        const [oldest, old] = this.transports.entries().next().value!;
+        old.close();
+        this.transports.delete(oldest);
+      }
+      this.transports.set(smtpUrl, (transport = transportFor(smtpUrl)));
+    }
+    return transport;
+  }
+
+  /** The message as it should go out now, with the relay to send it through; or why it is not sent. */
+  private async prepare(row: OutboxRow): Promise<{ mail: RenderedMail; sender: Sender } | { skip: string } | { fail: string }> {
+    const form = await this.options.forms(row.form_id);
+    if (!form) return { skip: `form ${row.form_id} no longer exists` };
+    const sender = await senderFor(this.options.db, form.organisationId, this.server);
+    // E-mail was switched off for the organisation after the message was written.
+    if (!sender) return { fail: 'E-mail staat uit voor deze organisatie. Stel het in onder E-mail en probeer het dan opnieuw.' };
+    const rendering = await renderMail(this.options.db, row, form, sender.from);
+    return 'skip' in rendering ? rendering : { mail: rendering.mail, sender };
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
-    const { db, log, settings } = this.options;
-    let rendering;
+    const { db, log } = this.options;
+    let prepared;
     try {
-      rendering = await renderMail(db, row, this.options.forms);
+      prepared = await this.prepare(row);
     } catch (error) {
       await this.failed(row, `could not be composed: ${(error as Error).message}`, false);
       return;
     }
-    if ('skip' in rendering) {
-      await markSkipped(db, row, rendering.skip);
-      log.info({ messageId: row.message_id, kind: row.kind, reason: rendering.skip }, 'mail: skipped');
+    if ('fail' in prepared) return this.failed(row, prepared.fail, true);
+    if ('skip' in prepared) {
+      await markSkipped(db, row, prepared.skip);
+      log.info({ messageId: row.message_id, kind: row.kind, reason: prepared.skip }, 'mail: skipped');
       return;
     }
-    const { mail } = rendering;
+    const { mail, sender } = prepared;
     try {
-      await this.transport.sendMail({
-        from: settings.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: row.message_id,
-        headers: { 'Content-Language': mail.lang, 'Auto-Submitted': 'auto-generated' },
-        attachments: mail.calendar
-          ? [{ filename: 'meedenksessie.ics', content: mail.calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
-          : [],
-      });
+      await send(this.transport(sender.smtpUrl), sender.from, row.message_id, mail);
     } catch (error) {
       const permanent = (error as { permanent?: boolean }).permanent === true;
-      await this.failed(row, withoutSecret((error as Error).message, settings.smtpUrl), permanent);
+      await this.failed(row, withoutSecret((error as Error).message, sender.smtpUrl), permanent);
       return;
     }
     await db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import './beheer-audit.js';
 import './beheer-form.js';
 import './beheer-forms.js';
 import './beheer-login.js';
+import './beheer-mail.js';
 import './beheer-networks.js';
 import './beheer-organisation.js';
 import './beheer-setup.js';
@@ -24,6 +25,7 @@ const TITLES: Record<Route['name'], string> = {
   users: 'Gebruikers',
   organisation: 'Organisatie',
   audit: 'Logboek',
+  mail: 'E-mail',
   'not-found': 'Pagina niet gevonden',
 };
 
@@ -180,6 +182,7 @@ export class BeheerApp extends ConsoleElement {
         @beheer-organisation-changed=${this.onOrganisationChanged}
         @beheer-form-created=${this.onFormCreated}
         @beheer-page-title=${this.onPageTitle}
+        @beheer-mail-changed=${this.onMailChanged}
       >${this.renderPage(route)}</main>
       <footer class="footer"><p>Ouderstem beheer</p></footer>`;
   }
@@ -194,6 +197,11 @@ export class BeheerApp extends ConsoleElement {
     this.route = { name: 'form', id: event.detail.id, view: 'bewerken' };
     history.replaceState(null, '', href(this.route));
     this.shownHash = location.hash;
+  };
+
+  /** The mail settings or a message's state changed: the forms page's warning follows. */
+  private onMailChanged = async () => {
+    if (this.me) await this.loadMe();
   };
 
   private onOrganisationChanged = (event: CustomEvent<Organisation>) => {
@@ -214,6 +222,7 @@ export class BeheerApp extends ConsoleElement {
               <ul>
                 <li><a href=${href({ name: 'forms' })} aria-current=${current(['forms', 'form', 'new'])}>Formulieren</a></li>
                 <li><a href=${href({ name: 'networks' })} aria-current=${current(['networks'])}>Netwerken</a></li>
+                <li><a href=${href({ name: 'mail' })} aria-current=${current(['mail'])}>E-mail</a></li>
                 ${isBeheerder
                   ? html`<li><a href=${href({ name: 'users' })} aria-current=${current(['users'])}>Gebruikers</a></li>
                       <li><a href=${href({ name: 'organisation' })} aria-current=${current(['organisation'])}>Organisatie</a></li>
@@ -267,6 +276,8 @@ export class BeheerApp extends ConsoleElement {
         if (route.name === 'users') return html`<beheer-users .me=${me}></beheer-users>`;
         if (route.name === 'organisation') return html`<beheer-organisation></beheer-organisation>`;
         return html`<beheer-audit></beheer-audit>`;
+      case 'mail':
+        return html`<beheer-mail .me=${me}></beheer-mail>`;
       case 'not-found':
         return html`<h1 tabindex="-1">Pagina niet gevonden</h1>
           <p><a href=${href({ name: 'forms' })}>Naar de formulieren</a></p>`;

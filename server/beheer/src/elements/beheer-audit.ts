@@ -29,6 +29,11 @@ const ACTIONS: Record<string, string> = {
   'codes.print': 'vel met deelnamecodes geopend',
   'networks.import': 'netwerken ingelezen',
   'networks.update': 'netwerken opgeslagen',
+  'mail.update': 'e-mailinstellingen opgeslagen',
+  'mail.remove': 'eigen e-mailinstellingen verwijderd',
+  'mail.test': 'testbericht verstuurd',
+  'mail.retry': 'bericht opnieuw verstuurd',
+  'session.cancel': 'sessie afgezegd',
 };
 
 /** Who did it when it was not someone with an account. */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { announce } from '../announce.js';
-import { api, ApiError, type FormDetail, type Me, type ServerError } from '../api.js';
+import { api, ApiError, type FormDetail, type Me, type PublishChanges, type ServerError } from '../api.js';
 import { errorSummary, focusProblem, focusSummary, input, sortByPage } from '../fields.js';
 import {
   blankDefinition,
@@ -37,6 +37,27 @@ const STATE_TEXT = {
   gesloten: 'Gesloten',
   gearchiveerd: 'Gearchiveerd',
 } as const;
+
+/** What publishing did for the parents already signed up: told of a new time or place, moved up from a waiting list. */
+function publishedChanges(changes: PublishChanges | undefined): string {
+  if (!changes) return '';
+  const parts: string[] = [];
+  const told = changes.changed.reduce((sum, session) => sum + session.notified, 0);
+  if (changes.changed.length > 0) {
+    const sessions = changes.changed.length === 1 ? 'Eén sessie heeft' : `${changes.changed.length} sessies hebben`;
+    parts.push(
+      changes.mail
+        ? `${sessions} een andere tijd of plaats: ${told === 1 ? '1 aangemelde ouder krijgt' : `${told} aangemelde ouders krijgen`} daarover een e-mail, met de nieuwe afspraak voor hun agenda.`
+        : `${sessions} een andere tijd of plaats. E-mail staat uit: laat de aangemelde ouders het zelf weten.`,
+    );
+  }
+  if (changes.promoted > 0) {
+    const one = changes.promoted === 1;
+    const who = one ? '1 ouder van de wachtlijst heeft' : `${changes.promoted} ouders van de wachtlijst hebben`;
+    parts.push(`${who} nu een plaats${changes.mail ? (one ? ' en krijgt daarover een e-mail' : ' en krijgen daarover een e-mail') : ''}.`);
+  }
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
 
 /**
  * One form: its builder with language tabs, the missing translations, the live preview, saving
@@ -289,7 +310,7 @@ export class BeheerForm extends ConsoleElement {
       const answer = await api.publish(form.id, form.version);
       this.form = answer.form;
       this.notice = {
-        text: `Versie ${answer.form.publishedVersion ?? form.version} is gepubliceerd: ouders zien nu deze versie.`,
+        text: `Versie ${answer.form.publishedVersion ?? form.version} is gepubliceerd: ouders zien nu deze versie.${publishedChanges(answer.changes)}`,
         link: { href: href({ name: 'form', id: form.id, view: 'delen' }), label: 'Zet het formulier op je website of deel het' },
       };
     } catch (error) {
@@ -351,7 +372,11 @@ export class BeheerForm extends ConsoleElement {
       ${this.view === 'delen' && this.form
         ? html`<beheer-share .form=${this.form} .me=${this.me} @beheer-form-changed=${(event: CustomEvent<FormDetail>) => (this.form = event.detail)}></beheer-share>`
         : this.view === 'resultaten' && this.form
-          ? html`<beheer-results .form=${this.form}></beheer-results>`
+          ? html`<beheer-results
+              .form=${this.form}
+              ?can-edit=${this.canEdit}
+              @beheer-form-changed=${(event: CustomEvent<FormDetail>) => (this.form = event.detail)}
+            ></beheer-results>`
           : this.renderEditor()}`;
   }
 

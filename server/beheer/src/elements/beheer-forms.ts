@@ -52,9 +52,35 @@ export class BeheerForms extends ConsoleElement {
 
   override render() {
     return html`<h1 tabindex="-1">Formulieren</h1>
-      ${this.canEdit ? this.renderNew() : nothing}
+      ${this.renderMailWarning()} ${this.canEdit ? this.renderNew() : nothing}
       ${this.error ? html`<p class="notice notice--warning" role="alert">${this.error}</p>` : nothing}
       ${this.forms ? this.renderList(this.forms) : this.error ? nothing : html`<p role="status">Formulieren laden…</p>`}`;
+  }
+
+  /**
+   * E-mail that is off (parents get no confirmation; a beheerder can switch it on) and messages
+   * that did not arrive, each with the way to the e-mail page.
+   */
+  private renderMailWarning() {
+    const mail = this.me?.mail;
+    if (!mail) return nothing;
+    const problems = mail.problems ?? 0;
+    const off = !mail.configured;
+    if (!off && problems === 0) return nothing;
+    return html`<div class="notice notice--warning">
+      ${off
+        ? html`<p>
+            <strong>E-mail staat uit.</strong> Ouders krijgen geen bevestiging en geen herinnering.
+            ${this.me?.user.role === 'beheerder' ? html`<a href=${href({ name: 'mail' })}>E-mail instellen</a>` : 'Vraag een beheerder om e-mail in te stellen.'}
+          </p>`
+        : nothing}
+      ${problems > 0
+        ? html`<p>
+            ${problems === 1 ? '1 bericht aan een ouder kwam niet aan.' : `${problems} berichten aan ouders kwamen niet aan.`}
+            <a href=${href({ name: 'mail' })}>Bekijk ${problems === 1 ? 'het' : 'ze'} onder E-mail</a>
+          </p>`
+        : nothing}
+    </div>`;
   }
 
   private renderNew() {
