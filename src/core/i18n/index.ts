@@ -7,7 +7,7 @@ export type { Plural, Register, Registers, Translation } from './translation.js'
 /**
  * The languages the widgets speak: the locale their dates and numbers are written in, the
  * language's name in itself (for the parent's language menu), and whether it runs right-to-left. A new language is one line here, and one file for the core
- * (`texts/<code>.ts`), for each core part with words of its own (`outcome/`, `problems/`) and
+ * (`texts/<code>.ts`), for each core part with words of its own (`outcome/`) and
  * for each widget (`src/<widget>/i18n/<code>.ts`): see docs/translating.md. The component tests
  * load every widget in every language here and fail on a file that is missing.
  */
