@@ -4,12 +4,12 @@
 // - its parts: Lit, @lit/context, the core, the core's texts, the widget, its texts and its styles.
 //   Each part is minified and compressed on its own, then scaled so the parts add up to the real
 //   size: an estimate of shares, not exact bytes (brotli shares context between parts);
-// - what it would be with Dutch texts only, i.e. with `en` and `ar` loaded on demand;
+// - what each other language adds (a chunk of its own, which a Dutch page does not load);
 // and, once, the floor: a bare LitElement, and one using the Lit features the widgets use.
 import { brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
-import { plugins } from '../rollup.config.mjs';
+import { languageModule, plugins } from '../rollup.config.mjs';
 import { widgets } from './entries.mjs';
 
 const brotli = (code) =>
@@ -23,21 +23,24 @@ const virtual = (source) => ({
   load: (id) => (id === '\0virtual:entry.ts' ? source : null),
 });
 
-/** Leaves out the `en` and `ar` texts: every language map points at `nl`, and terser drops the rest. */
-const dutchOnly = {
-  name: 'dutch-only',
-  transform(code, id) {
-    if (!/[\\/]src[\\/].*i18n/.test(id)) return null;
-    const changed = code.replace(/\{ nl, en, ar \}/g, '{ nl, en: nl, ar: nl }');
-    return changed === code ? null : { code: changed, map: null };
-  },
-};
-
+/**
+ * The entry as a Dutch page loads it (its chunk and what that imports, languages left out) and
+ * the language chunks beside it. `modules` covers the first only.
+ */
 async function build(input, { minified = true, extra = [] } = {}) {
   const bundle = await rollup({ input, plugins: [...extra, ...plugins({ minify: minified })].filter(Boolean), onwarn: () => {} });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+  const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
-  return output[0];
+  const chunks = output.filter((file) => file.type === 'chunk');
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  const loaded = chunks.filter((chunk) => chunk === entry || entry.imports.includes(chunk.fileName));
+  return {
+    code: loaded.map((chunk) => chunk.code).join('\n'),
+    modules: Object.assign({}, ...loaded.map((chunk) => chunk.modules)),
+    languages: chunks
+      .filter((chunk) => languageModule(chunk.facadeModuleId))
+      .map((chunk) => [Object.values(languageModule(chunk.facadeModuleId)).join('.'), chunk.code]),
+  };
 }
 
 function partOf(id) {
@@ -54,8 +57,9 @@ function partOf(id) {
 }
 
 async function breakdown(input) {
-  const real = brotli((await build(input)).code);
-  const dutch = brotli((await build(input, { extra: [dutchOnly] })).code);
+  const built = await build(input);
+  const real = brotli(built.code);
+  const languages = built.languages.map(([name, code]) => [name, brotli(code)]);
   const parts = new Map();
   for (const [id, module] of Object.entries((await build(input, { minified: false })).modules)) {
     if (!module.code) continue;
@@ -68,7 +72,7 @@ async function breakdown(input) {
     sizes.set(part, brotli(small));
   }
   const sum = [...sizes.values()].reduce((total, size) => total + size, 0);
-  return { real, dutch, parts: [...sizes].map(([part, size]) => [part, (size / sum) * real]).sort((a, b) => b[1] - a[1]) };
+  return { real, languages, parts: [...sizes].map(([part, size]) => [part, (size / sum) * real]).sort((a, b) => b[1] - a[1]) };
 }
 
 const floors = {
@@ -102,10 +106,10 @@ for (const [name, source] of Object.entries(floors)) {
   console.log(`  ${kib(brotli((await build('virtual:entry', { extra: [virtual(source)] })).code)).padStart(6)}  ${name}`);
 }
 
-const entries = [...widgets.map((name) => [`ouderstem/${name}`, `src/${name}/index.ts`]), ['dist/ouderstem.js', 'src/index.ts']];
+const entries = [...widgets.map((name) => [`ouderstem/${name}`, `src/${name}/index.ts`]), ['ouderstem (every element)', 'src/index.ts']];
 for (const [name, input] of entries) {
-  const { real, dutch, parts } = await breakdown(input);
-  console.log(`\n${name}: ${kib(real)} KiB brotli; with Dutch texts only ${kib(dutch)} KiB (${kib(dutch - real)})`);
+  const { real, languages, parts } = await breakdown(input);
+  console.log(`\n${name}: ${kib(real)} KiB brotli on a Dutch page; each other language a chunk of its own: ${languages.map(([chunk, size]) => `${chunk} ${kib(size)}`).join(', ')}`);
   for (const [part, size] of parts) {
     console.log(`  ${kib(size).padStart(6)}  ${String(Math.round((size / real) * 100)).padStart(3)} %  ${part}`);
   }

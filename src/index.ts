@@ -1,6 +1,6 @@
 /**
  * Registers every Ouderstem element, and upgrades `<div data-ouderstem="…">` markup. This is
- * also the entry of the single-file CDN build, dist/ouderstem.js.
+ * also the entry of the single-file CDN build, dist/ouderstem.all.js.
  */
 import './register-config.js';
 import { watchCompatibilityMarkup } from './core/register.js';

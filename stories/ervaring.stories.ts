@@ -1,3 +1,4 @@
+import type { Language } from '../src/core/i18n/index.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -12,7 +13,7 @@ type Fill = 'none' | 'valid' | 'invalid' | 'contact';
 
 interface Args extends PageChoices {
   /** Unset: the Storybook toolbar's language. */
-  lang?: 'nl' | 'en' | 'ar';
+  lang?: Language;
   definition: object;
   answer: StoryAnswer;
   /** What to fill in before sending: nothing (open form), a valid story, or one with mistakes. */

@@ -1,3 +1,4 @@
+import { languages } from '../src/core/i18n/index.js';
 import { defaultRetryPolicy, Outbox, usePageOutbox } from '../src/core/outbox.js';
 import { Store } from '../src/core/storage.js';
 
@@ -45,5 +46,5 @@ export interface PageChoices {
 /** The languages every story is shown in. */
 export const languageArg = {
   control: { type: 'inline-radio' as const },
-  options: ['nl', 'en', 'ar'],
+  options: languages,
 };

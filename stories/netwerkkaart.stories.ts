@@ -1,3 +1,4 @@
+import type { Language } from '../src/core/i18n/index.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import gebieden from '../data/gebieden-2025.json';
@@ -31,7 +32,7 @@ type Action = 'none' | 'type' | 'search' | 'filter' | 'group' | 'select' | 'area
 
 interface Args {
   /** Unset: the Storybook toolbar's language. */
-  lang?: 'nl' | 'en' | 'ar';
+  lang?: Language;
   definition?: unknown;
   regions?: unknown;
   src?: string;

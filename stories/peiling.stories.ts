@@ -1,3 +1,4 @@
+import type { Language } from '../src/core/i18n/index.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,7 +11,7 @@ import { answerPostsWith, languageArg, pendingUrl, type StoryAnswer, type PageCh
 
 interface Args extends PageChoices {
   /** Unset: the Storybook toolbar's language. */
-  lang?: 'nl' | 'en' | 'ar';
+  lang?: Language;
   definition: object;
   answer: StoryAnswer;
   /** Fill in and send, to show what follows. */

@@ -179,10 +179,12 @@ describe('core', () => {
       expect(format('{session} has just filled up.', { session: marked })).to.deep.equal(['', marked, ' has just filled up.']);
     });
 
-    it('takes the register u only when asked for, and only Dutch has two', () => {
+    it('takes the register u only when asked for, and only Dutch has two', async () => {
       expect([toRegister('u'), toRegister(' U '), toRegister('je'), toRegister(''), toRegister(undefined)]).to.deep.equal(['u', 'u', 'je', 'je', 'je']);
       expect(translationFor('nl', 'u').privacyLink).to.equal('Lees hoe we met uw gegevens omgaan');
       expect(translationFor('nl', 'je').privacyLink).to.equal('Lees hoe we met je gegevens omgaan');
+      await translationFor.load('en');
+      expect(translationFor('en', 'u').privacyLink).to.equal('Read how we handle your data');
       expect(translationFor('en', 'u')).to.equal(translationFor('en', 'je'));
     });
   });

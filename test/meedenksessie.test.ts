@@ -274,6 +274,8 @@ describe('<ouder-meedenksessie>', () => {
       server.on('POST', endpoint, confirmed('utrecht'));
       const el = await signUp({ ...series, needs: [] });
       el.focus();
+      await sendKeys({ press: 'Tab' }); // the language menu: the series is written in Dutch and English
+      expect(active(el)?.id).to.equal('ouder-language');
       await sendKeys({ press: 'Tab' });
       expect(active(el)?.id).to.equal('session-0');
       await sendKeys({ press: 'Space' });

@@ -165,6 +165,8 @@ describe('<ouder-peiling>', () => {
       server.on('POST', endpoint, { status: 201, body: {} });
       const el = await poll();
       el.focus();
+      await sendKeys({ press: 'Tab' }); // the language menu: the definition is in Dutch, English and Arabic
+      expect(el.shadowRoot!.activeElement?.id).to.equal('ouder-language');
       await sendKeys({ press: 'Tab' }); // first radio of question 1
       expect(el.shadowRoot!.activeElement?.id).to.equal('q-tevreden-0');
       await sendKeys({ press: 'Space' });

@@ -8,43 +8,17 @@ import type { Database } from './db.js';
 import { formAccess } from './forms.js';
 import { getOrganisation } from './organisations.js';
 import { escapeHtml } from './pages.js';
-import { languagesOf, tagOf, textIn, type WidgetLanguage } from './beheer/share.js';
-import { isClosed } from './store.js';
+import { languagesOf, tagOf, textIn, WIDGET_LANGUAGES, type WidgetLanguage } from './beheer/share.js';
+import { textsFor } from './i18n/index.js';
 import { publicOutcome } from './results/outcomes.js';
+import { isClosed } from './store.js';
 
 export const HOSTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-const TEXTS: Record<WidgetLanguage, { name: string; privacy: string; fallback: (organisation: string) => string; missing: string; missingText: string; languages: string }> = {
-  nl: {
-    name: 'Nederlands',
-    privacy: 'Privacyverklaring',
-    fallback: (organisation) => `Dit formulier laadt niet. Probeer het later opnieuw, of neem contact op met ${organisation}.`,
-    missing: 'Dit formulier is er niet (meer)',
-    missingText: 'Misschien is het gesloten, of klopt de link niet. Vraag de organisatie die je de link gaf om de goede.',
-    languages: 'Taal',
-  },
-  en: {
-    name: 'English',
-    privacy: 'Privacy statement',
-    fallback: (organisation) => `This form does not load. Please try again later, or contact ${organisation}.`,
-    missing: 'This form is not available',
-    missingText: 'It may be closed, or the link may be wrong. Ask the organisation that gave you the link for the right one.',
-    languages: 'Language',
-  },
-  ar: {
-    name: 'العربية',
-    privacy: 'بيان الخصوصية',
-    fallback: (organisation) => `لا يتم تحميل هذا النموذج. حاول مرة أخرى لاحقًا، أو تواصل مع ${organisation}.`,
-    missing: 'هذا النموذج غير متاح',
-    missingText: 'ربما أُغلق، أو الرابط غير صحيح. اطلب الرابط الصحيح من الجهة التي أعطتك إياه.',
-    languages: 'اللغة',
-  },
-};
-
 function documentOf(lang: WidgetLanguage, title: string, body: string): string {
   return `<!doctype html>
-<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">
+<html lang="${lang}" dir="${textsFor(lang).dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -61,7 +35,7 @@ ${body}
 `;
 }
 
-function languageOf(wanted: unknown, available: WidgetLanguage[]): WidgetLanguage {
+function languageOf(wanted: unknown, available: readonly WidgetLanguage[]): WidgetLanguage {
   return available.find((lang) => lang === wanted) ?? 'nl';
 }
 
@@ -71,25 +45,26 @@ export function registerHostedPages(app: FastifyInstance, db: Database): void {
     const organisation = access && (await getOrganisation(db, access.organisationId));
     reply.type('text/html; charset=utf-8').header('content-security-policy', HOSTED_CSP).header('cache-control', 'no-store');
     if (!access?.live || !organisation || (access.closed && access.live.definition.type === 'ervaring')) {
-      const lang = languageOf(request.query.lang, ['nl', 'en', 'ar']);
-      const text = TEXTS[lang];
-      return reply.code(404).send(documentOf(lang, text.missing, `<main><h1>${escapeHtml(text.missing)}</h1><p>${escapeHtml(text.missingText)}</p></main>`));
+      const lang = languageOf(request.query.lang, WIDGET_LANGUAGES);
+      const text = textsFor(lang).pages.hosted;
+      return reply.code(404).send(documentOf(lang, text.missingTitle, `<main><h1>${escapeHtml(text.missingTitle)}</h1><p>${escapeHtml(text.missing)}</p></main>`));
     }
     const definition = access.live.definition;
     const languages = languagesOf(definition);
     const lang = languageOf(request.query.lang, languages);
-    const text = TEXTS[lang];
+    const texts = textsFor(lang);
+    const text = texts.pages.hosted;
     const title = textIn(definition.title, lang);
     const tag = tagOf(definition.type);
     const privacy = organisation.privacyUrl ? ` privacy-url="${escapeHtml(organisation.privacyUrl)}"` : '';
     const switcher =
       languages.length < 2
         ? ''
-        : `<nav aria-label="${escapeHtml(text.languages)}"><ul class="languages">${languages
+        : `<nav aria-label="${escapeHtml(texts.pages.language)}"><ul class="languages">${languages
             .map((other) =>
               other === lang
-                ? `<li><a href="?lang=${other}" lang="${other}" aria-current="page">${TEXTS[other].name}</a></li>`
-                : `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}">${TEXTS[other].name}</a></li>`,
+                ? `<li><a href="?lang=${other}" lang="${other}" aria-current="page">${textsFor(other).name}</a></li>`
+                : `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}">${textsFor(other).name}</a></li>`,
             )
             .join('')}</ul></nav>`;
     // What was done with the input, once published. A closed poll shows it itself.
@@ -138,6 +113,8 @@ h1 { font-size: 1.25rem; margin: 0; overflow-wrap: anywhere; }
 .languages { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
 .languages a { display: inline-block; padding: 0.25rem 0; min-height: 24px; }
 .languages a[aria-current] { font-weight: bold; text-decoration: none; }
+/* The page has its own language links (they change the page's words too), so the widget's own menu is not shown twice. */
+main > *::part(language-menu) { display: none; }
 a { color: #0b57a4; }
 a:focus-visible { outline: 3px solid #0b57a4; outline-offset: 2px; }
 footer { border-top: 1px solid #767676; font-size: 0.95rem; }

@@ -2,11 +2,15 @@ import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type Content, heading } from './form.js';
 import {
+  defaultLanguage,
   directionOf,
   inheritedLanguageTag,
   type Language,
+  languagesIn,
   localize,
+  nameOf,
   type Register,
+  type Texts,
   toLanguage,
   toRegister,
   type Translation,
@@ -34,6 +38,9 @@ export function internalState(...names: string[]): PropertyDeclarations {
  */
 export abstract class OuderElement extends LitElement {
   static override styles = [tokens, formStyles];
+
+  /** The widget's own texts; with the core's, they are loaded before it renders in a language. */
+  protected static texts: readonly Texts<unknown>[] = [];
 
   // Declared here rather than with decorators: the decorator helpers cost every bundle bytes.
   static override properties: PropertyDeclarations = {
@@ -76,6 +83,18 @@ export abstract class OuderElement extends LitElement {
 
   private languageObserver?: MutationObserver;
 
+  /** The language the widget renders in: the one asked for, once its texts are loaded. */
+  private languageInUse: Language = defaultLanguage;
+
+  /** The language the parent chose in the widget's language menu; kept in memory only, never stored. */
+  private chosenLanguage?: Language;
+
+  /** A language whose texts could not be loaded: not tried again on every render. */
+  private failedLanguage?: Language;
+
+  /** Texts that controllers of this widget show (the outcome opt-in's), loaded with its own. */
+  private readonly controllerTexts = new Set<Texts<unknown>>();
+
   constructor() {
     super();
     new ContextConsumer(this, {
@@ -104,6 +123,38 @@ export abstract class OuderElement extends LitElement {
     this.languageObserver?.disconnect();
   }
 
+  /** For a controller with texts of its own: they are loaded with the widget's before it renders in a language. */
+  addTexts(texts: Texts<unknown>): void {
+    this.controllerTexts.add(texts);
+  }
+
+  /**
+   * Before an update, loads the texts of the requested language if they are not here yet (a
+   * language chunk: one request, made once per page), so a widget never shows a mix of
+   * languages. If they cannot be loaded, it stays in the language it has, and says why on the
+   * console.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const language = this.requestedLanguage;
+    const texts = [translationFor, ...(this.constructor as typeof OuderElement).texts, ...this.controllerTexts];
+    const loading = language === this.failedLanguage ? [] : texts.map((set) => set.load(language)).filter((pending) => pending);
+    if (loading.length === 0) {
+      if (language !== this.failedLanguage) this.languageInUse = language;
+      return super.scheduleUpdate();
+    }
+    return Promise.all(loading).then(
+      () => {
+        this.languageInUse = language;
+        super.scheduleUpdate();
+      },
+      (error: unknown) => {
+        this.failedLanguage = language;
+        console.warn(`ouderstem: could not load the texts in '${language}', so <${this.localName}> stays in '${this.languageInUse}':`, error);
+        super.scheduleUpdate();
+      },
+    );
+  }
+
   /** Where submissions go: own `endpoint`, else `<ouder-config endpoint>`. */
   get submitUrl(): string | undefined {
     return this.endpoint || this.settings.endpoint || undefined;
@@ -114,8 +165,15 @@ export abstract class OuderElement extends LitElement {
     return this.src || (this.endpoint ? undefined : this.settings.src) || this.submitUrl;
   }
 
-  get language(): Language {
+  /** The language asked for: own `lang`, `<ouder-config lang>`, the nearest ancestor's, `<html lang>`. */
+  get requestedLanguage(): Language {
+    if (this.chosenLanguage) return this.chosenLanguage;
     return toLanguage(this.lang || this.settings.lang || (this.parentNode ? inheritedLanguageTag(this.parentNode) : undefined));
+  }
+
+  /** The language the widget shows (and submits): the requested one once its texts are here. */
+  get language(): Language {
+    return this.languageInUse;
   }
 
   /** How Dutch addresses the parent: own `register`, else `<ouder-config register>`, else `je`. */
@@ -215,6 +273,27 @@ export abstract class OuderElement extends LitElement {
         </div>
         <slot></slot>${meanwhile()}`;
     }
-    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>${content}</div>`;
+    const offered = state.status === 'ready' ? languagesIn(state.value) : [];
+    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>
+      ${offered.length > 1 ? this.renderLanguageMenu(offered) : nothing}${content}
+    </div>`;
+  }
+
+  /**
+   * The parent's own choice of language, when the definition has content in more than one: a
+   * native select, each language named in itself (and marked with its `lang`). The choice lasts
+   * while the page is open; nothing is stored.
+   */
+  private renderLanguageMenu(offered: Language[]) {
+    const choose = (event: Event) => {
+      this.chosenLanguage = toLanguage((event.target as HTMLSelectElement).value);
+      this.requestUpdate();
+    };
+    return html`<div class="language-menu" part="language-menu">
+      <label for="ouder-language">${this.t.language}</label>
+      <select id="ouder-language" @change=${choose}>
+        ${offered.map((code) => html`<option value=${code} lang=${code} ?selected=${code === this.language}>${nameOf(code)}</option>`)}
+      </select>
+    </div>`;
   }
 }

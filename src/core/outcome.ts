@@ -2,12 +2,16 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { textField } from './form.js';
 import type { FormController, Problem } from './form-controller.js';
-import { defineStrings, type Language, type Register, type Translation } from './i18n/index.js';
+import { defineStrings, type Language, type Register, type TextsHost, type Translation } from './i18n/index.js';
+import nl from './i18n/outcome/nl.js';
 import type { FieldError } from './schema-types.js';
 import { parseEmail } from './validators.js';
 
-/** The words of the opt-in; kept here, not in the core translation, so a widget without it carries none. */
-interface OutcomeStrings {
+/**
+ * The words of the opt-in; kept beside it (src/core/i18n/outcome/), not in the core translation,
+ * so a widget without it carries none.
+ */
+export interface OutcomeStrings {
   label: string;
   hint: string;
   email: string;
@@ -15,38 +19,7 @@ interface OutcomeStrings {
   emailInvalid: string;
 }
 
-const je: OutcomeStrings = {
-  label: 'Ik wil horen wat er met de uitkomst gebeurt',
-  hint: 'We sturen je één e-mail als de uitkomst bekend is. Daarna wissen we je e-mailadres. Je adres staat los van je antwoorden.',
-  email: 'Je e-mailadres voor dat bericht',
-  emailRequired: 'Vul je e-mailadres in, of vink het vakje uit.',
-  emailInvalid: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
-};
-
-const u: OutcomeStrings = {
-  ...je,
-  hint: 'We sturen u één e-mail als de uitkomst bekend is. Daarna wissen we uw e-mailadres. Uw adres staat los van uw antwoorden.',
-  email: 'Uw e-mailadres voor dat bericht',
-  emailRequired: 'Vul uw e-mailadres in, of vink het vakje uit.',
-};
-
-const en: OutcomeStrings = {
-  label: 'I want to hear what happens with the outcome',
-  hint: 'We will send you one e-mail when the outcome is known. Then we erase your address. Your address is kept apart from your answers.',
-  email: 'Your e-mail address for that message',
-  emailRequired: 'Fill in your e-mail address, or untick the box.',
-  emailInvalid: 'Enter an e-mail address like name@example.com.',
-};
-
-const ar: OutcomeStrings = {
-  label: 'أريد أن أعرف ماذا يحدث بالنتيجة',
-  hint: 'سنرسل إليك رسالة واحدة عندما تُعرف النتيجة. بعدها نحذف عنوانك. يُحفظ عنوانك منفصلًا عن إجاباتك.',
-  email: 'عنوان بريدك الإلكتروني لتلك الرسالة',
-  emailRequired: 'اكتب عنوان بريدك الإلكتروني، أو أزل علامة الاختيار.',
-  emailInvalid: 'اكتب عنوان بريد إلكتروني مثل name@example.com.',
-};
-
-export const outcomeStrings = defineStrings<OutcomeStrings>({ nl: { je, u }, en, ar });
+export const outcomeStrings = defineStrings<OutcomeStrings>(nl, (language) => import(`./i18n/outcome/${language}.ts`));
 
 /** What a definition says about the opt-in: the form offers it, and its server sends e-mail. */
 interface OutcomeOffer {
@@ -55,7 +28,7 @@ interface OutcomeOffer {
 }
 
 /** What the opt-in needs from its widget. */
-interface OutcomeHost extends ReactiveControllerHost {
+interface OutcomeHost extends ReactiveControllerHost, TextsHost {
   readonly t: Translation;
   readonly language: Language;
   readonly dutchRegister: Register;
@@ -79,7 +52,9 @@ export class OutcomeOptIn {
   private wanted = false;
   private email = '';
 
-  constructor(private readonly host: OutcomeHost) {}
+  constructor(private readonly host: OutcomeHost) {
+    host.addTexts(outcomeStrings);
+  }
 
   private get strings(): OutcomeStrings {
     return outcomeStrings(this.host.language, this.host.dutchRegister);

@@ -162,6 +162,18 @@ export const formStyles = css`
     min-block-size: 8em;
     resize: vertical;
   }
+  .language-menu {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.25em 0.5em;
+    margin-block-end: 0.5em;
+  }
+  .language-menu select {
+    inline-size: auto;
+    min-block-size: 2.75rem;
+  }
   [aria-invalid='true'] {
     border-color: var(--_ouder-error-color);
   }

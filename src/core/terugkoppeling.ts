@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DefinitionError, readChoice, readObject, readOptionalString, readString, readText } from './definition.js';
 import { defineStrings, type Language, localeOf, localize } from './i18n/index.js';
+import nl from './i18n/notice/nl.js';
 import type { OutcomeNotice, OutcomeStatus } from './schema-types.js';
 
 export type { OutcomeNotice, OutcomeStatus } from './schema-types.js';
@@ -19,28 +20,7 @@ export interface NoticeStrings {
   readMore: string;
 }
 
-const je: NoticeStrings = {
-  title: 'Wat we met jullie inbreng doen',
-  statuses: { gehoord: 'Gehoord', 'in-behandeling': 'In behandeling', besloten: 'Besloten' },
-  statusLabel: 'Stand van zaken:',
-  readMore: 'Lees meer',
-};
-
-export const noticeStrings = defineStrings<NoticeStrings>({
-  nl: { je, u: { ...je, title: 'Wat we met uw inbreng doen' } },
-  en: {
-    title: 'What we are doing with your input',
-    statuses: { gehoord: 'Heard', 'in-behandeling': 'In progress', besloten: 'Decided' },
-    statusLabel: 'Status:',
-    readMore: 'Read more',
-  },
-  ar: {
-    title: 'ما نفعله بمساهماتكم',
-    statuses: { gehoord: 'تم الاستماع', 'in-behandeling': 'قيد المعالجة', besloten: 'تم اتخاذ القرار' },
-    statusLabel: 'الوضع الحالي:',
-    readMore: 'اقرأ المزيد',
-  },
-});
+export const noticeStrings = defineStrings<NoticeStrings>(nl, (language) => import(`./i18n/notice/${language}.ts`));
 
 const statuses: readonly OutcomeStatus[] = ['gehoord', 'in-behandeling', 'besloten'];
 

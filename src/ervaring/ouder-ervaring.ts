@@ -25,7 +25,7 @@ import {
   toErvaringData,
   validateErvaring,
 } from './ervaring.js';
-import { ervaringStrings, type ErvaringStrings } from './i18n/index.js';
+import { ervaringStrings, type ErvaringStrings } from './ervaring.i18n.js';
 import { ervaringStyles } from './ouder-ervaring.styles.js';
 
 type Field = ErvaringField | 'outcome';
@@ -52,6 +52,7 @@ const syncInterval = 1000;
  *
  * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart form - The form.
  * @csspart field - A field or group of choices.
  * @csspart label - A label or legend.
@@ -76,6 +77,7 @@ const syncInterval = 1000;
  */
 export class OuderErvaring extends OuderElement {
   static override styles = [...OuderElement.styles, ervaringStyles];
+  protected static override texts = [ervaringStrings];
   static override properties = internalState('answers', 'bait', 'restored', 'notice', 'copyStatus');
 
   private readonly loader = new DefinitionController(this, parseErvaringDefinition, (definition) => this.onReady(definition));

@@ -5,7 +5,7 @@ import type { LocalizedText, MeedenksessieDefinition, SubmissionAnswer } from '.
 import { Store } from '../core/storage.js';
 import type { SubmissionState } from '../core/submission.js';
 import { calendarEvents, calendarFile } from './calendar.js';
-import type { MeedenksessieStrings } from './i18n/index.js';
+import type { MeedenksessieStrings } from './meedenksessie.i18n.js';
 import { formatSessionTime, isoMoment, outcomes, webLink } from './meedenksessie.js';
 
 /**

@@ -8,7 +8,7 @@ import { DefinitionController } from '../core/resource.js';
 import type { MeedenksessieDefinition, Option } from '../core/schema-types.js';
 import { SubmissionController, type SubmissionState } from '../core/submission.js';
 import { CalendarLink, confirmation, keepConfirmation, keptConfirmation, type SentSignUp, sentSignUp } from './confirmation.js';
-import { meedenksessieStrings, type MeedenksessieStrings } from './i18n/index.js';
+import { meedenksessieStrings, type MeedenksessieStrings } from './meedenksessie.i18n.js';
 import {
   type Answers,
   emptyAnswers,
@@ -44,6 +44,7 @@ type Rejected = Extract<SubmissionState<'meedenksessie'>, { status: 'rejected' }
  *
  * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart form - The form.
  * @csspart session - One session in the list.
  * @csspart field - A field or group of choices.
@@ -69,6 +70,7 @@ type Rejected = Extract<SubmissionState<'meedenksessie'>, { status: 'rejected' }
  */
 export class OuderMeedenksessie extends OuderElement {
   static override styles = [...OuderElement.styles, meedenksessieStyles];
+  protected static override texts = [meedenksessieStrings];
   static override properties = internalState('answers', 'bait');
 
   private readonly loader = new DefinitionController(this, parseDefinition, (definition) => this.onReady(definition));

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { type Choice, choiceGroup, type Content } from '../core/form.js';
 import { type Language, plural, type Translation } from '../core/i18n/index.js';
 import type { FieldError, LocalizedText, MeedenksessieDefinition, MeedenksessieSession } from '../core/schema-types.js';
-import type { MeedenksessieStrings } from './i18n/index.js';
+import type { MeedenksessieStrings } from './meedenksessie.i18n.js';
 import { formatSessionTime, isoMoment, isSelectable, type SessionStatus, sessionStatus, upcomingSessions } from './meedenksessie.js';
 
 /** A session on offer, with its state as far as this page knows it. */

@@ -52,6 +52,7 @@ const noNetworks: Netwerkkaart = { networks: [], paths: [], types: [], problems:
  *
  * @slot - Fallback content (a sentence and a link), shown until the widget runs and again when no network can be shown.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart search - The search form.
  * @csspart result - What the search found.
  * @csspart list - The list of networks.
@@ -71,6 +72,7 @@ const noNetworks: Netwerkkaart = { networks: [], paths: [], types: [], problems:
  */
 export class OuderNetwerkkaart extends OuderElement implements KaartView {
   static override styles = [...OuderElement.styles, netwerkkaartStyles];
+  protected static override texts = [netwerkkaartStrings];
   static override properties = {
     regions: {},
     regionsSrc: { attribute: 'regions-src' },
@@ -112,7 +114,7 @@ export class OuderNetwerkkaart extends OuderElement implements KaartView {
   // --- derived -----------------------------------------------------------------------------
 
   get strings(): NetwerkkaartStrings {
-    return netwerkkaartStrings(this.language);
+    return netwerkkaartStrings(this.language, this.dutchRegister);
   }
 
   get kaart(): Netwerkkaart {

@@ -10,7 +10,7 @@ import type { FieldError, PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
 import { SubmissionController, type SubmissionState, uuidV4 } from '../core/submission.js';
 import { noticeStrings, noticeStyles, type OutcomeNotice, renderNotice as renderOutcomeNotice } from '../core/terugkoppeling.js';
-import { peilingStrings, type PeilingStrings } from './i18n/index.js';
+import { peilingStrings, type PeilingStrings } from './peiling.i18n.js';
 import { peilingStyles } from './ouder-peiling.styles.js';
 import {
   type AnswerValue,
@@ -55,6 +55,7 @@ type Field = string;
  *
  * @slot - Fallback for the web editor: shown until the widget runs, and again when it cannot load or send.
  *
+ * @csspart language-menu - The parent's choice of language (a select), when the definition is written in more than one.
  * @csspart form - The form.
  * @csspart field - A question or field.
  * @csspart label - A question's label or legend.
@@ -76,6 +77,7 @@ type Field = string;
  */
 export class OuderPeiling extends OuderElement {
   static override styles = [...OuderElement.styles, noticeStyles, peilingStyles];
+  protected static override texts = [peilingStrings, noticeStrings];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'record', 'tally');
 
   private readonly loader = new DefinitionController(this, parsePeiling, (definition) => this.onReady(definition));

@@ -41,6 +41,7 @@ declare global {
  */
 export class OuderTerugkoppeling extends OuderElement {
   static override styles = [...OuderElement.styles, noticeStyles, terugkoppelingStyles];
+  protected static override texts = [terugkoppelingStrings, noticeStrings];
   static override properties = { form: {} };
 
   /** The id of one form: only its outcome is shown. Without it, every published outcome of the organisation. */

@@ -1,5 +1,7 @@
 // Every story of the built Storybook, in Chromium: axe-core (violations AND incomplete), ARIA id
-// references inside each shadow root, no sideways scrolling at 320 CSS px, targets ≥ 24×24 px.
+// references inside each shadow root, no sideways scrolling at 320 CSS px, targets ≥ 24×24 px, and
+// a clean browser console (no page error, no warning, no error). Every documentation page too:
+// it renders, its widgets' tables come from the Custom Elements Manifest, and its console is clean.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -14,10 +16,12 @@ import { widgets } from './widgets.mjs';
 const tags = [...widgets.map((widget) => widget.tag), 'ouder-terugkoppeling'];
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const allowList = JSON.parse(readFileSync(new URL('./axe-allow.json', import.meta.url), 'utf8'));
+const consoleAllowList = JSON.parse(readFileSync(new URL('./console-allow.json', import.meta.url), 'utf8'));
 
-/** The newest modification time of any file under `dir`. */
+/** The newest modification time of `dir` (a file, or any file under a folder). */
 function newest(dir) {
   if (!existsSync(dir)) return 0;
+  if (statSync(dir).isFile()) return statSync(dir).mtimeMs;
   let time = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) time = Math.max(time, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
@@ -31,9 +35,12 @@ function newest(dir) {
  */
 function storybookFolder() {
   const built = join(root, 'storybook-static/index.json');
-  const sources = Math.max(...['stories', 'src', '.storybook', 'test/fixtures'].map((dir) => newest(join(root, dir))));
+  // The web-editor page shows the README's snippets; the widget pages come from custom-elements.json.
+  const sources = Math.max(...['stories', 'src', '.storybook', 'test/fixtures', 'README.md', 'custom-elements.json'].map((dir) => newest(join(root, dir))));
   if (existsSync(built) && statSync(built).mtimeMs > sources) return { dir: join(root, 'storybook-static'), temporary: false };
   const dir = mkdtempSync(join(tmpdir(), 'ouderstem-storybook-'));
+  const manifest = spawnSync('npm', ['run', 'manifest'], { cwd: root, encoding: 'utf8' });
+  if (manifest.status !== 0) throw new Error(`npm run manifest failed:\n${manifest.stdout}\n${manifest.stderr}`);
   const build = spawnSync('npx', ['storybook', 'build', '--quiet', '-o', dir], {
     cwd: root,
     env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
@@ -44,9 +51,26 @@ function storybookFolder() {
 }
 
 const storybook = storybookFolder();
-const stories = Object.values(JSON.parse(readFileSync(join(storybook.dir, 'index.json'), 'utf8')).entries).filter(
-  (entry) => entry.type === 'story',
-);
+const entries = Object.values(JSON.parse(readFileSync(join(storybook.dir, 'index.json'), 'utf8')).entries);
+const stories = entries.filter((entry) => entry.type === 'story');
+const docs = entries.filter((entry) => entry.type === 'docs');
+
+/**
+ * Everything a page says on its console that is a warning or an error, and every page error,
+ * but what console-allow.json expects of that story (`story`: a regular expression over the
+ * story's id; for a story that shows a failed load).
+ */
+function watchConsole(page, storyId) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (!['warning', 'error'].includes(message.type())) return;
+    const text = message.text();
+    if (consoleAllowList.some((entry) => new RegExp(entry.story).test(storyId) && text.includes(entry.message))) return;
+    problems.push(`console ${message.type()}: ${text}`);
+  });
+  return problems;
+}
 
 /** An allow-list entry matches a rule, optionally only in stories whose id contains `story`. */
 function allowed(result, storyId) {
@@ -77,20 +101,57 @@ describe('every story of the built Storybook', () => {
     if (storybook.temporary) rmSync(storybook.dir, { recursive: true, force: true });
   });
 
-  it('has a reviewed allow-list: every entry names a rule and says why', () => {
+  it('has reviewed allow-lists: every entry names a rule (or a console message) and says why', () => {
     for (const entry of allowList) {
       assert.equal(typeof entry.rule, 'string', JSON.stringify(entry));
       assert.ok(typeof entry.reason === 'string' && entry.reason.length > 20, `no reason for ${entry.rule}`);
     }
+    for (const entry of consoleAllowList) {
+      assert.ok(typeof entry.story === 'string' && typeof entry.message === 'string', JSON.stringify(entry));
+      assert.ok(typeof entry.reason === 'string' && entry.reason.length > 20, `no reason for ${entry.message}`);
+      assert.ok(entries.some(({ id }) => new RegExp(entry.story).test(id)), `console-allow.json: no story matches ${entry.story}`);
+    }
   });
+
+  it('documents every widget, and has the pages for web editors and for theming', () => {
+    const titles = docs.map((entry) => entry.title);
+    for (const tag of tags) assert.ok(titles.includes(`Widgets/${tag}`), `no documentation page for <${tag}>`);
+    assert.ok(titles.includes('Ouderstem/Voor webredacteuren'));
+    assert.ok(titles.includes('Ouderstem/Thema en NL Design System'));
+  });
+
+  for (const entry of docs) {
+    it(`documentation: ${entry.title} (${entry.id})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+      try {
+        const page = await context.newPage();
+        const problems = watchConsole(page, entry.id);
+        await page.goto(`${server.url}/iframe.html?id=${entry.id}&viewMode=docs`);
+        await page.locator('.sbdocs-content h1').first().waitFor();
+        const tag = /^Widgets\/(ouder-[a-z]+)$/.exec(entry.title)?.[1];
+        if (tag) {
+          // The tables come from custom-elements.json: an attribute, an event, a part and a custom property of the widget.
+          const table = page.locator('.docblock-argstable').first();
+          await table.waitFor();
+          const text = await table.innerText();
+          for (const expected of ['privacy-url', 'ouder-ready', 'css shadow parts', 'css custom properties']) {
+            assert.ok(text.toLowerCase().includes(expected), `the table of <${tag}> shows no ${expected}`);
+          }
+        }
+        await settle(page, tags);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   for (const story of stories) {
     it(`${story.title} / ${story.name} (${story.id})`, async () => {
       const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
       try {
         const page = await context.newPage();
-        const errors = [];
-        page.on('pageerror', (error) => errors.push(error.message));
+        const errors = watchConsole(page, story.id);
         await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
         await settle(page, tags);
         const present = await page.evaluate((tags) => tags.filter((tag) => document.querySelector(tag)), tags);
@@ -117,7 +178,7 @@ describe('every story of the built Storybook', () => {
         await page.setViewportSize({ width: 320, height: 800 });
         await settle(page, present);
         problems.push(...(await widgetProblems(page, present)).map((problem) => `at 320 px: ${problem}`));
-        problems.push(...errors.map((message) => `page error: ${message}`));
+        problems.push(...errors);
         assert.deepEqual(problems, []);
       } finally {
         await context.close();

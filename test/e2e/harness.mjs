@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
 
@@ -195,13 +196,24 @@ export function relay(response, answer) {
   response.end(answer.body);
 }
 
+/** Files compressed once, as a host that serves pre-compressed files (brotli at its best) sends them. */
+const compressed = new Map();
+function brotliOf(file) {
+  const key = `${file} ${statSync(file).mtimeMs}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return compressed.get(key);
+}
+
 /**
  * A tiny server on loopback for host pages. In order: `routes` (path → `(request, response) => void`);
  * paths under `/api/` go to `api({ request, response, body })` (it returns true when it answered
  * itself) and otherwise on to `target` (the reference server); then files from `dirs`, first match
- * wins. `headers` go on every answer (e.g. a Content-Security-Policy).
+ * wins. `headers` go on every answer (e.g. a Content-Security-Policy). With `compress`, files go
+ * out brotli-compressed to a browser that accepts it.
  */
-export async function startStaticServer(dirs, { headers = {}, routes = {}, target, api } = {}) {
+export async function startStaticServer(dirs, { headers = {}, routes = {}, target, api, compress = false } = {}) {
   const folders = [dirs].flat();
   const server = createHttpServer(async (request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
@@ -223,7 +235,12 @@ export async function startStaticServer(dirs, { headers = {}, routes = {}, targe
     for (const folder of path.startsWith('/data/') ? [...folders, root] : folders) {
       const file = join(folder, normalize(path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) continue;
-      response.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+      if (compress && /\bbr\b/.test(request.headers['accept-encoding'] ?? '') && /text|json|svg/.test(type)) {
+        response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+        return response.end(brotliOf(file));
+      }
+      response.writeHead(200, { 'Content-Type': type });
       return response.end(readFileSync(file));
     }
     response.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -237,8 +254,8 @@ export async function startStaticServer(dirs, { headers = {}, routes = {}, targe
   };
 }
 
-/** A host page: `body` inside a minimal HTML document that loads the CDN build. */
-export function hostPage(body, { lang = 'nl', head = '', htmlAttributes = '' } = {}) {
+/** A host page: `body` inside a minimal HTML document that loads the CDN build (`script`: the loader, or another file). */
+export function hostPage(body, { lang = 'nl', head = '', htmlAttributes = '', script = '/ouderstem.js' } = {}) {
   return `<!doctype html>
 <html lang="${lang}" ${htmlAttributes}>
 <head>
@@ -246,7 +263,7 @@ export function hostPage(body, { lang = 'nl', head = '', htmlAttributes = '' } =
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ouderstem test page</title>
 ${head}
-<script type="module" src="/ouderstem.js"></script>
+<script type="module" src="${script}"></script>
 </head>
 <body>
 <main>

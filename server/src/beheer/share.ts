@@ -4,11 +4,15 @@
  * language of the form.
  */
 import type { AuthoredDefinition, FormType } from '../content.js';
+import { languages, textsFor } from '../i18n/index.js';
 import { escapeHtml } from '../pages.js';
 
-/** The widgets' own languages; a definition's texts in others still fall back to Dutch there. */
-export const WIDGET_LANGUAGES = ['nl', 'en', 'ar'] as const;
-export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number];
+/**
+ * The languages of the parents' pages, which are the widgets' own (server/src/i18n/ has a file
+ * for each); a definition's texts in others still fall back to Dutch there.
+ */
+export const WIDGET_LANGUAGES: readonly string[] = languages.map((texts) => texts.lang);
+export type WidgetLanguage = string;
 
 const TAGS: Record<FormType, string> = { peiling: 'ouder-peiling', meedenksessie: 'ouder-meedenksessie', ervaring: 'ouder-ervaring' };
 
@@ -23,7 +27,7 @@ export function languagesOf(definition: unknown): WidgetLanguage[] {
     if (Array.isArray(value)) value.forEach(walk);
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (typeof item === 'string' && (WIDGET_LANGUAGES as readonly string[]).includes(key)) found.add(key);
+        if (typeof item === 'string' && WIDGET_LANGUAGES.includes(key)) found.add(key);
         walk(item);
       }
     }
@@ -41,18 +45,6 @@ export function textIn(value: unknown, lang: string): string {
   }
   return '';
 }
-
-const FALLBACK: Record<WidgetLanguage, (link: string) => string> = {
-  nl: (link) => `Lukt het invullen hier niet? Doe mee via ${link}.`,
-  en: (link) => `Does the form not work here? Take part at ${link}.`,
-  ar: (link) => `لا يعمل النموذج هنا؟ شارك عبر ${link}.`,
-};
-
-const SHARE: Record<WidgetLanguage, (organisation: string, title: string, url: string) => string> = {
-  nl: (organisation, title, url) => `${organisation} wil graag horen wat ouders vinden: "${title}". Doe je mee? Het kost een paar minuten: ${url}`,
-  en: (organisation, title, url) => `${organisation} would like to hear from parents: "${title}". Will you take part? It takes a few minutes: ${url}`,
-  ar: (organisation, title, url) => `تود ${organisation} أن تسمع رأي الآباء والأمهات: "${title}". هل تشارك؟ يستغرق ذلك بضع دقائق: ${url}`,
-};
 
 export interface Share {
   hostedUrl: string;
@@ -83,8 +75,8 @@ export function shareOf(
   const snippetsByLang: Record<string, { element: string; compat: string }> = {};
   for (const lang of languages) {
     const link = `<a href="${escapeHtml(hostedUrl)}">${escapeHtml(hostedUrl.replace(/^https?:\/\//, ''))}</a>`;
-    fallback[lang] = `<p>${FALLBACK[lang](link)}</p>`;
-    shareText[lang] = SHARE[lang](organisation.name, textIn(definition.title, lang), hostedUrl);
+    fallback[lang] = `<p>${textsFor(lang).pages.share.fallback(link)}</p>`;
+    shareText[lang] = textsFor(lang).pages.share.text(organisation.name, textIn(definition.title, lang), hostedUrl);
     const attributes = [`endpoint="${escapeHtml(endpoint)}"`, ...(privacyUrl ? [`privacy-url="${escapeHtml(privacyUrl)}"`] : []), ...(lang === 'nl' ? [] : [`lang="${lang}"`])];
     const data = [`data-ouderstem="${tag.replace(/^ouder-/, '')}"`, `data-endpoint="${escapeHtml(endpoint)}"`, ...(privacyUrl ? [`data-privacy-url="${escapeHtml(privacyUrl)}"`] : []), `data-lang="${lang}"`];
     const script = `<script type="module" src="${escapeHtml(scriptUrl)}"></script>`;

@@ -19,7 +19,49 @@ export interface Texts {
   };
   mail: MailTexts;
   pages: PageTexts;
+  /** What the API says about each error code (`{ errors: [{ code, message }] }`), to a parent. */
+  errors: Record<ErrorCode, string>;
 }
+
+/** The error codes the API answers with; each language says every one. */
+export type ErrorCode =
+  | 'required'
+  | 'invalid-email'
+  | 'invalid-format'
+  | 'invalid-type'
+  | 'invalid-value'
+  | 'too-short'
+  | 'too-long'
+  | 'too-many'
+  | 'consent-needs-name'
+  | 'out-of-range'
+  | 'unknown-field'
+  | 'unknown-question'
+  | 'unknown-session'
+  | 'form-mismatch'
+  | 'type-mismatch'
+  | 'idempotency-key-mismatch'
+  | 'idempotency-key-reused'
+  | 'already-voted'
+  | 'poll-closed'
+  | 'code-used'
+  | 'code-invalid'
+  | 'withdrawn'
+  | 'session-full'
+  | 'form-closed'
+  | 'deadline-passed'
+  | 'already-signed-up'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'request-timeout'
+  | 'headers-too-large'
+  | 'unavailable'
+  | 'bad-request'
+  | 'not-found'
+  | 'origin-not-allowed'
+  | 'rate-limited'
+  | 'unauthorized'
+  | 'internal';
 
 export interface MailTexts {
   greeting: (name?: string) => string;
@@ -103,4 +145,17 @@ export interface PageTexts {
   };
   unknownTitle: string;
   unknown: string;
+  /** The hosted page of a form (`/f/<id>`). */
+  hosted: {
+    privacy: string;
+    /** Inside the widget's tag, until it has loaded. */
+    fallback: (organisation: string) => string;
+    missingTitle: string;
+    missing: string;
+  };
+  /** What a web editor copies: the fallback inside the tag, and a text for WhatsApp or e-mail. */
+  share: {
+    fallback: (link: string) => string;
+    text: (organisation: string, title: string, url: string) => string;
+  };
 }

@@ -48,4 +48,6 @@ export interface Translation {
   charactersNeeded: Plural;
   privacyLink: string;
   opensInNewWindow: string;
+  /** The label of the parent's language menu, shown when a definition has content in more than one language. */
+  language: string;
 }

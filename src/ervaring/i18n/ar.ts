@@ -1,6 +1,6 @@
-import type { ErvaringStrings } from './nl.js';
+import type { ErvaringStrings } from '../ervaring.i18n.js';
 
-export const ar: ErvaringStrings = {
+const ar: ErvaringStrings = {
   helpTitle: 'هل تحتاج إلى مساعدة الآن؟',
   helpIntro: 'هذا النموذج ليس لحالات الطوارئ. لا نقرأ قصتك على الفور. تحدّث مع شخص يستطيع المساعدة الآن:',
   kindertelefoon: 'Kindertelefoon (للأطفال والشباب): اتصال مجاني',
@@ -68,3 +68,5 @@ export const ar: ErvaringStrings = {
   sentLaterNoCode: 'تم إرسال قصتك الآن.',
   shareAnother: 'مشاركة قصة أخرى',
 };
+
+export default ar;

@@ -1,6 +1,6 @@
-import type { ErvaringStrings } from './nl.js';
+import type { ErvaringStrings } from '../ervaring.i18n.js';
 
-export const en: ErvaringStrings = {
+const en: ErvaringStrings = {
   helpTitle: 'Do you need help right now?',
   helpIntro: 'This form is not for emergencies. We do not read your story straight away. Talk to someone who can help now:',
   kindertelefoon: 'Kindertelefoon (for children and young people): free call',
@@ -69,3 +69,5 @@ export const en: ErvaringStrings = {
   sentLaterNoCode: 'Your story has now been sent.',
   shareAnother: 'Share another story',
 };
+
+export default en;

@@ -1,6 +1,6 @@
-import type { MeedenksessieStrings } from './nl.js';
+import type { MeedenksessieStrings } from '../meedenksessie.i18n.js';
 
-export const ar: MeedenksessieStrings = {
+const ar: MeedenksessieStrings = {
   chooseOne: 'اختر جلسة',
   placesLeft: {
     zero: 'لا توجد أماكن',
@@ -62,3 +62,5 @@ export const ar: MeedenksessieStrings = {
   addToCalendar: 'أضِف إلى تقويمك',
   cancel: 'لا تستطيع الحضور؟ ألغِ تسجيلك',
 };
+
+export default ar;

@@ -1,6 +1,6 @@
-import type { MeedenksessieStrings } from './nl.js';
+import type { MeedenksessieStrings } from '../meedenksessie.i18n.js';
 
-export const en: MeedenksessieStrings = {
+const en: MeedenksessieStrings = {
   chooseOne: 'Choose a session',
   placesLeft: { one: '1 place left', other: '{n} places left' },
   chooseMore: 'Choose one or more sessions',
@@ -55,3 +55,5 @@ export const en: MeedenksessieStrings = {
   addToCalendar: 'Add to your calendar',
   cancel: 'Can’t make it after all? Cancel your sign-up',
 };
+
+export default en;

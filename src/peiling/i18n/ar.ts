@@ -1,6 +1,6 @@
-import type { PeilingStrings } from './nl.js';
+import type { PeilingStrings } from '../peiling.i18n.js';
 
-export const ar: PeilingStrings = {
+const ar: PeilingStrings = {
   other: 'غير ذلك',
   otherLabel: 'ماذا تقصد بغير ذلك؟',
   questionOf: (current, total) => `السؤال ${current} من ${total}`,
@@ -39,3 +39,5 @@ export const ar: PeilingStrings = {
   resultsAfterClose: 'ستظهر النتائج عند إغلاق الاستطلاع.',
   openNotShown: 'لا نعرض الإجابات على الأسئلة المفتوحة.',
 };
+
+export default ar;

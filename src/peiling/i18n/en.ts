@@ -1,6 +1,6 @@
-import type { PeilingStrings } from './nl.js';
+import type { PeilingStrings } from '../peiling.i18n.js';
 
-export const en: PeilingStrings = {
+const en: PeilingStrings = {
   other: 'Other',
   otherLabel: 'What do you mean by other?',
   questionOf: (current, total) => `Question ${current} of ${total}`,
@@ -39,3 +39,5 @@ export const en: PeilingStrings = {
   resultsAfterClose: 'The results will be shown when the poll has closed.',
   openNotShown: 'We do not show answers to open questions.',
 };
+
+export default en;

@@ -1,7 +1,7 @@
 /**
  * The languages a form can be written in. Dutch is always there (it is the fallback of every
  * text); the others are the languages the widgets speak, so a parent who reads a form in one of
- * them also gets the buttons and messages in it. More come when the widgets learn them (#15).
+ * them also gets the buttons and messages in it.
  */
 export interface FormLanguage {
   code: string;
@@ -18,6 +18,9 @@ export const LANGUAGES: readonly FormLanguage[] = [
   DUTCH,
   { code: 'en', name: 'Engels', own: 'English', dir: 'ltr' },
   { code: 'ar', name: 'Arabisch', own: 'العربية', dir: 'rtl' },
+  { code: 'tr', name: 'Turks', own: 'Türkçe', dir: 'ltr' },
+  { code: 'pl', name: 'Pools', own: 'Polski', dir: 'ltr' },
+  { code: 'uk', name: 'Oekraïens', own: 'Українська', dir: 'ltr' },
 ];
 
 export function languageOf(code: string): FormLanguage {

@@ -1,6 +1,6 @@
-import type { Translation } from './translation.js';
+import type { Translation } from '../translation.js';
 
-export const en: Translation = {
+const en: Translation = {
   loading: 'Loading…',
   loadFailed: 'This part could not be loaded just now; please try again in a moment.',
   unavailable: 'This part is not available right now.',
@@ -20,4 +20,7 @@ export const en: Translation = {
   charactersNeeded: { one: '1 more character needed', other: '{n} more characters needed' },
   privacyLink: 'Read how we handle your data',
   opensInNewWindow: '(opens in a new window)',
+  language: 'Language',
 };
+
+export default en;

@@ -1,4 +1,4 @@
-import type { Registers, Translation } from './translation.js';
+import type { Registers, Translation } from '../translation.js';
 
 /** Dutch, plain language (B1): the reference translation, informal ("je"). */
 const je: Translation = {
@@ -21,6 +21,7 @@ const je: Translation = {
   charactersNeeded: { one: 'Nog 1 teken nodig', other: 'Nog {n} tekens nodig' },
   privacyLink: 'Lees hoe we met je gegevens omgaan',
   opensInNewWindow: '(opent in een nieuw venster)',
+  language: 'Taal',
 };
 
 /** Dutch, formal ("u"): every sentence that addresses the parent, in the u-form. */
@@ -31,4 +32,6 @@ const u: Translation = {
   privacyLink: 'Lees hoe we met uw gegevens omgaan',
 };
 
-export const nl: Registers<Translation> = { je, u };
+const nl: Registers<Translation> = { je, u };
+
+export default nl;

@@ -1,7 +1,7 @@
-import type { Translation } from './translation.js';
+import type { Translation } from '../translation.js';
 
 /** Arabic, rendered right-to-left. */
-export const ar: Translation = {
+const ar: Translation = {
   loading: 'جارٍ التحميل…',
   loadFailed: 'تعذّر تحميل هذا الجزء الآن؛ حاول مرة أخرى بعد قليل.',
   unavailable: 'هذا الجزء غير متاح الآن.',
@@ -40,4 +40,7 @@ export const ar: Translation = {
   },
   privacyLink: 'اقرأ كيف نتعامل مع بياناتك',
   opensInNewWindow: '(يفتح في نافذة جديدة)',
+  language: 'اللغة',
 };
+
+export default ar;
