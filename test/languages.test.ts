@@ -7,10 +7,12 @@ import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../src/index.js';
 import { languages, type Texts, translationFor } from '../src/core/i18n/index.js';
 import { outcomeStrings } from '../src/core/outcome.js';
+import { noticeStrings } from '../src/core/terugkoppeling.js';
 import { ervaringStrings } from '../src/ervaring/ervaring.i18n.js';
 import { meedenksessieStrings } from '../src/meedenksessie/meedenksessie.i18n.js';
 import { netwerkkaartStrings } from '../src/netwerkkaart/netwerkkaart.i18n.js';
 import { peilingStrings } from '../src/peiling/peiling.i18n.js';
+import { terugkoppelingStrings } from '../src/terugkoppeling/terugkoppeling.i18n.js';
 import ervaring from './fixtures/ervaring.json';
 import meedenksessie from './fixtures/meedenksessie.json';
 import netwerkkaart from './fixtures/netwerkkaart.json';
@@ -92,6 +94,8 @@ describe('the texts of every language', () => {
     meedenksessie: meedenksessieStrings,
     ervaring: ervaringStrings,
     netwerkkaart: netwerkkaartStrings,
+    'outcome notice': noticeStrings,
+    terugkoppeling: terugkoppelingStrings,
   };
   before(() => Promise.all(Object.values(sets).flatMap((set) => languages.map((language) => set.load(language)))));
 

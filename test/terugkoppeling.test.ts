@@ -49,6 +49,18 @@ describe('<ouder-terugkoppeling>', () => {
       await expectAccessible(el);
     });
 
+    for (const lang of ['en', 'tr', 'pl', 'uk']) {
+      it(`… in ${lang}: its own words (the status, the results' heading) after its language chunks load, left to right`, async () => {
+        const el = await terugkoppeling({ lang });
+        await until(() => $(el, '.root')?.getAttribute('lang') === lang, 3000, lang);
+        await el.updateComplete;
+        expect($(el, '.root').getAttribute('dir')).to.equal('ltr');
+        const shown = text(el.shadowRoot!.querySelector('.root')!);
+        for (const dutch of ['Stand van zaken', 'Wat we met jullie inbreng doen', 'De uitslag', 'stemmen']) expect(shown, lang).to.not.contain(dutch);
+        await expectAccessible(el);
+      });
+    }
+
     it('… with nothing published yet, and when loading failed', async () => {
       await expectAccessible(await terugkoppeling({ body: { type: 'terugkoppeling', outcomes: [] } }));
       await expectAccessible(await terugkoppeling({ status: 503, body: { errors: [] } }));
