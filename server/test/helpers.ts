@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -112,4 +114,14 @@ export function story(extra: Record<string, unknown> = {}) {
 export async function count(db: Database, table: string): Promise<number> {
   const result = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
   return result.rows[0]!.n;
+}
+
+/** A port nobody listens on now, for a server process or a provider a test starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
 }

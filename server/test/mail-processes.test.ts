@@ -2,27 +2,18 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db.js';
-import { CONTENT_DIR, makeApp, post, signUp, testContent } from './helpers.js';
+import { CONTENT_DIR, freePort, makeApp, post, signUp, testContent } from './helpers.js';
 import { TestSmtp } from './mail-helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ouderstem-server.js', import.meta.url));
 const FROM = 'Ouderstem test <ouders@ouderstem.test>';
 const databaseUrl = process.env.DATABASE_URL;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Server {
   child: ChildProcess;

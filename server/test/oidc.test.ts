@@ -5,28 +5,18 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
 import type { Database } from '../src/db.js';
 import { call, makeUser, sessionCookie } from './console-helpers.js';
-import { backends, makeApp, testContent } from './helpers.js';
+import { backends, freePort, makeApp, testContent } from './helpers.js';
 
 const CALLBACK = 'http://localhost/beheer/login/oidc/callback';
 const SECRET = 'een-geheim-van-de-test-provider';
 
 /** Accounts at the provider: login name → e-mail address. */
 const accounts: Record<string, string> = {};
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 async function startProvider(): Promise<{ issuer: string; server: Server }> {
   const issuer = `http://127.0.0.1:${await freePort()}`;

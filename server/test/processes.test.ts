@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,19 +14,12 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import pg from 'pg';
+import { freePort } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ouderstem-server.js', import.meta.url));
 const TOKEN = 'proces-token';
 const run = promisify(execFile);
 const databaseUrl = process.env.DATABASE_URL;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Server {
   child: ChildProcess;

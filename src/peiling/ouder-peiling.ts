@@ -9,7 +9,7 @@ import { DefinitionController } from '../core/resource.js';
 import type { FieldError, PeilingTally } from '../core/schema-types.js';
 import { Store } from '../core/storage.js';
 import { SubmissionController, type SubmissionState, uuidV4 } from '../core/submission.js';
-import { noticeStrings, noticeStyles, type OutcomeNotice, renderNotice as renderOutcomeNotice } from '../core/terugkoppeling.js';
+import { noticeStrings, noticeStyles, resultBarStyles, type OutcomeNotice, renderNotice as renderOutcomeNotice } from '../core/terugkoppeling.js';
 import { peilingStrings, type PeilingStrings } from './peiling.i18n.js';
 import { peilingStyles } from './ouder-peiling.styles.js';
 import {
@@ -76,7 +76,7 @@ type Field = string;
  * @cssproperty --ouder-max-width - Widest the widget grows (default 40rem).
  */
 export class OuderPeiling extends OuderElement {
-  static override styles = [...OuderElement.styles, noticeStyles, peilingStyles];
+  static override styles = [...OuderElement.styles, noticeStyles, resultBarStyles, peilingStyles];
   protected static override texts = [peilingStrings, noticeStrings];
   static override properties = internalState('entries', 'code', 'bait', 'step', 'record', 'tally');
 

@@ -3,7 +3,7 @@ import { OuderElement } from '../core/element.js';
 import { heading } from '../core/form.js';
 import { localeOf, plural } from '../core/i18n/index.js';
 import { DefinitionController } from '../core/resource.js';
-import { noticeStrings, noticeStyles, renderNotice } from '../core/terugkoppeling.js';
+import { noticeStrings, noticeStyles, renderNotice, resultBarStyles } from '../core/terugkoppeling.js';
 import { type Outcome, type OutcomeResults, parseTerugkoppeling, type Terugkoppeling } from './terugkoppeling.js';
 import { terugkoppelingStrings } from './terugkoppeling.i18n.js';
 import { terugkoppelingStyles } from './ouder-terugkoppeling.styles.js';
@@ -40,7 +40,7 @@ declare global {
  * @cssproperty --ouder-max-width - Widest the widget grows (default 40rem).
  */
 export class OuderTerugkoppeling extends OuderElement {
-  static override styles = [...OuderElement.styles, noticeStyles, terugkoppelingStyles];
+  static override styles = [...OuderElement.styles, noticeStyles, resultBarStyles, terugkoppelingStyles];
   protected static override texts = [terugkoppelingStrings, noticeStrings];
   static override properties = { form: {} };
 
