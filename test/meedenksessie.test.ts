@@ -564,6 +564,10 @@ describe('<ouder-meedenksessie>', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(text(el.shadowRoot!)).to.contain('Nog niet verstuurd');
+      // A sign-up is not an answer (#16): the panel names what was kept.
+      const panel = text(el.shadowRoot!.querySelector('.panel--queued')!);
+      expect(panel).to.contain('je aanmelding op dit apparaat bewaard');
+      expect(panel).to.not.contain('antwoord');
       expectFocusOn(el, '.panel--queued');
       expect(JSON.parse(localStorage.getItem('ouderstem:outbox')!)).to.have.length(1);
       await expectAccessible(el);
