@@ -93,7 +93,7 @@ const makers = {
   },
   signups(index) {
     const session = index % 2 === 0 ? 'vol' : 'open';
-    return { ...submission('meedenksessie', SIGNUP, { sessionIds: [session], name: 'Sam Belasting', email: `sam${index}@example.nl`, consent: true, waitlist: true }), kind: 'signup', session };
+    return { ...submission('meedenksessie', SIGNUP, { sessionIds: [session], name: 'Sam Belasting', email: `sam${index}.${randomUUID().slice(0, 8)}@example.nl`, consent: true, waitlist: true }), kind: 'signup', session };
   },
   stories(index) {
     return { ...submission('ervaring', STORY, { story: `Ervaring ${index} uit de belastingtest: de school luisterde en dacht mee.`, themes: ['onderwijs'], anonymous: true, consent: 'internal' }), kind: 'story' };
@@ -276,9 +276,10 @@ async function checkStored(target, scenario, answers) {
     if (codeRows !== byCode.size) problems.push(`${codeRows} code votes stored for ${byCode.size} codes used`);
   }
   if (scenario === 'signups') {
-    const rows = (await exportRows(url, SIGNUP)).map((row) => row.split(','));
+    // The export as a coordinator reads it: the session by its title, the status as a word.
+    const rows = await exportRows(url, SIGNUP);
     if (rows.length !== accepted('signup').length) problems.push(`${rows.length} stored sign-ups for ${accepted('signup').length} accepted`);
-    const confirmed = rows.filter((row) => row[1] === 'vol' && row[3] === 'confirmed').length;
+    const confirmed = rows.filter((row) => row.Sessie === 'Met plaatsen' && row.Status === 'Bevestigd').length;
     const wanted = Math.min(CAPACITY, answers.filter((answer) => answer.request.session === 'vol').length);
     if (confirmed !== wanted) problems.push(`${confirmed} confirmed places in a session of ${CAPACITY} after ${wanted} asked`);
   }

@@ -236,7 +236,7 @@ describe('beheer: from a fresh install to a poll on the organisation\'s own page
     await step('the coordinator sees the vote counted', async () => {
       await page.getByRole('link', { name: 'Resultaten' }).click();
       await page.getByText('1 ouder heeft meegedaan.').waitFor();
-      const rows = await page.locator('beheer-results table').first().locator('tbody tr').allTextContents();
+      const rows = await page.locator('beheer-results section.result table').first().locator('tbody tr').allTextContents();
       assert.equal(rows.filter((row) => /\b1\b/.test(row) && /100%/.test(row)).length, 1, `one answer counted once: ${rows.join(' | ')}`);
       await checkScreen('results');
       await shot(page, 'resultaten');

@@ -2,8 +2,8 @@
 // two real processes behind the test, requests alternating between them. The rate limit is one
 // count per client for both, and idempotency, capacity and participation codes stay exact.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
@@ -27,7 +27,9 @@ async function post(url, formId, { submissionId, body }, client) {
   return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
 }
 
-const signUp = () => submission('meedenksessie', 'meedenksessies-2027', { sessionIds: ['utrecht-maart'], name: 'Sam de Vries', email: 'sam@example.nl', consent: true });
+// Each sign-up its own address: one address signs up once per session.
+const signUp = () =>
+  submission('meedenksessie', 'meedenksessies-2027', { sessionIds: ['utrecht-maart'], name: 'Sam de Vries', email: `sam.${randomUUID().slice(0, 8)}@example.nl`, consent: true });
 
 // PGlite is one process's database: this exists where a second process can share one.
 if (databaseUrl) describe('two server processes on one PostgreSQL', () => {

@@ -58,18 +58,21 @@ export const widgets = [
     serverField: { field: 'remarks', control: 'remarks' },
     /** What the sent view shows of the server's answer: the self-cancel link. */
     serverAnswer: 'a[href*="/api/cancel/"]',
-    /** Signs up for the online session (no capacity, so any number of runs fits). */
+    /**
+     * Signs up for the online session (no capacity, so any number of runs fits), each time with
+     * an address of its own: the server refuses a second sign-up of one address for one session.
+     */
     async fill(widget, text) {
       await widget.locator('input[name="sessionIds"][value="twente-online-april"]').check();
       await type(widget.locator('#name'), 'Sam de Vries');
-      await type(widget.locator('#email'), 'sam@example.org');
+      await type(widget.locator('#email'), `sam.${crypto.randomUUID().slice(0, 8)}@example.org`);
       await type(widget.locator('#remarks'), text);
       await widget.locator('#consent').check();
     },
     data: (text) => ({
       sessionIds: ['twente-online-april'],
       name: 'Sam de Vries',
-      email: 'sam@example.org',
+      email: `sam.${crypto.randomUUID().slice(0, 8)}@example.org`,
       remarks: text,
       consent: true,
     }),
