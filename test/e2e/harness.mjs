@@ -104,6 +104,20 @@ export async function exportRows(url, formId) {
   return parseCsv(await response.text(), { bom: true, delimiter: ';', columns: true });
 }
 
+/**
+ * Waits until the console's set-up page shows its form, and fails with what the page shows and
+ * what the server printed when it does not (CI saw it not come twice, with no trace of why).
+ */
+export async function setupFormShown(page, server) {
+  try {
+    await page.locator('beheer-setup form, beheer-setup .notice').first().waitFor({ timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`the set-up page shows no form after 60 s; it shows: "${await page.locator('body').innerText()}"\nthe server printed:\n${server.log().slice(-4000)}`, { cause: error });
+  }
+  const notice = page.locator('beheer-setup .notice');
+  if (await notice.count()) throw new Error(`the set-up page refuses the printed link: "${await notice.innerText()}"\nthe server printed:\n${server.log().slice(-4000)}`);
+}
+
 /** Whether some cell of an exported row holds `text`. */
 export function rowHas(row, text) {
   return Object.values(row).some((cell) => cell.includes(text));

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { answerWithKeyboard, contentDir, htmlRoute, launchBrowser, root, startServer, startStaticServer } from './harness.mjs';
+import { answerWithKeyboard, contentDir, htmlRoute, launchBrowser, root, setupFormShown, startServer, startStaticServer } from './harness.mjs';
 
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -75,6 +75,7 @@ describe('results that reach policy and parents (#13)', () => {
     const coordinator = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     const page = await coordinator.newPage();
     await page.goto(setupUrl);
+    await setupFormShown(page, server);
     await page.getByLabel('Je naam').fill('Anna de Vries');
     await page.getByLabel('Je e-mailadres').fill('anna@voorbeeldstad.nl');
     await page.getByLabel('Kies een wachtwoord').fill('een lange zin als wachtwoord');
